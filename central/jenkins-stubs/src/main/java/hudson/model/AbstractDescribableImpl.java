@@ -1,0 +1,4 @@
+package hudson.model;
+
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
+}

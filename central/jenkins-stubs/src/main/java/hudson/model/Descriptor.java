@@ -1,0 +1,21 @@
+package hudson.model;
+
+public abstract class Descriptor<T extends Describable<T>> {
+    protected Descriptor() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    protected Descriptor(Class<? extends T> clazz) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String field) {
+            throw new UnsupportedOperationException("stub");
+        }
+    }
+}

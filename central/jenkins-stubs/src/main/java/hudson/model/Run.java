@@ -1,0 +1,39 @@
+package hudson.model;
+
+import java.io.IOException;
+
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements Comparable<RunT> {
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public Result getResult() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getLog() throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @Override
+    public int compareTo(RunT that) {
+        throw new UnsupportedOperationException("stub");
+    }
+}

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.criticalchangegate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The design, stated as rules that fail the build when broken (as analysis-model's and warnings-ng's architecture
+ * tests do).
+ */
+public class ArchitectureTest {
+    static final String ROOT = "io.jenkins.plugins.criticalchangegate";
+    /** The Jenkins adapters; everything else under {@link #ROOT} is the Jenkins-free domain core and the tool. */
+    static final String ADAPTERS = ROOT + ".jenkins..";
+    static final String[] JENKINS_PACKAGES = {"hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..",
+        "com.cloudbees..", "org.jvnet.hudson.."};
+
+    private static JavaClasses mainClasses;
+    private static JavaClasses allClasses;
+
+    @BeforeClass
+    public static void importClasses() {
+        mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+        allClasses = new ClassFileImporter().importPackages(ROOT);
+    }
+
+    /** The domain core (registry, policy, documentation check, audit journal) and the tool never touch Jenkins. */
+    public static final ArchRule DOMAIN_IS_JENKINS_FREE = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
+            .as("the domain packages (everything outside " + ADAPTERS + ") import no Jenkins type");
+
+    /** Only the full build can run a Jenkins; the Central build skips tests by this name (README). */
+    public static final ArchRule TESTS_THAT_NEED_JENKINS_ARE_NAMED_SO = noClasses()
+            .that(DescribedPredicate.describe("are not declared in a *JenkinsTest class",
+                    (JavaClass c) -> !outermost(c).getSimpleName().endsWith("JenkinsTest")))
+            .should().dependOnClassesThat().resideInAPackage("org.jvnet.hudson.test..")
+            .as("tests that use the Jenkins test harness are named *JenkinsTest, so the Central build skips them");
+
+    /** The core depends on no adapter: the arrows point inwards. */
+    public static final ArchRule DOMAIN_DOES_NOT_USE_ADAPTERS = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().resideOutsideOfPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
+            .as("the domain packages do not depend on the Jenkins adapters");
+
+    private static JavaClass outermost(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top;
+    }
+
+    @Test
+    public void domainIsJenkinsFree() {
+        DOMAIN_IS_JENKINS_FREE.check(mainClasses);
+    }
+
+    @Test
+    public void domainDoesNotUseAdapters() {
+        DOMAIN_DOES_NOT_USE_ADAPTERS.check(allClasses);
+    }
+
+    @Test
+    public void testsThatNeedJenkinsAreNamedJenkinsTest() {
+        TESTS_THAT_NEED_JENKINS_ARE_NAMED_SO.check(allClasses);
+    }
+}
