@@ -53,6 +53,16 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
             .as("the domain packages do not depend on the Jenkins adapters");
 
+    /**
+     * The facts the adapters read from Jenkins, and the rules over them, are plain values tested in the Central
+     * build: they must not reach back into Jenkins (Spring Security's {@code Authentication} is allowed: it is a
+     * library on Maven Central).
+     */
+    public static final ArchRule ADAPTER_FACTS_ARE_JENKINS_FREE = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.facts..")
+            .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
+            .as("the adapters' facts (" + ROOT + ".jenkins.facts) import no Jenkins type");
+
     private static JavaClass outermost(JavaClass c) {
         JavaClass top = c;
         while (top.getEnclosingClass().isPresent()) {
@@ -69,6 +79,11 @@ public class ArchitectureTest {
     @Test
     public void domainDoesNotUseAdapters() {
         DOMAIN_DOES_NOT_USE_ADAPTERS.check(allClasses);
+    }
+
+    @Test
+    public void adapterFactsAreJenkinsFree() {
+        ADAPTER_FACTS_ARE_JENKINS_FREE.check(allClasses);
     }
 
     @Test
