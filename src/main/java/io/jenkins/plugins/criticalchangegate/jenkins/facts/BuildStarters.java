@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class BuildStarters {
     private final boolean startedAnonymously;
 
     private BuildStarters(Set<String> userIds, boolean startedAnonymously) {
-        this.userIds = Set.copyOf(userIds);
+        this.userIds = Collections.unmodifiableSet(new LinkedHashSet<>(userIds));
         this.startedAnonymously = startedAnonymously;
     }
 
@@ -48,7 +49,7 @@ public final class BuildStarters {
         return new BuildStarters(ids, anonymous);
     }
 
-    /** The ids of the users who started the build, as the causes spell them. */
+    /** The ids of the users who started the build, as the causes spell them: direct starters first, then upstream. */
     public Set<String> userIds() {
         return userIds;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ public final class CommitAuthors {
     private final Set<String> userIds;
 
     private CommitAuthors(Set<String> userIds) {
-        this.userIds = Set.copyOf(userIds);
+        this.userIds = Collections.unmodifiableSet(new LinkedHashSet<>(userIds));
     }
 
     public static CommitAuthors of(Collection<String> authorIds) {

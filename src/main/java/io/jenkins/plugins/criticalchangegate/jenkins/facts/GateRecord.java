@@ -36,8 +36,12 @@ public final class GateRecord {
     private final LinkedHashMap<String, String> evidence;
     private final ArrayList<TrailEntry> trail;
     private final GateStatus status;
+    /** The policy's exact state, see {@link GateStateCodec}; {@code null} before the gate opened. */
+    @CheckForNull
+    private final String gateState;
 
-    private GateRecord(Builder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status) {
+    private GateRecord(Builder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
+            @CheckForNull String gateState) {
         this.gateId = b.gateId;
         this.system = b.system;
         this.systemName = b.systemName;
@@ -53,6 +57,7 @@ public final class GateRecord {
         this.evidence = new LinkedHashMap<>(evidence);
         this.trail = new ArrayList<>(trail);
         this.status = status;
+        this.gateState = gateState;
     }
 
     public static Builder builder(String gateId, String system) {
@@ -63,12 +68,12 @@ public final class GateRecord {
     public GateRecord with(TrailEntry entry) {
         List<TrailEntry> next = new ArrayList<>(trail);
         next.add(entry);
-        return new GateRecord(toBuilder(), next, evidence, status);
+        return new GateRecord(toBuilder(), next, evidence, status, gateState);
     }
 
     /** This record with the documentation evidence (field name to printable value). */
     public GateRecord withEvidence(Map<String, String> newEvidence) {
-        return new GateRecord(toBuilder(), trail, newEvidence, status);
+        return new GateRecord(toBuilder(), trail, newEvidence, status, gateState);
     }
 
     /**
@@ -80,7 +85,18 @@ public final class GateRecord {
         if (status.isSettled()) {
             throw new IllegalStateException("gate " + gateId + " is already " + status);
         }
-        return new GateRecord(toBuilder(), trail, evidence, newStatus);
+        return new GateRecord(toBuilder(), trail, evidence, newStatus, gateState);
+    }
+
+    /** This record with the policy's state, encoded by {@link GateStateCodec}. */
+    public GateRecord withGateState(String encoded) {
+        return new GateRecord(toBuilder(), trail, evidence, status, encoded);
+    }
+
+    /** The policy's state as {@link GateStateCodec} encoded it; {@code null} when no gate was opened. */
+    @CheckForNull
+    public String getGateState() {
+        return gateState;
     }
 
     private Builder toBuilder() {
@@ -296,7 +312,7 @@ public final class GateRecord {
         }
 
         public GateRecord build() {
-            return new GateRecord(this, List.of(), Map.of(), GateStatus.PENDING);
+            return new GateRecord(this, List.of(), Map.of(), GateStatus.PENDING, null);
         }
     }
 
