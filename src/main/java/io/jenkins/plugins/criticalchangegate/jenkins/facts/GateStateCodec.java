@@ -30,7 +30,7 @@ public final class GateStateCodec {
                     + "java.lang.Boolean;java.time.Ser;java.time.Instant;java.time.Duration;"
                     + "java.util.ImmutableCollections$*;java.util.CollSer;java.util.ArrayList;java.util.LinkedHashSet;"
                     + "java.util.HashSet;java.util.LinkedHashMap;java.util.HashMap;java.util.TreeMap;"
-                    + "java.util.Collections$*;java.util.Optional;java.lang.Object;!*");
+                    + "java.util.Collections$*;java.util.Map$Entry;java.util.KeyValueHolder;java.lang.Object;!*");
 
     private GateStateCodec() {
     }
@@ -58,15 +58,23 @@ public final class GateStateCodec {
         if (bytes.length > MAX_BYTES) {
             throw new IOException("the saved gate state is larger than " + MAX_BYTES + " bytes");
         }
+        String[] rejected = new String[1];
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(FILTER);
+            in.setObjectInputFilter(info -> {
+                ObjectInputFilter.Status status = FILTER.checkInput(info);
+                if (status == ObjectInputFilter.Status.REJECTED && info.serialClass() != null) {
+                    rejected[0] = info.serialClass().getName();
+                }
+                return status;
+            });
             Object value = in.readObject();
             if (!(value instanceof GateState)) {
                 throw new IOException("the saved gate state holds a " + (value == null ? "null" : value.getClass().getName()));
             }
             return (GateState) value;
         } catch (InvalidClassException e) {
-            throw new IOException("the saved gate state holds a class that is not allowed: " + e.getMessage(), e);
+            throw new IOException("the saved gate state holds a class that is not allowed ("
+                    + (rejected[0] == null ? "limits exceeded" : rejected[0]) + "): " + e.getMessage(), e);
         } catch (ClassNotFoundException e) {
             throw new IOException("the saved gate state names an unknown class: " + e.getMessage(), e);
         }
