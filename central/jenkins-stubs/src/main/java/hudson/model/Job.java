@@ -5,4 +5,8 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         super(parent, name);
         throw new UnsupportedOperationException("stub");
     }
+
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -122,8 +122,10 @@ public class CriticalChangeGateExecution extends StepExecution {
         try {
             registry = CriticalChangeGateConfiguration.get().registry();
         } catch (RegistryException e) {
+            StringJoiner problems = new StringJoiner("\n");
+            e.problems().forEach(problem -> problems.add(problem.toString()));
             throw new AbortException(LOG_PREFIX + "the registry of critical systems cannot be used, so no change"
-                    + " passes:\n" + e.getMessage());
+                    + " passes:\n" + problems);
         }
         return registry.resolve(system, run.getParent().getFullName());
     }

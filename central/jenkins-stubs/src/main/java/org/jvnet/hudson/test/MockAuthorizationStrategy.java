@@ -1,0 +1,34 @@
+package org.jvnet.hudson.test;
+
+import hudson.security.AuthorizationStrategy;
+import hudson.security.Permission;
+
+public class MockAuthorizationStrategy extends AuthorizationStrategy {
+    public MockAuthorizationStrategy() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public Grant grant(Permission... permissions) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public class Grant {
+        private Grant() {
+            throw new UnsupportedOperationException("stub");
+        }
+
+        public GrantOn everywhere() {
+            throw new UnsupportedOperationException("stub");
+        }
+
+        public class GrantOn {
+            private GrantOn() {
+                throw new UnsupportedOperationException("stub");
+            }
+
+            public MockAuthorizationStrategy to(String... sids) {
+                throw new UnsupportedOperationException("stub");
+            }
+        }
+    }
+}

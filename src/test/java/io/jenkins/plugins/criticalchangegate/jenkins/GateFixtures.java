@@ -1,0 +1,92 @@
+package io.jenkins.plugins.criticalchangegate.jenkins;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the Jenkins tests share and the Central build checks (GateFixturesTest): the registry they configure and a
+ * documentation site served on loopback. Needs no Jenkins, so the inputs of tests that only the full build runs are
+ * known to be valid here.
+ */
+final class GateFixtures {
+    /** The two approvals of checkout-service come from checkout-leads and sre; payments-api needs one. */
+    static final String CHECKOUT = "checkout-service";
+    static final String PAYMENTS = "payments-api";
+
+    private GateFixtures() {
+    }
+
+    /** A registry whose documentation host is the loopback site on {@code port}. */
+    static String registry(int port) {
+        return String.join("\n",
+                "version: 1",
+                "unknownSystems: allow",
+                "systems:",
+                "  - id: " + CHECKOUT,
+                "    name: Checkout",
+                "    tier: 1",
+                "    owners: [team-checkout]",
+                "    approvers: [checkout-leads, sre]",
+                "    requiredApprovals: 2",
+                "    approvalTimeout: 2h",
+                "    documentation:",
+                "      allowedHosts: [\"127.0.0.1:" + port + "\"]",
+                "      allowHttp: true",
+                "      requireChangeId: true",
+                "  - id: " + PAYMENTS,
+                "    name: Payments API",
+                "    tier: 2",
+                "    owners: [team-payments]",
+                "    approvers: [sre, \"user:carol\"]",
+                "    requiredApprovals: 1",
+                "    approvalTimeout: 2h",
+                "    documentation:",
+                "      allowedHosts: [\"127.0.0.1:" + port + "\"]",
+                "      allowHttp: true",
+                "      requireChangeId: true",
+                "");
+    }
+
+    /**
+     * A documentation site on 127.0.0.1: {@code /CHG-<n>} answers a page about that change, {@code /unrelated}
+     * a page about nothing.
+     */
+    static final class DocumentationSite implements AutoCloseable {
+        private final HttpServer server;
+
+        DocumentationSite() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath().substring(1);
+                String body = path.startsWith("CHG-")
+                        ? "<html><head><title>" + path + " rollout plan</title></head><body><h1>" + path
+                                + "</h1><p>Rollback: redeploy the previous version.</p></body></html>"
+                        : "<html><head><title>Team lunch</title></head><body>Nothing to see.</body></html>";
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port() + "/" + path;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
