@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
@@ -77,6 +78,11 @@ public class GateAction implements RunAction2 {
     @Override
     public String getUrlName() {
         return URL_NAME;
+    }
+
+    /** {@code …/critical-change-gate/api/json}: the gates and their trails, for auditors and scripts. */
+    public Api getApi() {
+        return new Api(this);
     }
 
     /** The gates, in the order they were requested. */

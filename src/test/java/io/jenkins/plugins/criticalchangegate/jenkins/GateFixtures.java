@@ -17,6 +17,9 @@ final class GateFixtures {
     static final String CHECKOUT = "checkout-service";
     static final String PAYMENTS = "payments-api";
 
+    /** The token the private pages want, sent from a Secret text credential. */
+    static final String TOKEN = "wiki-s3cr3t-token";
+
     private GateFixtures() {
     }
 
@@ -53,13 +56,26 @@ final class GateFixtures {
 
     /**
      * A documentation site on 127.0.0.1: {@code /CHG-<n>} answers a page about that change, {@code /unrelated}
-     * a page about nothing.
+     * a page about nothing, {@code /private/CHG-<n>} a page about the change only to {@code Bearer TOKEN}.
      */
     static final class DocumentationSite implements AutoCloseable {
         private final HttpServer server;
 
         DocumentationSite() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/private/", exchange -> {
+                // only with the Secret text credential the test stores as a Bearer token
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                String path = exchange.getRequestURI().getPath().substring("/private/".length());
+                boolean allowed = ("Bearer " + TOKEN).equals(auth);
+                byte[] bytes = (allowed ? "<html><head><title>" + path + "</title></head><body>" + path
+                        + " internal notes</body></html>" : "no").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(allowed ? 200 : 401, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getPath().substring(1);
                 String body = path.startsWith("CHG-")

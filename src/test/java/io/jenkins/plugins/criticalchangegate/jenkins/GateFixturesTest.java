@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import io.jenkins.plugins.criticalchangegate.documentation.Authorization;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationCheck;
 import io.jenkins.plugins.criticalchangegate.documentation.Evidence;
@@ -41,6 +42,12 @@ public class GateFixturesTest {
             assertThat(good.detail(), good.isVerified(), is(true));
             Evidence bad = check.check(site.url("unrelated"), "CHG-1234", checkout.documentation(), null);
             assertThat(bad.reason().name(), is("CHANGE_ID_MISSING"));
+            Evidence anonymous = check.check(site.url("private/CHG-77"), "CHG-77", checkout.documentation(), null);
+            assertThat(anonymous.status(), is(401));
+            Evidence withToken = check.check(site.url("private/CHG-77"), "CHG-77", checkout.documentation(),
+                    Authorization.of(io.jenkins.plugins.criticalchangegate.jenkins.facts.AuthorizationHeader.bearer(
+                            GateFixtures.TOKEN)));
+            assertThat(withToken.detail(), withToken.isVerified(), is(true));
         }
     }
 }
