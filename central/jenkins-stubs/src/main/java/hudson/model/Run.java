@@ -1,5 +1,6 @@
 package hudson.model;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
@@ -38,6 +39,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public String getExternalizableId() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public File getRootDir() {
         throw new UnsupportedOperationException("stub");
     }
 

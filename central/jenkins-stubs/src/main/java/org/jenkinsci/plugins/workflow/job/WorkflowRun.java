@@ -3,10 +3,15 @@ package org.jenkinsci.plugins.workflow.job;
 import hudson.model.Queue;
 import hudson.model.Run;
 import java.io.IOException;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
     public WorkflowRun(WorkflowJob job) throws IOException {
         super(job);
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public FlowExecution getExecution() {
         throw new UnsupportedOperationException("stub");
     }
 

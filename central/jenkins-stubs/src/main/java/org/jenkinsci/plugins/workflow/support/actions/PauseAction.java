@@ -2,6 +2,7 @@ package org.jenkinsci.plugins.workflow.support.actions;
 
 import hudson.model.InvisibleAction;
 import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.actions.PersistentAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
@@ -15,6 +16,10 @@ public class PauseAction extends InvisibleAction implements PersistentAction {
     }
 
     public static boolean isPaused(FlowNode node) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static List<PauseAction> getPauseActions(FlowNode node) {
         throw new UnsupportedOperationException("stub");
     }
 
