@@ -105,7 +105,11 @@ public class CriticalChangeGateExecution extends StepExecution {
                 });
                 return false;
             case CRITICAL:
-                StepParameters.requireForCriticalSystem(system, changeId, documentationUrl);
+                try {
+                    StepParameters.requireForCriticalSystem(system, changeId, documentationUrl);
+                } catch (IllegalArgumentException e) {
+                    throw new AbortException(e.getMessage());
+                }
                 gateId = "gate-" + node.getId();
                 CriticalSystem critical = resolution.system().orElseThrow();
                 listener.getLogger().println(LOG_PREFIX + system + " is a critical system (" + critical.name()

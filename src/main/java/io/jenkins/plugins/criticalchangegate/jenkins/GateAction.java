@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.RunAction2;
@@ -45,7 +46,8 @@ public class GateAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(GateAction.class.getName());
     static final String URL_NAME = "critical-change-gate";
 
-    private final List<GateRecord> gates = new ArrayList<>();
+    /** Copy-on-write, as InputAction's ids: build.xml may be written by another thread while a page reads it. */
+    private final List<GateRecord> gates = new CopyOnWriteArrayList<>();
     private transient Run<?, ?> run;
     /** The policy gates, rebuilt from the records on first use after a restart. */
     private transient Map<String, Gate> live;

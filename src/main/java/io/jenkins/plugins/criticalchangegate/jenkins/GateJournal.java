@@ -18,15 +18,19 @@ import java.util.logging.Logger;
  * closed when Jenkins shuts down (the journal holds an exclusive lock on its directory). Every gate event is appended
  * here; {@link #append} returns once the record is on disk, and fails when it cannot be written, so the caller fails
  * closed.
+ *
+ * <p>The open journal is kept in a static field, not in the extension instance: the lock belongs to the process, and
+ * a Jenkins restarted inside the same JVM (as the test harness restarts it) must find the journal it already holds
+ * rather than be refused by its own lock.
  */
 @Extension
 public class GateJournal {
     private static final Logger LOGGER = Logger.getLogger(GateJournal.class.getName());
 
     @CheckForNull
-    private AuditJournal journal;
+    private static AuditJournal journal;
     @CheckForNull
-    private String openedFor;
+    private static String openedFor;
 
     static GateJournal get() {
         return ExtensionList.lookupSingleton(GateJournal.class);
@@ -41,7 +45,7 @@ public class GateJournal {
         journal().append(event);
     }
 
-    private synchronized AuditJournal journal() throws IOException {
+    private static synchronized AuditJournal journal() throws IOException {
         CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
         Path dir = config.journalPath();
         String secret = config.hmacKeyText();
@@ -69,7 +73,7 @@ public class GateJournal {
     }
 
     /** Closes the journal (flushing it and releasing its lock). */
-    synchronized void close() {
+    static synchronized void close() {
         if (journal != null) {
             try {
                 journal.close();
@@ -84,7 +88,6 @@ public class GateJournal {
     /** Jenkins is shutting down: release the journal so that the next start (or a test's next session) opens it. */
     @Terminator
     public static void shutDown() {
-        GateJournal holder = ExtensionList.lookupSingleton(GateJournal.class);
-        holder.close();
+        close();
     }
 }
