@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.CauseOfInterruption;
@@ -188,7 +190,7 @@ public class CriticalChangeGateExecution extends StepExecution {
                     + opened.getRequirement() + "; deadline " + deadline.dueAt() + ".");
             listener.getLogger().println(LOG_PREFIX + HyperlinkNote.encodeTo(page, "Approve or reject " + change));
             scheduleExpiry(run, id, deadline);
-        } catch (Exception e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.FINE, "gate could not open", e);
             getContext().onFailure(e);
         }
@@ -396,13 +398,14 @@ public class CriticalChangeGateExecution extends StepExecution {
                 }
                 LOGGER.warning(() -> "no running step for " + record + " in " + run
                         + "; it completes when the build resumes");
-            } catch (Exception e) {
+            } catch (IOException | InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
                 LOGGER.log(Level.WARNING, "could not complete " + record + " in " + run, e);
             }
         });
     }
 
-    private static List<CriticalChangeGateExecution> running(Run<?, ?> run) throws Exception {
+    private static List<CriticalChangeGateExecution> running(Run<?, ?> run)
+            throws IOException, InterruptedException, ExecutionException, TimeoutException {
         List<CriticalChangeGateExecution> out = new ArrayList<>();
         if (run instanceof FlowExecutionOwner.Executable) {
             FlowExecutionOwner owner = ((FlowExecutionOwner.Executable) run).asFlowExecutionOwner();

@@ -48,7 +48,7 @@ public class GateAction implements RunAction2 {
 
     /** Copy-on-write, as InputAction's ids: build.xml may be written by another thread while a page reads it. */
     private final List<GateRecord> gates = new CopyOnWriteArrayList<>();
-    private transient Run<?, ?> run;
+    private transient volatile Run<?, ?> run;
     /** The policy gates, rebuilt from the records on first use after a restart. */
     private transient Map<String, Gate> live;
 
