@@ -159,7 +159,7 @@ public class CriticalChangeGateStepJenkinsTest {
         assertThat(gate.getApprovers(), is(empty()));
         assertThat(gate.getRefusals().get(0).getDetail(), containsString("SELF_APPROVAL"));
         assertThat(b.isBuilding(), is(true));
-        post("dave", b, gateId, "reject", "cleanup", "test over");
+        post("dave", b, gateId, "reject", "reason", "test over");
         j.waitForCompletion(b);
     }
 
@@ -170,8 +170,8 @@ public class CriticalChangeGateStepJenkinsTest {
         assertThat(approve("bob", b, gateId).getWebResponse().getStatusCode(), is(200));
         assertThat(onlyGate(b).getApprovers(), contains("bob"));
         assertThat(onlyGate(b).getStatus(), is("PENDING"));
-        Thread.sleep(500); // give a wrongly completed step the time to show it
         assertThat(b.isBuilding(), is(true));
+        j.assertLogNotContains("approved for checkout-service", b);
 
         assertThat(approve("carol", b, gateId).getWebResponse().getStatusCode(), is(200));
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
