@@ -46,9 +46,9 @@ final class PolicyJson {
         return json;
     }
 
-    /** As the registry writes durations: {@code 7d}, {@code 24h}, {@code 90m}. */
+    /** As the registry writes durations: {@code 7d}, {@code 24h}, {@code 90m} (whole days from two days up). */
     static String duration(Duration d) {
-        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
+        if (d.toDays() >= 2 && d.equals(Duration.ofDays(d.toDays()))) {
             return d.toDays() + "d";
         }
         if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) {
