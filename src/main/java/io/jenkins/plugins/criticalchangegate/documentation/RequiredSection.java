@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.documentation;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -15,10 +16,12 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RequiredSection {
     private final String entry;
+    @CheckForNull
     private final String literal;
+    @CheckForNull
     private final Pattern pattern;
 
-    private RequiredSection(String entry, String literal, Pattern pattern) {
+    private RequiredSection(String entry, @CheckForNull String literal, @CheckForNull Pattern pattern) {
         this.entry = entry;
         this.literal = literal;
         this.pattern = pattern;
@@ -62,10 +65,10 @@ public final class RequiredSection {
      * @throws DeadlineCharSequence.DeadlineExceeded when the deadline passes first
      */
     boolean isFoundIn(String text, long deadlineNanos) {
-        if (pattern == null) {
-            return text.toLowerCase(Locale.ROOT).contains(literal);
+        if (pattern != null) {
+            return pattern.matcher(new DeadlineCharSequence(text, deadlineNanos)).find();
         }
-        return pattern.matcher(new DeadlineCharSequence(text, deadlineNanos)).find();
+        return literal != null && text.toLowerCase(Locale.ROOT).contains(literal);
     }
 
     /** The entry as written in the registry. */

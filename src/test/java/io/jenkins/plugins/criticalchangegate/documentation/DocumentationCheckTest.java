@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -47,6 +48,7 @@ import org.junit.rules.TemporaryFolder;
  * with real threads: every reason code, redirects, the Authorization header's reach, the time and size bounds.
  */
 public class DocumentationCheckTest {
+    private static final Logger LOGGER = Logger.getLogger(DocumentationCheckTest.class.getName());
     @ClassRule
     public static final TemporaryFolder TMP = new TemporaryFolder();
 
@@ -267,6 +269,14 @@ public class DocumentationCheckTest {
         assertThat(creds.detail(), containsString("CREDENTIALS_IN_URL"));
         assertThat(creds.detail(), not(containsString("pw")));
         assertThat(server.received(), is(empty()));
+
+        tls.redirect("/protocol-relative", 302, "//127.0.0.1:" + elsewhere.port() + "/p");
+        Evidence relative = check().check(tls.url("/protocol-relative"), "CHG-1", policy, null);
+        assertThat(relative.reason(), is(Reason.REDIRECT_NOT_ALLOWED));
+        assertThat(relative.detail(), containsString("HOST_NOT_ALLOWED"));
+        tls.redirect("/garbage", 302, "https://exa mple.com/");
+        assertThat(check().check(tls.url("/garbage"), "CHG-1", policy, null).reason(),
+                is(Reason.REDIRECT_NOT_ALLOWED));
     }
 
     @Test
@@ -376,6 +386,8 @@ public class DocumentationCheckTest {
         assertThat(evidence.truncated(), is(true));
         assertThat("the server saw the connection closed", writerStopped.await(10, TimeUnit.SECONDS), is(true));
         assertThat(closedEarly.get(), is(true));
+        LOGGER.info(() -> "50 MiB page: the check read " + evidence.bytesRead() + " bytes; the server wrote "
+                + written.get() + " bytes before it saw the connection closed");
         assertThat("written: " + written.get(), written.get(), lessThan(size / 4));
     }
 
