@@ -405,6 +405,17 @@ public class DocumentationCheckTest {
     }
 
     @Test
+    public void refusesAnEmptyOrOverlongChangeIdWithoutSearching() {
+        server.html("/p", page("x", "CHG-1"));
+        Evidence empty = check().check(server.url("/p"), " ", httpPolicy(server.hostPattern()), null);
+        assertThat(empty.reason(), is(Reason.CHANGE_ID_MISSING));
+        assertThat(empty.detail(), containsString("no change id was given"));
+        Evidence overlong = check().check(server.url("/p"), "C".repeat(101), httpPolicy(server.hostPattern()), null);
+        assertThat(overlong.reason(), is(Reason.CHANGE_ID_MISSING));
+        assertThat(overlong.detail(), containsString("longer than 100 characters"));
+    }
+
+    @Test
     public void doesNotFindTheChangeIdInScriptsOrMarkup() {
         server.html("/p", page("x", "<script>var id = 'CHG-77';</script><a href='/CHG-77'>link</a>"));
         Evidence evidence = check().check(server.url("/p"), "CHG-77", httpPolicy(server.hostPattern()), null);
