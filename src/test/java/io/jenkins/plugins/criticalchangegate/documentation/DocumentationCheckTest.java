@@ -23,6 +23,8 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -358,6 +360,25 @@ public class DocumentationCheckTest {
     }
 
     @Test
+    public void endsWithinItsBoundWhenTheServerNeverAnswers() {
+        server.handle("/silent", exchange -> {
+            try {
+                server.released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CheckLimits limits = CheckLimits.defaults().withConnectTimeout(Duration.ofSeconds(1))
+                .withReadTimeout(Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        Evidence evidence = new DocumentationCheck(client, limits).check(server.url("/silent"), "CHG-1",
+                httpPolicy(server.hostPattern()), null);
+        assertThat(evidence.reason(), is(Reason.TIMEOUT));
+        assertThat(evidence.status(), is(0));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), lessThan(7_000L));
+    }
+
+    @Test
     public void readsAtMostTheBodyLimitOfAHugePage() throws Exception {
         long size = 50L * 1024 * 1024;
         AtomicLong written = new AtomicLong();
@@ -507,6 +528,32 @@ public class DocumentationCheckTest {
             pool.shutdownNow();
         }
         assertThat(server.received(), hasSize(64));
+    }
+
+    @Test
+    public void theReasonCodesAreThoseOfTheIssueAndTheDocsExplainEach() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Reason reason : Reason.values()) {
+            names.add(reason.name());
+        }
+        assertThat(names, is(List.of("VERIFIED", "SCHEME_NOT_ALLOWED", "CREDENTIALS_IN_URL", "HOST_NOT_ALLOWED",
+                "REDIRECT_NOT_ALLOWED", "TOO_MANY_REDIRECTS", "HTTP_STATUS", "TIMEOUT", "UNREACHABLE",
+                "CHANGE_ID_MISSING", "SECTION_MISSING", "MALFORMED_URL")));
+        Path docs = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && docs == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs/documentation-check.md");
+            if (Files.isRegularFile(candidate)) {
+                docs = candidate;
+            }
+        }
+        assertThat("docs/documentation-check.md above " + Path.of("").toAbsolutePath(), docs, not(nullValue()));
+        String text = Files.readString(docs);
+        for (String name : names) {
+            assertThat(name, text, containsString("| `" + name + "` |"));
+        }
+        for (String key : check().check("x", "y", httpPolicy("a.example"), null).toMap().keySet()) {
+            assertThat(key, text, containsString("| `" + key + "` |"));
+        }
     }
 
     @Test
