@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -8,7 +9,9 @@ import java.util.Objects;
  * equal ignoring case and surrounding blanks, so that {@code " Checkout-Service"} in a Jenkinsfile finds
  * {@code checkout-service} in the registry; the spelling given first is kept for messages.
  */
-public final class SystemId {
+public final class SystemId implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String value;
     private final String key;
 

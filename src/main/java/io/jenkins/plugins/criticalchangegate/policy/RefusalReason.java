@@ -1,0 +1,17 @@
+package io.jenkins.plugins.criticalchangegate.policy;
+
+/** Why an approval (or a rejection) was refused. A refused attempt changes nothing and is kept in the gate's trail. */
+public enum RefusalReason {
+    /** The person started the build. */
+    SELF_APPROVAL,
+    /** The person wrote a commit being shipped, and the system excludes commit authors. */
+    COMMIT_AUTHOR,
+    /** The person already approved (ids compared with the gate's {@link IdentityComparison}). */
+    DUPLICATE_APPROVER,
+    /** The person is neither a listed user nor in a listed group; anonymous always is refused so. */
+    NOT_AUTHORIZED,
+    /** Distinct groups are required and every listed group the person is in has already been used. */
+    GROUP_ALREADY_USED,
+    /** The gate is already decided (approved, rejected, expired or aborted). */
+    GATE_CLOSED
+}

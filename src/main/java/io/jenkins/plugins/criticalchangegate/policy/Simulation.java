@@ -1,0 +1,156 @@
+package io.jenkins.plugins.criticalchangegate.policy;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.registry.Registry;
+import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the gate would do with a change, outside Jenkins: resolves the system in the registry as the step does, and
+ * for a critical system opens a {@link Gate} and applies the approvals and rejections in the order given. The
+ * {@code simulate} command prints the {@link Result}; its {@link Result#events()} are the trail the audit journal
+ * would receive.
+ */
+public final class Simulation {
+    /** The answer of a simulation: the gate's outcome, or the two answers that open no gate. */
+    public enum Verdict {
+        NOT_CRITICAL, PENDING, APPROVED, REJECTED, EXPIRED, ABORTED, DENIED
+    }
+
+    /** One approval or rejection to apply. */
+    public static final class Action {
+        private final boolean approve;
+        private final Person person;
+        @CheckForNull
+        private final String text;
+
+        private Action(boolean approve, Person person, @CheckForNull String text) {
+            this.approve = approve;
+            this.person = person;
+            this.text = text;
+        }
+
+        /** The person approves, with an optional comment. */
+        public static Action approve(Person person, @CheckForNull String comment) {
+            return new Action(true, person, comment);
+        }
+
+        /** The person rejects, with a reason (not blank). */
+        public static Action reject(Person person, String reason) {
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("a rejection needs a reason");
+            }
+            return new Action(false, person, reason);
+        }
+
+        public boolean isApproval() {
+            return approve;
+        }
+
+        public Person person() {
+            return person;
+        }
+
+        @Override
+        public String toString() {
+            return (approve ? "approve " : "reject ") + person + (text == null ? "" : ": " + text);
+        }
+    }
+
+    private final Registry registry;
+    private final IdentityComparison comparison;
+    private final Clock clock;
+
+    public Simulation(Registry registry, IdentityComparison comparison, Clock clock) {
+        this.registry = registry;
+        this.comparison = comparison;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the simulation.
+     *
+     * @param system the system the pipeline names
+     * @param jobFullName the job's full name, or {@code null}
+     * @param changeId the change's id
+     * @param startedBy who started the build, or {@code null}
+     * @param commitAuthors the authors of the commits being shipped
+     * @param actions the approvals and rejections, in order
+     */
+    public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
+            Set<String> commitAuthors, List<Action> actions) {
+        Instant start = clock.instant();
+        Resolution resolution = registry.resolve(system, jobFullName);
+        switch (resolution.kind()) {
+            case NOT_CRITICAL:
+                return new Result(resolution, Verdict.NOT_CRITICAL, null, List.of(new GateEvent(
+                        GateEvent.Type.PASSED_NOT_CRITICAL, start, startedBy, null, null, resolution.message())),
+                        List.of());
+            case DENIED:
+                return new Result(resolution, Verdict.DENIED, null, List.of(new GateEvent(GateEvent.Type.DENIED,
+                        start, startedBy, null, null, resolution.message())), List.of());
+            default:
+                break;
+        }
+        GateRequest request = new GateRequest(resolution.system().orElseThrow(), changeId, startedBy, commitAuthors,
+                start);
+        Gate gate = Gate.open(request, comparison);
+        List<Attempt> attempts = new ArrayList<>();
+        for (Action action : actions) {
+            Instant at = clock.instant();
+            attempts.add(action.approve ? gate.approve(action.person, action.text, at)
+                    : gate.reject(action.person, Objects.requireNonNull(action.text), at));
+        }
+        GateState state = gate.state();
+        return new Result(resolution, Verdict.valueOf(state.outcome().name()), state, state.events(), attempts);
+    }
+
+    /** What the simulation found. */
+    public static final class Result {
+        private final Resolution resolution;
+        private final Verdict verdict;
+        @CheckForNull
+        private final GateState state;
+        private final List<GateEvent> events;
+        private final List<Attempt> attempts;
+
+        Result(Resolution resolution, Verdict verdict, @CheckForNull GateState state, List<GateEvent> events,
+                List<Attempt> attempts) {
+            this.resolution = resolution;
+            this.verdict = verdict;
+            this.state = state;
+            this.events = List.copyOf(events);
+            this.attempts = List.copyOf(attempts);
+        }
+
+        /** What the registry said. */
+        public Resolution resolution() {
+            return resolution;
+        }
+
+        public Verdict verdict() {
+            return verdict;
+        }
+
+        /** The gate's final state; present when the system is critical. */
+        public Optional<GateState> state() {
+            return Optional.ofNullable(state);
+        }
+
+        /** Everything that happened, in order with timestamps: the trail the audit journal would receive. */
+        public List<GateEvent> events() {
+            return events;
+        }
+
+        /** The answer to each action, in the order given. */
+        public List<Attempt> attempts() {
+            return attempts;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One system of the registry with its policy, defaults already applied: who may approve a change to it, how many
+ * approvals it needs, how long the gate waits, what its documentation must satisfy and which jobs are bound to it.
+ * An immutable value; serializable because a paused gate keeps the policy it started with across restarts.
+ */
+public final class CriticalSystem implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final SystemId id;
+    private final String name;
+    private final int tier;
+    private final List<String> owners;
+    private final List<ApproverRef> approvers;
+    private final int requiredApprovals;
+    private final boolean requireDistinctGroups;
+    private final boolean excludeCommitAuthors;
+    private final Duration approvalTimeout;
+    private final DocumentationPolicy documentation;
+    private final List<String> jobs;
+
+    private CriticalSystem(Builder b) {
+        this.id = b.id;
+        this.name = b.name;
+        this.tier = b.tier;
+        this.owners = List.copyOf(b.owners);
+        this.approvers = List.copyOf(b.approvers);
+        this.requiredApprovals = b.requiredApprovals;
+        this.requireDistinctGroups = b.requireDistinctGroups;
+        this.excludeCommitAuthors = b.excludeCommitAuthors;
+        this.approvalTimeout = b.approvalTimeout;
+        this.documentation = b.documentation;
+        this.jobs = List.copyOf(b.jobs);
+    }
+
+    /**
+     * A builder with the registry's built-in defaults (2 approvals, commit authors excluded, distinct groups not
+     * required, 24 hours, documentation allowed nowhere). Meant for the registry parser and for tests.
+     */
+    public static Builder builder(String id) {
+        return new Builder(SystemId.of("id", id));
+    }
+
+    public SystemId id() {
+        return id;
+    }
+
+    /** The human name, e.g. {@code Checkout}. */
+    public String name() {
+        return name;
+    }
+
+    /** The criticality tier (1 is the most critical). */
+    public int tier() {
+        return tier;
+    }
+
+    /** The teams that own the system, as written. */
+    public List<String> owners() {
+        return owners;
+    }
+
+    /** The groups and single users who may approve or reject, in the registry's order. */
+    public List<ApproverRef> approvers() {
+        return approvers;
+    }
+
+    /** How many distinct people must approve. */
+    public int requiredApprovals() {
+        return requiredApprovals;
+    }
+
+    /** Whether each approval must come through a different listed group (or listed user). */
+    public boolean requireDistinctGroups() {
+        return requireDistinctGroups;
+    }
+
+    /** Whether authors of the commits being shipped are refused as approvers. */
+    public boolean excludeCommitAuthors() {
+        return excludeCommitAuthors;
+    }
+
+    /** How long the gate waits for a decision before it expires. */
+    public Duration approvalTimeout() {
+        return approvalTimeout;
+    }
+
+    /** What the change's documentation page must satisfy. */
+    public DocumentationPolicy documentation() {
+        return documentation;
+    }
+
+    /** The job full-name globs bound to this system, as written. */
+    public List<String> jobs() {
+        return jobs;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CriticalSystem)) {
+            return false;
+        }
+        CriticalSystem that = (CriticalSystem) o;
+        return id.value().equals(that.id.value()) && name.equals(that.name) && tier == that.tier
+                && owners.equals(that.owners) && approvers.equals(that.approvers)
+                && requiredApprovals == that.requiredApprovals && requireDistinctGroups == that.requireDistinctGroups
+                && excludeCommitAuthors == that.excludeCommitAuthors && approvalTimeout.equals(that.approvalTimeout)
+                && documentation.equals(that.documentation) && jobs.equals(that.jobs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, tier, owners, approvers, requiredApprovals, approvalTimeout, jobs);
+    }
+
+    @Override
+    public String toString() {
+        return "CriticalSystem{" + id + " (" + name + "), tier " + tier + ", " + requiredApprovals + " of "
+                + approvers + "}";
+    }
+
+    /** Builds a {@link CriticalSystem}; {@link #build()} checks the rules a single entry must keep. */
+    public static final class Builder {
+        private final SystemId id;
+        private String name;
+        private int tier = 1;
+        private List<String> owners = new ArrayList<>();
+        private List<ApproverRef> approvers = new ArrayList<>();
+        private int requiredApprovals = 2;
+        private boolean requireDistinctGroups;
+        private boolean excludeCommitAuthors = true;
+        private Duration approvalTimeout = Duration.ofHours(24);
+        private DocumentationPolicy documentation = DocumentationPolicy.NOTHING_ALLOWED;
+        private List<String> jobs = new ArrayList<>();
+
+        private Builder(SystemId id) {
+            this.id = id;
+            this.name = id.value();
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder tier(int tier) {
+            this.tier = tier;
+            return this;
+        }
+
+        public Builder owners(List<String> owners) {
+            this.owners = new ArrayList<>(owners);
+            return this;
+        }
+
+        public Builder approvers(List<ApproverRef> approvers) {
+            this.approvers = new ArrayList<>(approvers);
+            return this;
+        }
+
+        /** Parses each entry with {@link ApproverRef#parse}. */
+        public Builder approvers(String... approvers) {
+            this.approvers = new ArrayList<>();
+            for (String a : approvers) {
+                this.approvers.add(ApproverRef.parse(a));
+            }
+            return this;
+        }
+
+        public Builder requiredApprovals(int requiredApprovals) {
+            this.requiredApprovals = requiredApprovals;
+            return this;
+        }
+
+        public Builder requireDistinctGroups(boolean requireDistinctGroups) {
+            this.requireDistinctGroups = requireDistinctGroups;
+            return this;
+        }
+
+        public Builder excludeCommitAuthors(boolean excludeCommitAuthors) {
+            this.excludeCommitAuthors = excludeCommitAuthors;
+            return this;
+        }
+
+        public Builder approvalTimeout(Duration approvalTimeout) {
+            this.approvalTimeout = approvalTimeout;
+            return this;
+        }
+
+        public Builder documentation(DocumentationPolicy documentation) {
+            this.documentation = documentation;
+            return this;
+        }
+
+        public Builder jobs(List<String> jobs) {
+            this.jobs = new ArrayList<>(jobs);
+            return this;
+        }
+
+        /**
+         * Builds the system.
+         *
+         * @throws IllegalArgumentException when the entry can never be approved or is incomplete
+         */
+        public CriticalSystem build() {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("system " + id + " needs a name");
+            }
+            if (tier < 1) {
+                throw new IllegalArgumentException("system " + id + ": tier must be 1 or more");
+            }
+            if (approvers.isEmpty()) {
+                throw new IllegalArgumentException("system " + id + " lists no approvers");
+            }
+            if (requiredApprovals < 1) {
+                throw new IllegalArgumentException("system " + id + ": requiredApprovals must be 1 or more");
+            }
+            if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
+                throw new IllegalArgumentException("system " + id + ": approvalTimeout must be positive");
+            }
+            for (String job : jobs) {
+                JobPattern.compile(job); // throws IllegalArgumentException naming the problem
+            }
+            return new CriticalSystem(this);
+        }
+    }
+}

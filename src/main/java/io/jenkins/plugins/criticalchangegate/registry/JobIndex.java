@@ -1,0 +1,73 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the systems whose {@code jobs:} globs match a job full name without testing every glob: each glob sits in a
+ * tree of folder names at the end of its literal prefix ({@code retail/checkout/**} under {@code retail} then
+ * {@code checkout}), and a lookup walks the job's own folders from the root, testing only the globs met on the way.
+ * The work per lookup depends on the job's depth and on the globs that share its folders, not on the registry's size.
+ *
+ * <p>Globs that start with a wildcard ({@code *}{@code /deploy}) sit at the root and are tested for every job:
+ * a registry made mostly of those is scanned linearly (docs/registry.md says so).
+ */
+final class JobIndex {
+    private static final class Entry {
+        final JobPattern pattern;
+        final CriticalSystem system;
+
+        Entry(JobPattern pattern, CriticalSystem system) {
+            this.pattern = pattern;
+            this.system = system;
+        }
+    }
+
+    private static final class Folder {
+        final Map<String, Folder> children = new HashMap<>();
+        final List<Entry> entries = new ArrayList<>(1);
+    }
+
+    private final Folder root = new Folder();
+
+    JobIndex(List<CriticalSystem> systems) {
+        for (CriticalSystem system : systems) {
+            for (String job : system.jobs()) {
+                JobPattern pattern = JobPattern.compile(job);
+                Folder folder = root;
+                for (String segment : pattern.literalPrefix()) {
+                    folder = folder.children.computeIfAbsent(segment, k -> new Folder());
+                }
+                folder.entries.add(new Entry(pattern, system));
+            }
+        }
+    }
+
+    /** The systems bound to the job, in registry order of their first matching glob met; usually none or one. */
+    Set<CriticalSystem> systemsFor(String jobFullName) {
+        Set<CriticalSystem> found = new LinkedHashSet<>();
+        Folder folder = root;
+        collect(folder, jobFullName, found);
+        for (String segment : jobFullName.toLowerCase(Locale.ROOT).split("/", -1)) {
+            folder = folder.children.get(segment);
+            if (folder == null) {
+                break;
+            }
+            collect(folder, jobFullName, found);
+        }
+        return found;
+    }
+
+    private static void collect(Folder folder, String jobFullName, Set<CriticalSystem> found) {
+        for (Entry entry : folder.entries) {
+            if (entry.pattern.matches(jobFullName)) {
+                found.add(entry.system);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A glob over Jenkins job full names, as a system's {@code jobs:} lists them: segments separated by {@code /} (the
+ * folder separator of full names), {@code *} matching any characters within one segment and {@code **}, as a whole
+ * segment, matching zero or more segments. So {@code retail/checkout/**} matches {@code retail/checkout},
+ * {@code retail/checkout/deploy} and {@code retail/checkout/pr/PR-1}. Matching ignores case: a binding that catches
+ * more jobs fails closed, since a bound job can only deploy its own system.
+ *
+ * <p>Matching is linear in the segments and never backtracks exponentially (no regular expressions).
+ */
+public final class JobPattern {
+    /** Longest pattern accepted: registries are written by people, not generated without bound. */
+    static final int MAX_LENGTH = 1000;
+
+    private static final String ANY_DEPTH = "**";
+
+    private final String text;
+    private final List<String> segments;
+
+    private JobPattern(String text, List<String> segments) {
+        this.text = text;
+        this.segments = segments;
+    }
+
+    /**
+     * Compiles a glob.
+     *
+     * @throws IllegalArgumentException naming what is wrong: empty, empty segment, leading or trailing {@code /},
+     *     {@code **} inside a segment, control characters, too long
+     */
+    public static JobPattern compile(String glob) {
+        String text = glob.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("a job pattern must not be empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("a job pattern must be at most " + MAX_LENGTH + " characters long");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new IllegalArgumentException("job pattern '" + glob.strip().replaceAll("\\p{Cntrl}", "?")
+                        + "' contains a control character");
+            }
+        }
+        if (text.startsWith("/") || text.endsWith("/")) {
+            throw new IllegalArgumentException("job pattern '" + text + "' must not start or end with '/': job full"
+                    + " names look like folder/sub-folder/job");
+        }
+        List<String> segments = new ArrayList<>();
+        for (String segment : text.split("/", -1)) {
+            if (segment.isEmpty()) {
+                throw new IllegalArgumentException("job pattern '" + text + "' has an empty segment ('//')");
+            }
+            if (segment.contains(ANY_DEPTH) && !segment.equals(ANY_DEPTH)) {
+                throw new IllegalArgumentException("job pattern '" + text + "': '**' must be a whole segment (as in"
+                        + " 'folder/**'); use '*' to match within a segment");
+            }
+            String key = segment.toLowerCase(Locale.ROOT);
+            // 'a/**/**/b' means the same as 'a/**/b'; keeping one keeps matching linear
+            if (key.equals(ANY_DEPTH) && !segments.isEmpty() && segments.get(segments.size() - 1).equals(ANY_DEPTH)) {
+                continue;
+            }
+            segments.add(key);
+        }
+        return new JobPattern(text, List.copyOf(segments));
+    }
+
+    /** The glob as written (trimmed). */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * The leading segments without any wildcard, lower case: the part an index can look up literally.
+     * {@code retail/checkout/**} gives {@code [retail, checkout]}; {@code *}{@code /x} gives none.
+     */
+    List<String> literalPrefix() {
+        List<String> prefix = new ArrayList<>();
+        for (String segment : segments) {
+            if (segment.indexOf('*') >= 0) {
+                break;
+            }
+            prefix.add(segment);
+        }
+        return prefix;
+    }
+
+    /** Whether the job full name matches, ignoring case. */
+    public boolean matches(String jobFullName) {
+        String[] names = jobFullName.toLowerCase(Locale.ROOT).split("/", -1);
+        // reachable[j]: the pattern's first i segments can match the name's first j segments
+        boolean[] reachable = new boolean[names.length + 1];
+        reachable[0] = true;
+        for (String segment : segments) {
+            boolean[] next = new boolean[names.length + 1];
+            if (segment.equals(ANY_DEPTH)) {
+                boolean any = false;
+                for (int j = 0; j <= names.length; j++) {
+                    any |= reachable[j];
+                    next[j] = any;
+                }
+            } else {
+                for (int j = 0; j < names.length; j++) {
+                    if (reachable[j] && segmentMatches(segment, names[j])) {
+                        next[j + 1] = true;
+                    }
+                }
+            }
+            reachable = next;
+        }
+        return reachable[names.length];
+    }
+
+    /** {@code *} matches any run of characters; linear-time greedy matching with one backtrack point. */
+    private static boolean segmentMatches(String pattern, String name) {
+        int p = 0;
+        int n = 0;
+        int star = -1;
+        int mark = 0;
+        while (n < name.length()) {
+            if (p < pattern.length() && pattern.charAt(p) != '*' && pattern.charAt(p) == name.charAt(n)) {
+                p++;
+                n++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                mark = n;
+            } else if (star >= 0) {
+                p = star + 1;
+                n = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JobPattern && ((JobPattern) o).segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

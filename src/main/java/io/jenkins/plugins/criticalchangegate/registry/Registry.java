@@ -1,0 +1,129 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of critical systems, validated: looks up the system a pipeline names, taking the job's bindings into
+ * account. Immutable and safe to share between threads (every field is final and never changed after construction).
+ */
+public final class Registry {
+    /** Unknown ids within this many edits of a listed id are denied as probable typos. */
+    static final int TYPO_DISTANCE = 2;
+
+    private final UnknownSystems unknownSystems;
+    private final List<CriticalSystem> systems;
+    private final Map<SystemId, CriticalSystem> byId;
+    private final JobIndex jobIndex;
+
+    /**
+     * A registry of already valid systems (the parser validates files; tests and benchmarks may build directly).
+     *
+     * @throws IllegalArgumentException for two systems with the same id (ignoring case)
+     */
+    public Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems) {
+        this.unknownSystems = unknownSystems;
+        this.systems = List.copyOf(systems);
+        Map<SystemId, CriticalSystem> index = new HashMap<>();
+        for (CriticalSystem system : this.systems) {
+            if (index.putIfAbsent(system.id(), system) != null) {
+                throw new IllegalArgumentException("two systems have the id " + system.id());
+            }
+        }
+        this.byId = index;
+        this.jobIndex = new JobIndex(this.systems);
+    }
+
+    public UnknownSystems unknownSystems() {
+        return unknownSystems;
+    }
+
+    /** The systems in the order of the file. */
+    public List<CriticalSystem> systems() {
+        return systems;
+    }
+
+    public int size() {
+        return systems.size();
+    }
+
+    /**
+     * Decides which policy applies to a change.
+     *
+     * <ol>
+     * <li>When the job's full name matches a system's {@code jobs:} globs, that binding wins: the pipeline must name
+     * that system; naming another one, or an unknown one, is DENIED with both names.</li>
+     * <li>A listed id (ignoring case and surrounding blanks) is CRITICAL.</li>
+     * <li>An unknown id within {@value #TYPO_DISTANCE} edits of a listed id is DENIED with "did you mean": a typo must
+     * not open a bypass.</li>
+     * <li>Any other unknown id follows {@code unknownSystems}: NOT_CRITICAL or DENIED.</li>
+     * </ol>
+     *
+     * @param requestedSystem the system the pipeline names; blank or control characters give DENIED
+     * @param jobFullName the job's full name ({@code folder/job}), or {@code null} outside Jenkins
+     */
+    public Resolution resolve(@CheckForNull String requestedSystem, @CheckForNull String jobFullName) {
+        SystemId requested;
+        try {
+            requested = SystemId.of("system", requestedSystem);
+        } catch (IllegalArgumentException e) {
+            return Resolution.denied(e.getMessage());
+        }
+        CriticalSystem listed = byId.get(requested);
+        if (jobFullName != null && !jobFullName.isBlank()) {
+            Set<CriticalSystem> bound = jobIndex.systemsFor(jobFullName.strip());
+            if (!bound.isEmpty()) {
+                if (listed != null && bound.contains(listed)) {
+                    return Resolution.critical(listed, "job '" + jobFullName.strip() + "' is bound to system '"
+                            + listed.id() + "'");
+                }
+                String boundIds = bound.stream().map(s -> "'" + s.id() + "'").collect(Collectors.joining(" and "));
+                return Resolution.denied("job '" + jobFullName.strip() + "' is bound to system " + boundIds
+                        + " in the critical-systems registry, but the pipeline names '" + requested
+                        + "': name the bound system, or change the job's binding in the registry");
+            }
+        }
+        if (listed != null) {
+            return Resolution.critical(listed, "'" + requested + "' is the critical system '" + listed.id() + "' ("
+                    + listed.name() + ")");
+        }
+        CriticalSystem near = nearest(requested);
+        if (near != null) {
+            return Resolution.denied("system '" + requested + "' is not in the critical-systems registry; did you mean '"
+                    + near.id() + "'? A near-miss of a critical system's id is refused rather than let through");
+        }
+        if (unknownSystems == UnknownSystems.ALLOW) {
+            return Resolution.notCritical("system '" + requested + "' is not in the critical-systems registry, which"
+                    + " lets unknown systems pass (unknownSystems: allow)");
+        }
+        return Resolution.denied("system '" + requested + "' is not in the critical-systems registry, which refuses"
+                + " unknown systems (unknownSystems: deny)");
+    }
+
+    /** The listed system closest to the id, within the typo distance; the first in file order on a tie. */
+    @CheckForNull
+    private CriticalSystem nearest(SystemId requested) {
+        CriticalSystem best = null;
+        int bestDistance = TYPO_DISTANCE + 1;
+        for (CriticalSystem system : systems) {
+            int d = EditDistance.bounded(requested.key(), system.id().key(), Math.min(TYPO_DISTANCE, bestDistance - 1));
+            if (d < bestDistance) {
+                best = system;
+                bestDistance = d;
+                if (d == 1) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return "Registry{" + systems.size() + " systems, unknownSystems=" + unknownSystems + "}";
+    }
+}
