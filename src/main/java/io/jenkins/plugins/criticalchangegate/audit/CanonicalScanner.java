@@ -16,20 +16,18 @@ final class CanonicalScanner {
     private static final byte[] TIME = {'t', 'i', 'm', 'e'};
     private static final byte[] HASH = {'h', 'a', 's', 'h'};
 
-    private byte[] b;
+    private byte[] b = new byte[0];
     private int pos;
     private int end;
 
     /** The record's {@code seq}. */
     long seq;
-    /** Where the 64 hex digits of {@code prev} and {@code hash} start. */
+    /** Where the 64 hex digits of {@code prev} start. */
     int prevAt;
-    int hashAt;
-    /** The value of {@code type}, without quotes: {@code [typeAt, typeEnd)}. */
+    /** Where the value of {@code type} starts, after its quote. */
     int typeAt;
-    int typeEnd;
     /** Why the last line was refused, and where (offset from the line's start). */
-    String error;
+    String error = "";
     int errorAt;
 
     /**
@@ -43,7 +41,6 @@ final class CanonicalScanner {
         this.end = lineEnd;
         seq = -1;
         prevAt = -1;
-        hashAt = -1;
         typeAt = -1;
         boolean timeSeen = false;
         try {
@@ -60,7 +57,6 @@ final class CanonicalScanner {
                     }
                     expect(':');
                     expect('"');
-                    hashAt = pos;
                     for (int i = 0; i < 64; i++) {
                         if (pos >= end || Hex.digit(b[pos]) < 0) {
                             return fail("'hash' is not 64 lowercase hex digits", start);
@@ -103,7 +99,6 @@ final class CanonicalScanner {
                 } else if (same(nameAt, nameLength, TYPE)) {
                     typeAt = pos + 1;
                     string();
-                    typeEnd = pos - 1;
                 } else if (same(nameAt, nameLength, TIME)) {
                     if (pos >= end || b[pos] != '"') {
                         return fail("'time' is not a string", start);

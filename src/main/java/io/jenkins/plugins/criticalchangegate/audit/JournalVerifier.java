@@ -195,7 +195,11 @@ public final class JournalVerifier {
                             + seq + ": records were moved out of order")
                     : pendingGap;
         }
-        if (!RecordFormat.hashMatches(b, start, end - start, chain, computed)) {
+        ChainHash hash = chain;
+        if (hash == null) {
+            throw new IllegalStateException("startChain sets the chain or reports a problem");
+        }
+        if (!RecordFormat.hashMatches(b, start, end - start, hash, computed)) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HASH_MISMATCH,
                     "the record's content does not match its hash: it was changed after it was written");
         }

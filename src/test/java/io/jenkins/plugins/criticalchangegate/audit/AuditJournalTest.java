@@ -305,4 +305,18 @@ public class AuditJournalTest {
         }
         assertThat(HeadFile.read(dir, ChainHash.sha256()).seq, equalTo(4L));
     }
+
+    @Test
+    public void appendAllWritesConsecutiveRecordsWithOneFlush() throws Exception {
+        try (AuditJournal journal = AuditJournal.open(tmp.getRoot().toPath(), JournalOptions.defaults())) {
+            long before = journal.syncs();
+            List<JournalRecord> records = journal.appendAll(List.of(approval(1), approval(2), approval(3)));
+            assertThat(journal.syncs() - before, equalTo(1L));
+            assertThat(records, hasSize(3));
+            assertThat(records.get(0).seq(), equalTo(2L));
+            assertThat(records.get(2).seq(), equalTo(4L));
+            assertThat(records.get(2).prev(), equalTo(records.get(1).hash()));
+            assertThrows(IllegalArgumentException.class, () -> journal.appendAll(List.of()));
+        }
+    }
 }
