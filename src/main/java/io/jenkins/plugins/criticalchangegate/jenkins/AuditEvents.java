@@ -53,6 +53,7 @@ final class AuditEvents {
     }
 
     private static String changeId(GateRecord record) {
-        return record.getChangeId() == null ? "" : record.getChangeId();
+        String changeId = record.getChangeId();
+        return changeId == null ? "" : changeId;
     }
 }

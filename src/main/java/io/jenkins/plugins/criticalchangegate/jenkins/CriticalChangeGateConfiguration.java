@@ -50,9 +50,11 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
     private String journalDirectory;
     @CheckForNull
     private Secret hmacKey;
-    private int documentationConnectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
-    private int documentationReadTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
+    private volatile int documentationConnectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private volatile int documentationReadTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
 
+    /** The parsed registry; {@code null} until first used after a load from disk. */
+    @CheckForNull
     private transient volatile Registry registry;
 
     public CriticalChangeGateConfiguration() {
@@ -123,12 +125,14 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setHmacKey(@CheckForNull Secret hmacKey) {
-        Secret key = hmacKey == null || Secret.toString(hmacKey).isEmpty() ? null : hmacKey;
-        if (key != null && !keyIsLongEnough(key)) {
+        if (hmacKey == null || hmacKey.getPlainText().isEmpty()) {
+            this.hmacKey = null;
+        } else if (keyIsLongEnough(hmacKey)) {
+            this.hmacKey = hmacKey;
+        } else {
             throw new IllegalArgumentException("The journal's HMAC key must be at least "
                     + JournalOptions.MIN_KEY_BYTES + " bytes long");
         }
-        this.hmacKey = key;
         save();
     }
 

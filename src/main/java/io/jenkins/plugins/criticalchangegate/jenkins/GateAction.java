@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -48,22 +49,32 @@ public class GateAction implements RunAction2 {
 
     /** Copy-on-write, as InputAction's ids: build.xml may be written by another thread while a page reads it. */
     private final List<GateRecord> gates = new CopyOnWriteArrayList<>();
+    /** The build this action belongs to; set by Jenkins when the action is attached or loaded. */
+    @CheckForNull
     private transient volatile Run<?, ?> run;
     /** The policy gates, rebuilt from the records on first use after a restart. */
+    @CheckForNull
     private transient Map<String, Gate> live;
 
     @Override
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "an action keeps its build, as InputAction does")
     public void onAttached(Run<?, ?> r) {
         this.run = r;
     }
 
     @Override
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "an action keeps its build, as InputAction does")
     public void onLoad(Run<?, ?> r) {
         this.run = r;
     }
 
+    /** The build; Jenkins attaches it before anyone can reach the action. */
     Run<?, ?> run() {
-        return run;
+        Run<?, ?> r = run;
+        if (r == null) {
+            throw new IllegalStateException("the critical change gate action is not attached to a build");
+        }
+        return r;
     }
 
     @Override
@@ -124,7 +135,7 @@ public class GateAction implements RunAction2 {
             throw new IllegalStateException("gate " + record.getGateId() + " exists already");
         }
         gates.add(record);
-        run.save();
+        run().save();
     }
 
     /**
@@ -142,7 +153,7 @@ public class GateAction implements RunAction2 {
         }
         gates.add(record);
         live().put(record.getGateId(), gate);
-        run.save();
+        run().save();
         GateJournal.get().append(requested);
         return record;
     }
@@ -237,7 +248,7 @@ public class GateAction implements RunAction2 {
         for (int i = 0; i < gates.size(); i++) {
             if (gates.get(i).getGateId().equals(next.getGateId())) {
                 gates.set(i, next);
-                run.save();
+                run().save();
                 return;
             }
         }
@@ -249,10 +260,12 @@ public class GateAction implements RunAction2 {
     }
 
     private Map<String, Gate> live() {
-        if (live == null) {
-            live = new HashMap<>();
+        Map<String, Gate> gatesInMemory = live;
+        if (gatesInMemory == null) {
+            gatesInMemory = new HashMap<>();
+            live = gatesInMemory;
         }
-        return live;
+        return gatesInMemory;
     }
 
     /**
@@ -291,7 +304,7 @@ public class GateAction implements RunAction2 {
 
     /** Checks the person may see the job at all (Item.READ), before anything else. */
     void checkRead() {
-        run.getParent().checkPermission(Item.READ);
+        run().getParent().checkPermission(Item.READ);
     }
 
     /** The answer to an approval or a rejection. */

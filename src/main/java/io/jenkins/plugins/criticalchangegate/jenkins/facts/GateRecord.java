@@ -31,9 +31,14 @@ public final class GateRecord {
     private final int requiredApprovals;
     private final long requestedAtMillis;
     private final long dueAtMillis;
+    // @CheckForNull: never null when written by this class, but XStream leaves a field missing from build.xml null
+    @CheckForNull
     private final ArrayList<String> startedBy;
+    @CheckForNull
     private final ArrayList<String> commitAuthors;
+    @CheckForNull
     private final LinkedHashMap<String, String> evidence;
+    @CheckForNull
     private final ArrayList<TrailEntry> trail;
     private final GateStatus status;
     /** The policy's exact state, see {@link GateStateCodec}; {@code null} before the gate opened. */
@@ -66,14 +71,14 @@ public final class GateRecord {
 
     /** This record with one more trail entry. */
     public GateRecord with(TrailEntry entry) {
-        List<TrailEntry> next = new ArrayList<>(trail);
+        List<TrailEntry> next = new ArrayList<>(getTrail());
         next.add(entry);
-        return new GateRecord(toBuilder(), next, evidence, status, gateState);
+        return new GateRecord(toBuilder(), next, getEvidence(), status, gateState);
     }
 
     /** This record with the documentation evidence (field name to printable value). */
     public GateRecord withEvidence(Map<String, String> newEvidence) {
-        return new GateRecord(toBuilder(), trail, newEvidence, status, gateState);
+        return new GateRecord(toBuilder(), getTrail(), newEvidence, status, gateState);
     }
 
     /**
@@ -85,12 +90,12 @@ public final class GateRecord {
         if (status.isSettled()) {
             throw new IllegalStateException("gate " + gateId + " is already " + status);
         }
-        return new GateRecord(toBuilder(), trail, evidence, newStatus, gateState);
+        return new GateRecord(toBuilder(), getTrail(), getEvidence(), newStatus, gateState);
     }
 
     /** This record with the policy's state, encoded by {@link GateStateCodec}. */
     public GateRecord withGateState(String encoded) {
-        return new GateRecord(toBuilder(), trail, evidence, status, encoded);
+        return new GateRecord(toBuilder(), getTrail(), getEvidence(), status, encoded);
     }
 
     /** The policy's state as {@link GateStateCodec} encoded it; {@code null} when no gate was opened. */

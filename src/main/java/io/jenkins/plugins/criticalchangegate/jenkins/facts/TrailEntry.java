@@ -39,6 +39,8 @@ public final class TrailEntry {
     private final long atMillis;
     @CheckForNull
     private final String actor;
+    /** Never null when written by this class; XStream leaves it null when build.xml lacks it. */
+    @CheckForNull
     private final ArrayList<String> actorGroups;
     @CheckForNull
     private final String detail;
