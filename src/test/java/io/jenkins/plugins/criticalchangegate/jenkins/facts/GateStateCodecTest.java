@@ -13,6 +13,7 @@ import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Outcome;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -58,6 +59,36 @@ public class GateStateCodecTest {
         assertThat(restored.state().request().deadline(), is(T0.plus(Duration.ofHours(4))));
         assertThat(restored.expireIfDue(T0.plus(Duration.ofHours(4))).isPresent(), is(true));
         assertThat(restored.outcome(), is(Outcome.EXPIRED));
+    }
+
+    @Test
+    public void aGateOfAParsedRegistryWithEveryPolicyFieldSurvivesTheCodec() throws Exception {
+        String yaml = String.join("\n",
+                "version: 1",
+                "unknownSystems: deny",
+                "systems:",
+                "  - id: checkout-service",
+                "    name: Checkout",
+                "    tier: 1",
+                "    owners: [team-checkout]",
+                "    approvers: [checkout-leads, \"user:carol\"]",
+                "    requiredApprovals: 2",
+                "    requireDistinctGroups: true",
+                "    excludeCommitAuthors: true",
+                "    approvalTimeout: 90m",
+                "    jobs: [\"deploy/checkout-*\"]",
+                "    documentation:",
+                "      allowedHosts: [wiki.example.com, \"*.docs.example.com\"]",
+                "      requiredSections: [\"Rollback\"]",
+                "");
+        CriticalSystem parsed = RegistryParser.parse(yaml, "registry").resolve("checkout-service", "deploy/checkout-prod")
+                .system().orElseThrow();
+        Gate gate = Gate.open(new GateRequest(parsed, "CHG-9", "alice", Set.of(), T0), IdentityComparison.IGNORING_CASE);
+        gate.approve(Person.of("carol"), null, T0.plusSeconds(1));
+        Gate restored = Gate.restore(GateStateCodec.decode(GateStateCodec.encode(gate.state())),
+                IdentityComparison.IGNORING_CASE);
+        assertThat(restored.state().request().system(), is(parsed));
+        assertThat(restored.approvalsStillNeeded(), is(1));
     }
 
     @Test
