@@ -29,6 +29,9 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  */
 @ExportedBean(defaultVisibility = 2)
 public class GateEntry {
+    /** Longest comment or reason kept: it goes into build.xml, the journal and the build log. */
+    static final int MAX_TEXT = 2000;
+
     private final GateAction action;
     private final GateRecord record;
 
@@ -42,6 +45,9 @@ public class GateEntry {
     public HttpResponse doApprove(@QueryParameter @CheckForNull String comment) throws IOException {
         action.checkRead();
         Actor actor = actor("approve");
+        if (comment != null && comment.length() > MAX_TEXT) {
+            return HttpResponses.errorWithoutStack(400, "The comment is longer than " + MAX_TEXT + " characters.");
+        }
         GateAction.Decision decision = action.approve(record.getGateId(), actor, blankToNull(comment));
         return answer(decision);
     }
@@ -54,6 +60,9 @@ public class GateEntry {
         String why = blankToNull(reason);
         if (why == null) {
             return HttpResponses.errorWithoutStack(400, "A rejection needs a reason (parameter 'reason').");
+        }
+        if (why.length() > MAX_TEXT) {
+            return HttpResponses.errorWithoutStack(400, "The reason is longer than " + MAX_TEXT + " characters.");
         }
         GateAction.Decision decision = action.reject(record.getGateId(), actor, why);
         return answer(decision);
