@@ -404,6 +404,24 @@ public class CriticalChangeGateExecution extends StepExecution {
         });
     }
 
+    /** Fails the step waiting at a gate whose decision could not be journaled. */
+    static void fail(GateAction action, GateRecord record, String why) {
+        Run<?, ?> run = action.run();
+        Timer.get().submit(() -> {
+            try {
+                for (CriticalChangeGateExecution execution : running(run)) {
+                    if (record.getGateId().equals(execution.gateId)) {
+                        execution.getContext().onFailure(new AbortException(LOG_PREFIX + record.getChangeId()
+                                + " was " + record.getStatus() + " but " + why + "; the change does not proceed."));
+                        return;
+                    }
+                }
+            } catch (IOException | InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+                LOGGER.log(Level.WARNING, "could not fail " + record + " in " + run, e);
+            }
+        });
+    }
+
     private static List<CriticalChangeGateExecution> running(Run<?, ?> run)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         List<CriticalChangeGateExecution> out = new ArrayList<>();

@@ -219,16 +219,27 @@ public class GateAction implements RunAction2 {
         return Optional.of(next);
     }
 
+    /**
+     * Keeps what the policy decided and journals it. The policy's gate has already changed, so a journal failure
+     * cannot undo it: it is reported with the decision, and a decision the journal could not record does not let the
+     * build go on (the step fails instead).
+     */
     private Decision settle(GateRecord record, Gate gate, Attempt attempt) throws IOException {
         GateRecord next = persist(record, gate, attempt.events());
-        GateJournal journal = GateJournal.get();
-        for (GateEvent event : attempt.events()) {
-            for (AuditEvent audit : AuditEvents.of(this, next, event)) {
-                journal.append(audit);
+        String journalFailure = null;
+        try {
+            GateJournal journal = GateJournal.get();
+            for (GateEvent event : attempt.events()) {
+                for (AuditEvent audit : AuditEvents.of(this, next, event)) {
+                    journal.append(audit);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.SEVERE, "the audit journal could not record " + attempt + " at " + next, e);
+            journalFailure = "The audit journal could not record this: " + e.getMessage();
         }
-        return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive())
-                : Decision.refused(next, attempt.message());
+        return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive(), journalFailure)
+                : Decision.refused(next, attempt.message(), journalFailure);
     }
 
     private GateRecord persist(GateRecord record, Gate gate, List<GateEvent> events) throws IOException {
@@ -313,24 +324,30 @@ public class GateAction implements RunAction2 {
         final boolean accepted;
         final boolean decisive;
         final String message;
+        /** Why the journal could not record the attempt; {@code null} when it did. */
+        @CheckForNull
+        final String journalFailure;
 
-        private Decision(GateRecord record, boolean accepted, boolean decisive, String message) {
+        private Decision(GateRecord record, boolean accepted, boolean decisive, String message,
+                @CheckForNull String journalFailure) {
             this.record = record;
             this.accepted = accepted;
             this.decisive = decisive;
             this.message = message;
+            this.journalFailure = journalFailure;
         }
 
-        static Decision accepted(GateRecord record, String message, boolean decisive) {
-            return new Decision(record, true, decisive, message);
+        static Decision accepted(GateRecord record, String message, boolean decisive,
+                @CheckForNull String journalFailure) {
+            return new Decision(record, true, decisive, message, journalFailure);
         }
 
         static Decision refused(GateRecord record, String message) {
-            return new Decision(record, false, false, message);
+            return new Decision(record, false, false, message, null);
         }
-    }
 
-    static void logFailure(String what, Exception e) {
-        LOGGER.log(Level.WARNING, what, e);
+        static Decision refused(GateRecord record, String message, @CheckForNull String journalFailure) {
+            return new Decision(record, false, false, message, journalFailure);
+        }
     }
 }

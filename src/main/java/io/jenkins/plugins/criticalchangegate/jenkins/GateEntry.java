@@ -69,6 +69,15 @@ public class GateEntry {
     }
 
     private HttpResponse answer(GateAction.Decision decision) {
+        String journalFailure = decision.journalFailure;
+        if (journalFailure != null) {
+            if (decision.decisive) {
+                // fail closed: a decision auditors cannot find in the journal does not let the change through
+                CriticalChangeGateExecution.fail(action, decision.record, journalFailure);
+            }
+            return HttpResponses.errorWithoutStack(500, decision.message + " " + journalFailure
+                    + " (it is recorded on the build)");
+        }
         if (decision.decisive) {
             CriticalChangeGateExecution.complete(action, decision.record);
         }
