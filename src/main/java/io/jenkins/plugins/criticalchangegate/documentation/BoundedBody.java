@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.documentation;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.net.http.HttpResponse;
@@ -37,6 +38,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Conte
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final MessageDigest digest;
     // guarded by this: signals arrive serially, but cancel() comes from the waiting thread
+    @CheckForNull
     private Flow.Subscription subscription;
     private boolean cancelled;
 
@@ -90,6 +92,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Conte
         Flow.Subscription s;
         synchronized (this) {
             s = subscription;
+        }
+        if (s == null) {
+            return; // not reachable: onNext follows onSubscribe
         }
         if (full) {
             s.cancel();

@@ -41,6 +41,8 @@ public final class DocumentationCheck {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final int MAX_KEPT_URL = DocumentationUrl.MAX_LENGTH + 100;
     private static final int MAX_KEPT_CHANGE_ID = 200;
+    /** Change ids are short (CHG-1234, JIRA-56789); a longer one is refused before any search. */
+    static final int MAX_CHANGE_ID = 100;
     private static final String ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5";
 
     private final HttpClient client;
@@ -137,6 +139,11 @@ public final class DocumentationCheck {
             if (changeId.isBlank()) {
                 throw new Refusal(Reason.CHANGE_ID_MISSING, "no change id was given, and this system requires the"
                         + " page to mention it");
+            }
+            if (changeId.strip().length() > MAX_CHANGE_ID) {
+                // bounds the search below, whose cost grows with the id's length on a hostile page
+                throw new Refusal(Reason.CHANGE_ID_MISSING, "the change id is longer than " + MAX_CHANGE_ID
+                        + " characters; no page is searched for it");
             }
             if (!page.mentionsToken(changeId)) {
                 throw new Refusal(Reason.CHANGE_ID_MISSING, "the page does not mention " + changeId.strip()

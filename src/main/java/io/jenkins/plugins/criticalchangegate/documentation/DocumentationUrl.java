@@ -176,9 +176,10 @@ final class DocumentationUrl {
             }
         }
         String where = host.canonical() + (port == defaultPort(scheme) ? "" : ":" + port);
+        boolean otherPort = allowed.stream().anyMatch(p -> p.matchesHost(host));
         throw new Refusal(Reason.HOST_NOT_ALLOWED, "host " + where + " is not in this system's allowed hosts "
-                + allowed + (port == defaultPort(scheme) ? "" : " (a pattern without a port allows only port "
-                        + defaultPort(scheme) + ")"));
+                + allowed + (otherPort ? "; the host is listed, but not with port " + port + " (a pattern without a"
+                        + " port allows only port " + defaultPort(scheme) + ")" : ""));
     }
 
     /** What to request: canonical host, no fragment. */

@@ -23,7 +23,8 @@ public final class Evidence implements Serializable {
     private final String requestedUrl;
     @CheckForNull
     private final String finalUrl;
-    private final List<String> redirects;
+    // An ArrayList, not List.of(): XStream (build.xml) writes and reads it without reflection into java.util internals.
+    private final ArrayList<String> redirects;
     private final String changeId;
     private final int status;
     @CheckForNull
@@ -42,7 +43,7 @@ public final class Evidence implements Serializable {
     private Evidence(Builder b, Reason reason, String detail, Duration duration) {
         this.requestedUrl = b.requestedUrl;
         this.finalUrl = b.finalUrl;
-        this.redirects = List.copyOf(b.redirects);
+        this.redirects = new ArrayList<>(b.redirects);
         this.changeId = b.changeId;
         this.status = b.status;
         this.contentType = b.contentType;
@@ -69,7 +70,7 @@ public final class Evidence implements Serializable {
 
     /** The redirect targets followed, in order (the final URL is the last when there were any). */
     public List<String> redirects() {
-        return redirects;
+        return Collections.unmodifiableList(redirects);
     }
 
     public String changeId() {
@@ -146,7 +147,7 @@ public final class Evidence implements Serializable {
         m.put("detail", detail);
         m.put("requestedUrl", requestedUrl);
         m.put("finalUrl", finalUrl);
-        m.put("redirects", redirects);
+        m.put("redirects", List.copyOf(redirects));
         m.put("changeId", changeId);
         m.put("status", status);
         m.put("contentType", contentType);

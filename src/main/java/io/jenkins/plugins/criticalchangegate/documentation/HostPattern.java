@@ -106,10 +106,13 @@ public final class HostPattern {
         if (candidatePort != wanted) {
             return false;
         }
-        if (suffix) {
-            return candidate.isName() && candidate.canonical().endsWith("." + host.canonical());
-        }
-        return candidate.equals(host);
+        return matchesHost(candidate);
+    }
+
+    /** Whether the host falls under this pattern, whatever the port: for messages only. */
+    boolean matchesHost(Host candidate) {
+        return suffix ? candidate.isName() && candidate.canonical().endsWith("." + host.canonical())
+                : candidate.equals(host);
     }
 
     /** The pattern as written (stripped). */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.documentation;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -10,17 +9,15 @@ import java.util.regex.PatternSyntaxException;
  * expression ({@link java.util.regex.Pattern} syntax, as written: add {@code (?i)} to ignore case) that must be
  * found somewhere in the page text.
  *
- * <p>Matching a regular expression is bounded in time: the page is untrusted and a pattern can backtrack
+ * <p>Matching is bounded in time: the page is untrusted and a pattern can backtrack
  * catastrophically on it, so the text is read through a {@link DeadlineCharSequence}.
  */
 public final class RequiredSection {
     private final String entry;
-    private final String literal;
     private final Pattern pattern;
 
-    private RequiredSection(String entry, String literal, Pattern pattern) {
+    private RequiredSection(String entry, Pattern pattern) {
         this.entry = entry;
-        this.literal = literal;
         this.pattern = pattern;
     }
 
@@ -39,10 +36,11 @@ public final class RequiredSection {
             if (body.isEmpty()) {
                 throw new IllegalArgumentException("required section '//' is an empty regular expression");
             }
-            return new RequiredSection(entry, null, Pattern.compile(body));
+            return new RequiredSection(entry, Pattern.compile(body));
         }
-        String literal = collapse(entry).toLowerCase(Locale.ROOT);
-        return new RequiredSection(entry, literal, null);
+        // A literal is matched as a quoted pattern too, so that its search is bounded by the same deadline.
+        return new RequiredSection(entry, Pattern.compile(Pattern.quote(collapse(entry)),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     }
 
     /** Whether an entry is written as a regular expression: it starts and ends with '/'. */
@@ -62,9 +60,6 @@ public final class RequiredSection {
      * @throws DeadlineCharSequence.DeadlineExceeded when the deadline passes first
      */
     boolean isFoundIn(String text, long deadlineNanos) {
-        if (pattern == null) {
-            return text.toLowerCase(Locale.ROOT).contains(literal);
-        }
         return pattern.matcher(new DeadlineCharSequence(text, deadlineNanos)).find();
     }
 

@@ -23,6 +23,8 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -47,6 +50,7 @@ import org.junit.rules.TemporaryFolder;
  * with real threads: every reason code, redirects, the Authorization header's reach, the time and size bounds.
  */
 public class DocumentationCheckTest {
+    private static final Logger LOGGER = Logger.getLogger(DocumentationCheckTest.class.getName());
     @ClassRule
     public static final TemporaryFolder TMP = new TemporaryFolder();
 
@@ -267,6 +271,14 @@ public class DocumentationCheckTest {
         assertThat(creds.detail(), containsString("CREDENTIALS_IN_URL"));
         assertThat(creds.detail(), not(containsString("pw")));
         assertThat(server.received(), is(empty()));
+
+        tls.redirect("/protocol-relative", 302, "//127.0.0.1:" + elsewhere.port() + "/p");
+        Evidence relative = check().check(tls.url("/protocol-relative"), "CHG-1", policy, null);
+        assertThat(relative.reason(), is(Reason.REDIRECT_NOT_ALLOWED));
+        assertThat(relative.detail(), containsString("HOST_NOT_ALLOWED"));
+        tls.redirect("/garbage", 302, "https://exa mple.com/");
+        assertThat(check().check(tls.url("/garbage"), "CHG-1", policy, null).reason(),
+                is(Reason.REDIRECT_NOT_ALLOWED));
     }
 
     @Test
@@ -348,6 +360,25 @@ public class DocumentationCheckTest {
     }
 
     @Test
+    public void endsWithinItsBoundWhenTheServerNeverAnswers() {
+        server.handle("/silent", exchange -> {
+            try {
+                server.released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CheckLimits limits = CheckLimits.defaults().withConnectTimeout(Duration.ofSeconds(1))
+                .withReadTimeout(Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        Evidence evidence = new DocumentationCheck(client, limits).check(server.url("/silent"), "CHG-1",
+                httpPolicy(server.hostPattern()), null);
+        assertThat(evidence.reason(), is(Reason.TIMEOUT));
+        assertThat(evidence.status(), is(0));
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), lessThan(7_000L));
+    }
+
+    @Test
     public void readsAtMostTheBodyLimitOfAHugePage() throws Exception {
         long size = 50L * 1024 * 1024;
         AtomicLong written = new AtomicLong();
@@ -376,6 +407,8 @@ public class DocumentationCheckTest {
         assertThat(evidence.truncated(), is(true));
         assertThat("the server saw the connection closed", writerStopped.await(10, TimeUnit.SECONDS), is(true));
         assertThat(closedEarly.get(), is(true));
+        LOGGER.info(() -> "50 MiB page: the check read " + evidence.bytesRead() + " bytes; the server wrote "
+                + written.get() + " bytes before it saw the connection closed");
         assertThat("written: " + written.get(), written.get(), lessThan(size / 4));
     }
 
@@ -390,6 +423,17 @@ public class DocumentationCheckTest {
         server.html("/q", page("x", "<p>This is <b>chg-123</b>.</p>"));
         assertThat(check().check(server.url("/q"), "CHG-123", httpPolicy(server.hostPattern()), null).reason(),
                 is(Reason.VERIFIED));
+    }
+
+    @Test
+    public void refusesAnEmptyOrOverlongChangeIdWithoutSearching() {
+        server.html("/p", page("x", "CHG-1"));
+        Evidence empty = check().check(server.url("/p"), " ", httpPolicy(server.hostPattern()), null);
+        assertThat(empty.reason(), is(Reason.CHANGE_ID_MISSING));
+        assertThat(empty.detail(), containsString("no change id was given"));
+        Evidence overlong = check().check(server.url("/p"), "C".repeat(101), httpPolicy(server.hostPattern()), null);
+        assertThat(overlong.reason(), is(Reason.CHANGE_ID_MISSING));
+        assertThat(overlong.detail(), containsString("longer than 100 characters"));
     }
 
     @Test
@@ -484,6 +528,32 @@ public class DocumentationCheckTest {
             pool.shutdownNow();
         }
         assertThat(server.received(), hasSize(64));
+    }
+
+    @Test
+    public void theReasonCodesAreThoseOfTheIssueAndTheDocsExplainEach() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Reason reason : Reason.values()) {
+            names.add(reason.name());
+        }
+        assertThat(names, is(List.of("VERIFIED", "SCHEME_NOT_ALLOWED", "CREDENTIALS_IN_URL", "HOST_NOT_ALLOWED",
+                "REDIRECT_NOT_ALLOWED", "TOO_MANY_REDIRECTS", "HTTP_STATUS", "TIMEOUT", "UNREACHABLE",
+                "CHANGE_ID_MISSING", "SECTION_MISSING", "MALFORMED_URL")));
+        Path docs = null;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null && docs == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs/documentation-check.md");
+            if (Files.isRegularFile(candidate)) {
+                docs = candidate;
+            }
+        }
+        assertThat("docs/documentation-check.md above " + Path.of("").toAbsolutePath(), docs, not(nullValue()));
+        String text = Files.readString(docs);
+        for (String name : names) {
+            assertThat(name, text, containsString("| `" + name + "` |"));
+        }
+        for (String key : check().check("x", "y", httpPolicy("a.example"), null).toMap().keySet()) {
+            assertThat(key, text, containsString("| `" + key + "` |"));
+        }
     }
 
     @Test

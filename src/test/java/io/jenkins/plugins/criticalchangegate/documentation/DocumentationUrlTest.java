@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.documentation;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.Assert.assertThrows;
 
@@ -56,6 +57,19 @@ public class DocumentationUrlTest {
         assertThat(verdict("http://wiki.example.com:443/", true, "wiki.example.com"), is(Reason.HOST_NOT_ALLOWED));
         assertThat(verdict("https://a.docs.example.com:444/", "*.docs.example.com"), is(Reason.HOST_NOT_ALLOWED));
         assertThat(verdict("https://a.docs.example.com:444/", "*.docs.example.com:444"), is(Reason.VERIFIED));
+    }
+
+    @Test
+    public void saysWhenOnlyThePortIsWrong() {
+        Refusal r = assertThrows(Refusal.class, () -> DocumentationUrl.parse("https://wiki.example.com:8443/", false)
+                .checkAllowed(List.of(HostPattern.parse("wiki.example.com"))));
+        assertThat(r.detail(), containsString("the host is listed, but not with port 8443 (a pattern without a port"
+                + " allows only port 443)"));
+        Refusal other = assertThrows(Refusal.class, () -> DocumentationUrl.parse("https://docs.example.com:8443/",
+                false).checkAllowed(List.of(HostPattern.parse("wiki.example.com"))));
+        assertThat(other.detail(), not(containsString("port")));
+        assertThat(other.detail(), containsString("host docs.example.com:8443 is not in this system's allowed hosts"
+                + " [wiki.example.com]"));
     }
 
     @Test

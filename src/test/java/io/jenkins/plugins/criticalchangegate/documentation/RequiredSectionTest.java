@@ -21,6 +21,8 @@ public class RequiredSectionTest {
         assertThat(section.isFoundIn("Rollback: none planned", LATER), is(false));
         assertThat("a literal is not a pattern", RequiredSection.parse("Risk (high)").isFoundIn("Risk (high)", LATER),
                 is(true));
+        assertThat(RequiredSection.parse("Risk (high)").isFoundIn("Risk high", LATER), is(false));
+        assertThat(RequiredSection.parse("ÄNDERUNG").isFoundIn("änderung", LATER), is(true));
     }
 
     @Test
@@ -40,6 +42,13 @@ public class RequiredSectionTest {
         assertThat(e.getMessage(), containsString("(unclosed"));
         assertThrows(IllegalArgumentException.class, () -> RequiredSection.parse("//"));
         assertThrows(IllegalArgumentException.class, () -> RequiredSection.parse("  "));
+    }
+
+    @Test
+    public void boundsLiteralSearchesByTheDeadlineToo() {
+        RequiredSection section = RequiredSection.parse("a".repeat(999) + "b");
+        assertThrows(DeadlineCharSequence.DeadlineExceeded.class,
+                () -> section.isFoundIn("a".repeat(1024 * 1024), System.nanoTime() - 1));
     }
 
     @Test
