@@ -197,7 +197,7 @@ public final class AuditEvent {
      * @param system the target system's id
      * @param changeId the change id
      * @param user who tried
-     * @param reasonCode why, as a stable code (e.g. {@code AUTHOR}, {@code NOT_AUTHORIZED}, {@code DUPLICATE})
+     * @param reasonCode why, as a stable code (the policy's, e.g. {@code SELF_APPROVAL}, {@code NOT_AUTHORIZED})
      * @return the event
      */
     public static AuditEvent approvalRefused(String job, long build, String system, String changeId, String user,
