@@ -147,7 +147,7 @@ public final class DocumentationCheck {
             }
             if (!page.mentionsToken(changeId)) {
                 throw new Refusal(Reason.CHANGE_ID_MISSING, "the page does not mention " + changeId.strip()
-                        + " as a whole word" + limitNote);
+                        + " as a whole token (ignoring case)" + limitNote);
             }
         }
         checkSections(policy, page, limitNote);
