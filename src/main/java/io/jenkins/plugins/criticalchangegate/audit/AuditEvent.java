@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -250,6 +251,7 @@ public final class AuditEvent {
     }
 
     /** The event's own fields (unmodifiable, deep), without {@code seq time type prev hash}. */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "deeply unmodifiable")
     public Map<String, Object> fields() {
         return fields;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class AuditJournal implements Closeable {
     private static final Logger LOGGER = Logger.getLogger(AuditJournal.class.getName());
     /** No record may be longer than this; the verifier relies on it too. */
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
-    /** The most appends one flush makes durable. */
+    /** The most appends one flush makes durable (each may carry several events). */
     private static final int MAX_BATCH = 4096;
     private static final DateTimeFormatter QUARANTINE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -77,21 +78,23 @@ public final class AuditJournal implements Closeable {
 
     // Guarded by admission.
     private boolean closed;
+    @CheckForNull
     private volatile IOException failure;
     private volatile long lastSeqPublished;
     private volatile String lastHashPublished;
 
-    /** One append waiting for its turn; a null event asks the writer to stop. */
+    /** One append (of one or more events) waiting for its turn; no events asks the writer to stop. */
     private static final class Pending {
-        @CheckForNull
-        final AuditEvent event;
-        final CompletableFuture<JournalRecord> done = new CompletableFuture<>();
+        final List<AuditEvent> events;
+        final CompletableFuture<List<JournalRecord>> done = new CompletableFuture<>();
 
-        Pending(@CheckForNull AuditEvent event) {
-            this.event = event;
+        Pending(List<AuditEvent> events) {
+            this.events = events;
         }
     }
 
+    @SuppressFBWarnings(value = "NP_NONNULL_FIELD_NOT_INITIALIZED_IN_CONSTRUCTOR",
+            justification = "recover() sets current, head and lastHash, or throws")
     private AuditJournal(Path dir, JournalOptions options, FileChannel lockChannel, FileLock lock) throws IOException {
         this.dir = dir;
         this.options = options;
@@ -340,12 +343,30 @@ public final class AuditJournal implements Closeable {
      * @throws IllegalArgumentException when the event's record would be longer than {@link #MAX_RECORD_BYTES}
      */
     public JournalRecord append(AuditEvent event) throws IOException {
-        int size = CanonicalJson.encode(event.fields()).length;
-        if (size > MAX_RECORD_BYTES - 512) {
-            throw new IllegalArgumentException("an audit record of " + size + " bytes is longer than the journal's"
-                    + " limit of " + (MAX_RECORD_BYTES - 512) + " bytes for an event's fields");
+        return appendAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Appends events as consecutive records, written and made durable together (one flush), and returns once they
+     * are on disk: for a gate whose events are known at once (the tool's {@code simulate}) and for bulk loads.
+     *
+     * @param events the events, in order; at least one
+     * @return the records as written, in order
+     * @throws IOException as for {@link #append}
+     * @throws IllegalArgumentException as for {@link #append}, or for an empty list
+     */
+    public List<JournalRecord> appendAll(List<AuditEvent> events) throws IOException {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("nothing to append");
         }
-        Pending pending = new Pending(event);
+        for (AuditEvent event : events) {
+            int size = CanonicalJson.encode(event.fields()).length;
+            if (size > MAX_RECORD_BYTES - 512) {
+                throw new IllegalArgumentException("an audit record of " + size + " bytes is longer than the"
+                        + " journal's limit of " + (MAX_RECORD_BYTES - 512) + " bytes for an event's fields");
+            }
+        }
+        Pending pending = new Pending(List.copyOf(events));
         synchronized (admission) {
             if (closed) {
                 throw new IOException("the audit journal in " + dir + " is closed");
@@ -389,10 +410,10 @@ public final class AuditJournal implements Closeable {
             queue.drainTo(batch, MAX_BATCH - 1);
             List<AuditEvent> events = new ArrayList<>(batch.size());
             for (Pending p : batch) {
-                if (p.event == null) {
+                if (p.events.isEmpty()) {
                     stop = true;
                 } else {
-                    events.add(p.event);
+                    events.addAll(p.events);
                 }
             }
             if (!events.isEmpty()) {
@@ -417,11 +438,12 @@ public final class AuditJournal implements Closeable {
         }
         int i = 0;
         for (Pending p : batch) {
-            if (p.event == null) {
+            if (p.events.isEmpty()) {
                 continue;
             }
             if (written != null) {
-                p.done.complete(written.get(i++));
+                p.done.complete(written.subList(i, i + p.events.size()));
+                i += p.events.size();
             } else {
                 p.done.completeExceptionally(failed);
             }
@@ -467,7 +489,8 @@ public final class AuditJournal implements Closeable {
     }
 
     private long periodOf(Instant time) {
-        return Math.floorDiv(time.toEpochMilli(), period.toMillis());
+        Duration p = period;
+        return p == null ? 0 : Math.floorDiv(time.toEpochMilli(), p.toMillis());
     }
 
     /** Writes the buffered records to the current file and forces them to disk. */
@@ -541,7 +564,7 @@ public final class AuditJournal implements Closeable {
                 return;
             }
             closed = true;
-            queue.add(new Pending(null));
+            queue.add(new Pending(List.of()));
         }
         boolean interrupted = false;
         while (writer.isAlive()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,7 +38,7 @@ final class JournalFiles {
         }
 
         String name() {
-            return path.getFileName().toString();
+            return String.valueOf(path.getFileName());
         }
     }
 
@@ -50,7 +51,7 @@ final class JournalFiles {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "journal-*.jsonl")) {
             for (Path p : stream) {
-                Matcher m = JOURNAL.matcher(p.getFileName().toString());
+                Matcher m = JOURNAL.matcher(String.valueOf(p.getFileName()));
                 if (m.matches() && Files.isRegularFile(p)) {
                     entries.add(new Entry(Integer.parseInt(m.group(1)), p));
                 }
@@ -66,7 +67,7 @@ final class JournalFiles {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "quarantine-*.jsonl")) {
             stream.forEach(found::add);
         }
-        found.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        found.sort(Comparator.comparing(p -> String.valueOf(p.getFileName())));
         return found;
     }
 
@@ -112,6 +113,7 @@ final class JournalFiles {
     }
 
     /** The first line of a file without its line feed, or null when it has no whole line within the limit. */
+    @CheckForNull
     static byte[] firstLine(Path file, int limit) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,7 @@ public final class JournalRecord {
     }
 
     /** The event's fields (unmodifiable), without {@code seq time type prev hash}. */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "deeply unmodifiable")
     public Map<String, Object> fields() {
         return fields;
     }

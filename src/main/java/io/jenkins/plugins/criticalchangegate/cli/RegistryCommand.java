@@ -1,9 +1,33 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.registry.Registry;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
+import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** {@code registry}: lint registry files; show the resolved policy of a system. */
+/**
+ * {@code registry lint FILE...}: validates registry files, printing {@code FILE: OK, N systems} or one
+ * {@code FILE:LINE:COLUMN: message} line per problem. {@code registry show --registry FILE --system ID [--job NAME]}:
+ * prints the policy that applies, as the gate would resolve it, as one JSON object.
+ */
 final class RegistryCommand implements Command {
+    static final String USAGE = "usage: registry lint FILE...\n"
+            + "       registry show --registry FILE --system ID [--job FULLNAME]";
+
+    private static final String HELP = USAGE + "\n\n"
+            + "lint   Validates each registry file (format version 1, docs/registry.md). Prints 'FILE: OK, N systems'\n"
+            + "       or one line per problem, FILE:LINE:COLUMN: message. Exit 0 when all are valid, 1 when any has\n"
+            + "       problems, 2 when a file cannot be read.\n"
+            + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
+            + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
+            + "       with defaults applied (requiredApprovals, approvers, documentation, ...). Exit 0, or 1 when the\n"
+            + "       lookup is DENIED or the registry has problems (printed on stderr), 2 for bad arguments.";
+
     @Override
     public String name() {
         return "registry";
@@ -16,7 +40,88 @@ final class RegistryCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws UsageException {
-        // replaced by the issue that builds this command
-        throw new UsageException("'registry' is not available in this build yet");
+        if (args.isEmpty()) {
+            throw new UsageException("registry needs a subcommand: lint or show\n" + USAGE);
+        }
+        if (args.contains("--help") || args.contains("-h")) {
+            console.out().println(HELP);
+            return ExitCode.OK;
+        }
+        List<String> rest = args.subList(1, args.size());
+        switch (args.get(0)) {
+            case "lint":
+                return lint(rest, console);
+            case "show":
+                return show(rest, console);
+            default:
+                throw new UsageException("unknown registry subcommand '" + args.get(0) + "'\n" + USAGE);
+        }
+    }
+
+    private static int lint(List<String> args, Console console) throws UsageException {
+        Arguments arguments = Arguments.parse(args, Set.of(), Set.of());
+        if (arguments.positional().isEmpty()) {
+            throw new UsageException("registry lint needs at least one FILE\n" + USAGE);
+        }
+        int exit = ExitCode.OK;
+        boolean unreadable = false;
+        for (String file : arguments.positional()) {
+            try {
+                Registry registry = RegistryInput.load(file, console);
+                console.out().println(file + ": OK, " + registry.size() + " systems");
+            } catch (RegistryException e) {
+                for (RegistryProblem problem : e.problems()) {
+                    console.out().println(problem);
+                }
+                exit = ExitCode.FAILED;
+            } catch (UsageException e) {
+                console.err().println("error: " + e.getMessage());
+                unreadable = true;
+            }
+        }
+        if (unreadable) {
+            console.err().println(USAGE);
+            return ExitCode.USAGE;
+        }
+        return exit;
+    }
+
+    private static int show(List<String> args, Console console) throws UsageException {
+        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job"), Set.of());
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'\n" + USAGE);
+        }
+        String file = arguments.required("registry");
+        String system = arguments.required("system");
+        String job = arguments.option("job").orElse(null);
+        Registry registry;
+        try {
+            registry = RegistryInput.load(file, console);
+        } catch (RegistryException e) {
+            for (RegistryProblem problem : e.problems()) {
+                console.err().println(problem);
+            }
+            return ExitCode.FAILED;
+        }
+        Resolution resolution = registry.resolve(system, job);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("system", resolution.system().map(s -> s.id().value()).orElse(system.strip()));
+        json.put("requested", system);
+        if (job != null) {
+            json.put("job", job);
+        }
+        json.put("critical", resolution.kind() == Resolution.Kind.CRITICAL);
+        json.put("resolution", resolution.kind().name());
+        json.put("message", resolution.message());
+        if (resolution.system().isPresent()) {
+            CriticalSystem critical = resolution.system().get();
+            json.putAll(PolicyJson.policy(critical));
+        }
+        JsonOutput.print(console.out(), json);
+        if (resolution.kind() == Resolution.Kind.DENIED) {
+            console.err().println("denied: " + resolution.message());
+            return ExitCode.FAILED;
+        }
+        return ExitCode.OK;
     }
 }

@@ -1,9 +1,45 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.policy.Approval;
+import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
+import io.jenkins.plugins.criticalchangegate.policy.GateState;
+import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
+import io.jenkins.plugins.criticalchangegate.policy.Person;
+import io.jenkins.plugins.criticalchangegate.policy.RefusedAttempt;
+import io.jenkins.plugins.criticalchangegate.policy.Simulation;
+import io.jenkins.plugins.criticalchangegate.registry.Registry;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** {@code simulate}: apply approvals and rejections to a gate, as Jenkins would. */
+/**
+ * {@code simulate}: what the gate would do with a change. Resolves the system in the registry, then applies the
+ * approvals and rejections in the order given on the command line, and prints one JSON object with the outcome,
+ * the approvals that counted, the refused attempts and the trail of events.
+ */
 final class SimulateCommand implements Command {
+    static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
+            + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...]]..."
+            + " [--reject USER[:GROUP,...]=REASON]...";
+
+    private static final String HELP = USAGE + "\n\n"
+            + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
+            + "(the groups after the colon are the person's groups) and prints one JSON object: system, critical,\n"
+            + "outcome (NOT_CRITICAL, PENDING, APPROVED, REJECTED, DENIED), approvals (user and the group it counted\n"
+            + "through), refused (user and reason code), events (the gate's trail, in order). User ids and groups\n"
+            + "compare ignoring case, as Jenkins' default does. --change defaults to SIMULATED.\n"
+            + "Exit 0 for APPROVED and NOT_CRITICAL, 3 for PENDING, 1 for REJECTED and DENIED (and a registry with\n"
+            + "problems, printed on stderr), 2 for bad arguments or an unreadable file.";
+
+    private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
+            "commit-author", "approve", "reject");
+
     @Override
     public String name() {
         return "simulate";
@@ -16,7 +52,139 @@ final class SimulateCommand implements Command {
 
     @Override
     public int run(List<String> args, Console console) throws UsageException {
-        // replaced by the issue that builds this command
-        throw new UsageException("'simulate' is not available in this build yet");
+        if (args.contains("--help") || args.contains("-h")) {
+            console.out().println(HELP);
+            return ExitCode.OK;
+        }
+        Arguments arguments = Arguments.parse(args, WITH_VALUE, Set.of());
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'");
+        }
+        String file = arguments.required("registry");
+        String system = arguments.required("system");
+        String job = arguments.option("job").orElse(null);
+        String change = arguments.option("change").orElse("SIMULATED");
+        if (change.isBlank()) {
+            throw new UsageException("--change must not be empty");
+        }
+        String startedBy = arguments.option("started-by").orElse(null);
+        Set<String> authors = new LinkedHashSet<>(arguments.all("commit-author"));
+        List<Simulation.Action> actions = actions(args);
+
+        Registry registry;
+        try {
+            registry = RegistryInput.load(file, console);
+        } catch (RegistryException e) {
+            for (RegistryProblem problem : e.problems()) {
+                console.err().println(problem);
+            }
+            return ExitCode.FAILED;
+        }
+        Simulation.Result result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
+                .run(system, job, change, startedBy, authors, actions);
+        JsonOutput.print(console.out(), json(system, result));
+        switch (result.verdict()) {
+            case APPROVED:
+            case NOT_CRITICAL:
+                return ExitCode.OK;
+            case PENDING:
+                return ExitCode.PENDING;
+            case DENIED:
+                console.err().println("denied: " + result.resolution().message());
+                return ExitCode.FAILED;
+            default:
+                return ExitCode.FAILED;
+        }
+    }
+
+    /**
+     * The approvals and rejections in command-line order ({@link Arguments} keeps each option's values, not their
+     * interleaving). Walks the arguments as {@link Arguments#parse} does, so a value is never mistaken for an option.
+     */
+    private static List<Simulation.Action> actions(List<String> args) throws UsageException {
+        List<Simulation.Action> actions = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!arg.startsWith("--")) {
+                continue;
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (WITH_VALUE.contains(name)) {
+                value = args.get(++i); // Arguments.parse has checked that it exists
+            } else {
+                continue;
+            }
+            if (name.equals("approve")) {
+                actions.add(Simulation.Action.approve(person(value, "--approve"), null));
+            } else if (name.equals("reject")) {
+                int sep = value.indexOf('=');
+                if (sep < 0 || value.substring(sep + 1).isBlank()) {
+                    throw new UsageException("--reject needs USER[:GROUP,...]=REASON, e.g. --reject bob=not tested;"
+                            + " got '" + value + "'");
+                }
+                actions.add(Simulation.Action.reject(person(value.substring(0, sep), "--reject"),
+                        value.substring(sep + 1)));
+            }
+        }
+        return actions;
+    }
+
+    /** {@code USER[:GROUP,...]}: the user id up to the first colon, then comma-separated groups. */
+    private static Person person(String spec, String option) throws UsageException {
+        int colon = spec.indexOf(':');
+        String user = colon < 0 ? spec : spec.substring(0, colon);
+        Set<String> groups = new LinkedHashSet<>();
+        if (colon >= 0) {
+            for (String group : spec.substring(colon + 1).split(",", -1)) {
+                if (!group.isBlank()) {
+                    groups.add(group.strip());
+                }
+            }
+        }
+        try {
+            return Person.of(user, groups);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " needs USER[:GROUP,...]: " + e.getMessage() + "; got '" + spec + "'");
+        }
+    }
+
+    private static Map<String, Object> json(String requested, Simulation.Result result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("system", result.resolution().system().map(s -> s.id().value()).orElse(requested.strip()));
+        json.put("critical", result.resolution().system().isPresent());
+        json.put("outcome", result.verdict().name());
+        json.put("message", result.resolution().message());
+        List<Object> approvals = new ArrayList<>();
+        List<Object> refused = new ArrayList<>();
+        if (result.state().isPresent()) {
+            GateState state = result.state().get();
+            json.put("change", state.request().changeId());
+            json.put("requiredApprovals", state.request().system().requiredApprovals());
+            json.put("approvalsStillNeeded", state.outcome() == io.jenkins.plugins.criticalchangegate.policy.Outcome
+                    .PENDING ? state.approvalsStillNeeded() : 0);
+            for (Approval approval : state.approvals()) {
+                approvals.add(PolicyJson.approval(approval));
+            }
+            for (RefusedAttempt attempt : state.refused()) {
+                refused.add(PolicyJson.refused(attempt));
+            }
+            state.decision().ifPresent(d -> json.put("decision", PolicyJson.event(d)));
+        }
+        json.put("approvals", approvals);
+        json.put("refused", refused);
+        List<Object> events = new ArrayList<>();
+        for (GateEvent event : result.events()) {
+            events.add(PolicyJson.event(event));
+        }
+        json.put("events", events);
+        return json;
     }
 }

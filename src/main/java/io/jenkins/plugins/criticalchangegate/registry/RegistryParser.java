@@ -99,6 +99,10 @@ public final class RegistryParser {
         if (Files.isDirectory(file)) {
             throw new IOException("is a directory");
         }
+        if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+            throw new IOException("larger than " + maxBytes + " bytes: a registry is never that large");
+        }
+        // bounded even if the file grows meanwhile, or is a pipe that reports no size
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
             if (bytes.length > maxBytes) {
