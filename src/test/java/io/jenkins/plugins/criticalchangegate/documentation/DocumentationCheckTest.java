@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.junit.After;
 import org.junit.Before;
@@ -376,6 +377,33 @@ public class DocumentationCheckTest {
         assertThat(evidence.reason(), is(Reason.TIMEOUT));
         assertThat(evidence.status(), is(0));
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), lessThan(7_000L));
+    }
+
+    @Test
+    public void anInterruptedCallerGetsEvidenceAtOnceAndKeepsItsInterruptFlag() throws Exception {
+        server.handle("/silent", exchange -> {
+            try {
+                server.released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        AtomicReference<Evidence> result = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            result.set(check().check(server.url("/silent"), "CHG-1", httpPolicy(server.hostPattern()), null));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        while (server.received("/silent").isEmpty() && caller.isAlive()) {
+            Thread.sleep(10);
+        }
+        caller.interrupt();
+        caller.join(5_000);
+        assertThat("the caller returned", caller.isAlive(), is(false));
+        assertThat(result.get().reason(), is(Reason.TIMEOUT));
+        assertThat(result.get().detail(), containsString("interrupted"));
+        assertThat(stillInterrupted.get(), is(true));
     }
 
     @Test
