@@ -105,14 +105,14 @@ public final class AuditEvent {
      * @param system the target system's id
      * @param changeId the change id
      * @param commit the commit being deployed, when known
-     * @param startedBy who started the build (recorded as {@code user})
+     * @param startedBy who started the build (recorded as {@code user}), when known
      * @return the event
      */
     public static AuditEvent gateRequested(String job, long build, String system, String changeId,
-            @CheckForNull String commit, String startedBy) {
+            @CheckForNull String commit, @CheckForNull String startedBy) {
         Map<String, Object> fields = gate(job, build, system, Objects.requireNonNull(changeId, "changeId"));
         fields.put("commit", commit);
-        fields.put("user", Objects.requireNonNull(startedBy, "startedBy"));
+        fields.put("user", startedBy);
         return create(AuditEventType.GATE_REQUESTED, fields);
     }
 
@@ -123,13 +123,13 @@ public final class AuditEvent {
      * @param build the build number
      * @param system the target system's id
      * @param changeId the change id, when the pipeline gave one
-     * @param startedBy who started the build (recorded as {@code user})
+     * @param startedBy who started the build (recorded as {@code user}), when known
      * @return the event
      */
     public static AuditEvent notCritical(String job, long build, String system, @CheckForNull String changeId,
-            String startedBy) {
+            @CheckForNull String startedBy) {
         Map<String, Object> fields = gate(job, build, system, changeId);
-        fields.put("user", Objects.requireNonNull(startedBy, "startedBy"));
+        fields.put("user", startedBy);
         fields.put("outcome", "NOT_CRITICAL");
         return create(AuditEventType.NOT_CRITICAL, fields);
     }
@@ -167,8 +167,25 @@ public final class AuditEvent {
      * @return the event
      */
     public static AuditEvent approvalAccepted(String job, long build, String system, String changeId, String user) {
+        return approvalAccepted(job, build, system, changeId, user, null);
+    }
+
+    /**
+     * An authorized person approved, through a listed group (or {@code user:<id>}).
+     *
+     * @param job the job's full name
+     * @param build the build number
+     * @param system the target system's id
+     * @param changeId the change id
+     * @param user who approved
+     * @param group what the approval counted through, when known
+     * @return the event
+     */
+    public static AuditEvent approvalAccepted(String job, long build, String system, String changeId, String user,
+            @CheckForNull String group) {
         Map<String, Object> fields = gate(job, build, system, Objects.requireNonNull(changeId, "changeId"));
         fields.put("user", Objects.requireNonNull(user, "user"));
+        fields.put("group", group);
         return create(AuditEventType.APPROVAL_ACCEPTED, fields);
     }
 
@@ -180,7 +197,7 @@ public final class AuditEvent {
      * @param system the target system's id
      * @param changeId the change id
      * @param user who tried
-     * @param reasonCode why, as a stable code (e.g. {@code AUTHOR}, {@code NOT_AUTHORIZED}, {@code DUPLICATE})
+     * @param reasonCode why, as a stable code (the policy's, e.g. {@code SELF_APPROVAL}, {@code NOT_AUTHORIZED})
      * @return the event
      */
     public static AuditEvent approvalRefused(String job, long build, String system, String changeId, String user,
@@ -240,9 +257,27 @@ public final class AuditEvent {
      */
     public static AuditEvent decided(String job, long build, String system, String changeId, String outcome,
             List<String> approvers) {
+        return decided(job, build, system, changeId, outcome, approvers, null);
+    }
+
+    /**
+     * The gate's final outcome, with the explanation.
+     *
+     * @param job the job's full name
+     * @param build the build number
+     * @param system the target system's id
+     * @param changeId the change id
+     * @param outcome e.g. {@code APPROVED}, {@code REJECTED}, {@code EXPIRED}, {@code ABORTED}, {@code DENIED}
+     * @param approvers who approved, in the order they did (may be empty)
+     * @param reason why, in a sentence, when there is more to say
+     * @return the event
+     */
+    public static AuditEvent decided(String job, long build, String system, String changeId, String outcome,
+            List<String> approvers, @CheckForNull String reason) {
         Map<String, Object> fields = gate(job, build, system, Objects.requireNonNull(changeId, "changeId"));
         fields.put("outcome", Objects.requireNonNull(outcome, "outcome"));
         fields.put("approvers", List.copyOf(approvers));
+        fields.put("reason", reason);
         return create(AuditEventType.DECIDED, fields);
     }
 

@@ -429,7 +429,8 @@ public final class AuditJournal implements Closeable {
         if (failed == null) {
             try {
                 written = writeBatch(events);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
+                // Even an Error (OutOfMemoryError...) must answer the waiting appenders, or they would wait forever.
                 failed = e instanceof IOException ? (IOException) e : new IOException(e.toString(), e);
                 failure = failed;
                 LOGGER.log(Level.SEVERE, "Audit journal " + dir + " failed; it takes no more records until reopened",

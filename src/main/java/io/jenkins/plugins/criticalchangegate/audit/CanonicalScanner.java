@@ -15,6 +15,15 @@ final class CanonicalScanner {
     private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
     private static final byte[] TIME = {'t', 'i', 'm', 'e'};
     private static final byte[] HASH = {'h', 'a', 's', 'h'};
+    /** The bytes a member name may hold ({@link CanonicalJson#NAME}). */
+    private static final boolean[] NAME_CHAR = new boolean[256];
+
+    static {
+        String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
+        for (int i = 0; i < allowed.length(); i++) {
+            NAME_CHAR[allowed.charAt(i)] = true;
+        }
+    }
 
     private byte[] b = new byte[0];
     private int pos;
@@ -145,14 +154,8 @@ final class CanonicalScanner {
     private int name() throws Refused {
         expect('"');
         int start = pos;
-        while (pos < end) {
-            byte c = b[pos];
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
-                    || c == '-') {
-                pos++;
-            } else {
-                break;
-            }
+        while (pos < end && NAME_CHAR[b[pos] & 0xFF]) {
+            pos++;
         }
         int length = pos - start;
         if (length < 1 || length > 64) {

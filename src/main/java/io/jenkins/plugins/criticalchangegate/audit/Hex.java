@@ -2,18 +2,22 @@ package io.jenkins.plugins.criticalchangegate.audit;
 
 /** Lowercase hex, compared in place so the verifier does not allocate a string per record. */
 final class Hex {
+    /** Digit values by byte (a table: the verifier looks up 128 or more per record). */
+    private static final byte[] VALUE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(VALUE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            VALUE["0123456789abcdef".charAt(i)] = (byte) i;
+        }
+    }
+
     private Hex() {
     }
 
     /** The value of a lowercase hex digit, or -1. */
     static int digit(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        return -1;
+        return VALUE[b & 0xFF];
     }
 
     /** Whether {@code text[at..at+2*bytes.length)} is the lowercase hex of {@code bytes}. */

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,39 +103,54 @@ public final class JournalQuery {
         if (files.isEmpty()) {
             throw new IOException("no journal-NNNNNN.jsonl files in " + dir);
         }
+        byte[] buffer = new byte[1 << 20];
         for (JournalFiles.Entry file : files) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path), 1 << 16)) {
-                ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            try (InputStream in = Files.newInputStream(file.path)) {
+                ByteArrayOutputStream partial = new ByteArrayOutputStream();
                 long number = 0;
-                int c;
-                while ((c = in.read()) >= 0) {
-                    if (c != '\n') {
-                        if (line.size() > AuditJournal.MAX_RECORD_BYTES) {
-                            throw new IOException(file.name() + " line " + (number + 1) + ": longer than any record"
-                                    + " can be; run 'audit verify'");
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    int lineStart = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] != '\n') {
+                            continue;
                         }
-                        line.write(c);
-                        continue;
+                        number++;
+                        String text;
+                        if (partial.size() > 0) {
+                            partial.write(buffer, lineStart, i - lineStart);
+                            text = partial.toString(StandardCharsets.UTF_8);
+                            partial.reset();
+                        } else {
+                            text = new String(buffer, lineStart, i - lineStart, StandardCharsets.UTF_8);
+                        }
+                        lineStart = i + 1;
+                        accept(file, number, text, sink);
                     }
-                    number++;
-                    String text = line.toString(StandardCharsets.UTF_8);
-                    line.reset();
-                    JournalRecord record;
-                    try {
-                        record = RecordFormat.parse(text);
-                    } catch (RecordFormat.MalformedRecordException e) {
-                        throw new IOException(file.name() + " line " + number + ": not a journal record ("
-                                + e.getMessage() + "); run 'audit verify'");
-                    }
-                    if (matches(record)) {
-                        sink.accept(record, text);
+                    partial.write(buffer, lineStart, n - lineStart);
+                    if (partial.size() > AuditJournal.MAX_RECORD_BYTES) {
+                        throw new IOException(file.name() + " line " + (number + 1) + ": longer than any record"
+                                + " can be; run 'audit verify'");
                     }
                 }
-                if (line.size() > 0) {
+                if (partial.size() > 0) {
                     throw new IOException(file.name() + " line " + (number + 1) + ": a torn line without a final line"
                             + " feed (opening the journal moves it to quarantine); run 'audit verify'");
                 }
             }
+        }
+    }
+
+    private void accept(JournalFiles.Entry file, long number, String text, RecordSink sink) throws IOException {
+        JournalRecord record;
+        try {
+            record = RecordFormat.parse(text);
+        } catch (RecordFormat.MalformedRecordException e) {
+            throw new IOException(file.name() + " line " + number + ": not a journal record (" + e.getMessage()
+                    + "); run 'audit verify'");
+        }
+        if (matches(record)) {
+            sink.accept(record, text);
         }
     }
 

@@ -15,6 +15,8 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -83,9 +85,15 @@ final class DocsCommand implements Command {
             limits = limits.withReadTimeout(seconds("read-timeout", read.get()));
         }
 
+        Path registryPath;
+        try {
+            registryPath = console.resolve(registryFile);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--registry '" + registryFile + "' is not a valid path: " + e.getReason());
+        }
         Registry registry;
         try {
-            registry = RegistryParser.parse(console.resolve(registryFile));
+            registry = RegistryParser.parse(registryPath);
         } catch (RegistryException e) {
             console.err().println("error: the registry cannot be used:");
             console.err().println(e.getMessage());

@@ -18,8 +18,8 @@ public final class Authorization {
      *
      * @param headerValue the whole value, e.g. {@code Bearer abc} or {@code Basic dXNlcjpwYXNz}
      * @return the wrapped value
-     * @throws IllegalArgumentException if it is blank or contains a line break or another control character
-     *     (header injection); the message never repeats the value
+     * @throws IllegalArgumentException if it is blank or contains anything but printable ASCII, spaces and tabs (a
+     *     line break would inject headers); the message never repeats the value
      */
     public static Authorization of(String headerValue) {
         if (headerValue.isBlank()) {
@@ -27,9 +27,9 @@ public final class Authorization {
         }
         for (int i = 0; i < headerValue.length(); i++) {
             char c = headerValue.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw new IllegalArgumentException("the Authorization header value contains a control character"
-                        + " (at index " + i + "); remove line breaks from the credential");
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                throw new IllegalArgumentException("the Authorization header value contains a control or non-ASCII"
+                        + " character (at index " + i + "); check the credential for line breaks and stray characters");
             }
         }
         return new Authorization(headerValue.strip());

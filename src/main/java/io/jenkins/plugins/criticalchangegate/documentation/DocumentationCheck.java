@@ -147,7 +147,7 @@ public final class DocumentationCheck {
             }
             if (!page.mentionsToken(changeId)) {
                 throw new Refusal(Reason.CHANGE_ID_MISSING, "the page does not mention " + changeId.strip()
-                        + " as a whole word" + limitNote);
+                        + " as a whole token (ignoring case)" + limitNote);
             }
         }
         checkSections(policy, page, limitNote);
@@ -220,10 +220,17 @@ public final class DocumentationCheck {
         if (remaining <= 0) {
             throw timeout(url);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.uri()).GET().timeout(Duration.ofNanos(remaining))
-                .header("Accept", ACCEPT);
-        if (auth != null) {
-            request.header("Authorization", auth.headerValue());
+        HttpRequest request;
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url.uri()).GET()
+                    .timeout(Duration.ofNanos(remaining)).header("Accept", ACCEPT);
+            if (auth != null) {
+                builder.header("Authorization", auth.headerValue());
+            }
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
+            // not reachable with a valid Authorization; the JDK's message could quote the header, so it is not used
+            throw new Refusal(Reason.UNREACHABLE, "the HTTP client refused to build the request for " + url);
         }
         AtomicReference<BoundedBody> body = new AtomicReference<>();
         HttpResponse.BodyHandler<BoundedBody.Content> handler = info -> {
@@ -233,7 +240,7 @@ public final class DocumentationCheck {
         };
         CompletableFuture<HttpResponse<BoundedBody.Content>> future;
         try {
-            future = client.sendAsync(request.build(), handler);
+            future = client.sendAsync(request, handler);
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.UNREACHABLE, "the HTTP client cannot request " + url + ": " + e.getMessage());
         }

@@ -54,7 +54,7 @@ public final class Person implements Serializable {
 
     /** A logged-in user with the given groups. */
     public static Person of(String id, String... groups) {
-        return of(id, Set.of(groups));
+        return of(id, new LinkedHashSet<>(java.util.Arrays.asList(groups)));
     }
 
     public String id() {

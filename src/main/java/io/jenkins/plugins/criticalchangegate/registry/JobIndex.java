@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,21 +50,22 @@ final class JobIndex {
     /** The systems bound to the job, in registry order of their first matching glob met; usually none or one. */
     Set<CriticalSystem> systemsFor(String jobFullName) {
         Set<CriticalSystem> found = new LinkedHashSet<>();
+        String[] names = JobPattern.segmentsOf(jobFullName);
         Folder folder = root;
-        collect(folder, jobFullName, found);
-        for (String segment : jobFullName.toLowerCase(Locale.ROOT).split("/", -1)) {
+        collect(folder, names, found);
+        for (String segment : names) {
             folder = folder.children.get(segment);
             if (folder == null) {
                 break;
             }
-            collect(folder, jobFullName, found);
+            collect(folder, names, found);
         }
         return found;
     }
 
-    private static void collect(Folder folder, String jobFullName, Set<CriticalSystem> found) {
+    private static void collect(Folder folder, String[] names, Set<CriticalSystem> found) {
         for (Entry entry : folder.entries) {
-            if (entry.pattern.matches(jobFullName)) {
+            if (entry.pattern.matches(names)) {
                 found.add(entry.system);
             }
         }

@@ -92,7 +92,16 @@ public final class JobPattern {
 
     /** Whether the job full name matches, ignoring case. */
     public boolean matches(String jobFullName) {
-        String[] names = jobFullName.toLowerCase(Locale.ROOT).split("/", -1);
+        return matches(segmentsOf(jobFullName));
+    }
+
+    /** A job full name as {@link #matches(String[])} takes it: lower case, split at {@code /}. */
+    static String[] segmentsOf(String jobFullName) {
+        return jobFullName.toLowerCase(Locale.ROOT).split("/", -1);
+    }
+
+    /** Whether the job, given by {@link #segmentsOf}, matches. */
+    boolean matches(String[] names) {
         // reachable[j]: the pattern's first i segments can match the name's first j segments
         boolean[] reachable = new boolean[names.length + 1];
         reachable[0] = true;

@@ -19,6 +19,8 @@ public final class Registry {
     private final List<CriticalSystem> systems;
     private final Map<SystemId, CriticalSystem> byId;
     private final JobIndex jobIndex;
+    /** {@link CharacterCounts} of each system's id, in {@link #systems} order: the typo check's fast filter. */
+    private final long[] idCounts;
 
     /**
      * A registry of already valid systems (the parser validates files; tests and benchmarks may build directly).
@@ -36,6 +38,10 @@ public final class Registry {
         }
         this.byId = index;
         this.jobIndex = new JobIndex(this.systems);
+        this.idCounts = new long[this.systems.size()];
+        for (int i = 0; i < idCounts.length; i++) {
+            idCounts[i] = CharacterCounts.of(this.systems.get(i).id().key());
+        }
     }
 
     public UnknownSystems unknownSystems() {
@@ -109,8 +115,17 @@ public final class Registry {
     private CriticalSystem nearest(SystemId requested) {
         CriticalSystem best = null;
         int bestDistance = TYPO_DISTANCE + 1;
-        for (CriticalSystem system : systems) {
-            int d = EditDistance.bounded(requested.key(), system.id().key(), Math.min(TYPO_DISTANCE, bestDistance - 1));
+        long counts = CharacterCounts.of(requested.key());
+        int length = requested.key().length();
+        for (int i = 0; i < idCounts.length; i++) {
+            CriticalSystem system = systems.get(i);
+            int limit = Math.min(TYPO_DISTANCE, bestDistance - 1);
+            // both filters are lower bounds of the distance (CharacterCounts explains why): they skip, never hide
+            if (Math.abs(system.id().key().length() - length) > limit
+                    || CharacterCounts.difference(counts, idCounts[i]) > 2 * limit) {
+                continue;
+            }
+            int d = EditDistance.bounded(requested.key(), system.id().key(), limit);
             if (d < bestDistance) {
                 best = system;
                 bestDistance = d;

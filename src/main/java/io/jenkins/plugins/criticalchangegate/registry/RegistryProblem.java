@@ -19,7 +19,26 @@ public final class RegistryProblem implements Serializable {
         this.source = source;
         this.line = Math.max(1, line);
         this.column = Math.max(1, column);
-        this.message = message;
+        this.message = oneLine(message);
+    }
+
+    /** Longest message kept: a problem quotes what the file says, and a file can say a lot. */
+    static final int MAX_MESSAGE_LENGTH = 500;
+
+    /**
+     * One line, without control characters, at most {@link #MAX_MESSAGE_LENGTH} characters: problems are printed one
+     * per line and quote the file, which may hold anything.
+     */
+    private static String oneLine(String message) {
+        StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_MESSAGE_LENGTH + 3));
+        for (int i = 0; i < message.length() && out.length() < MAX_MESSAGE_LENGTH; i++) {
+            char c = message.charAt(i);
+            out.append(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c);
+        }
+        if (out.length() < message.length()) {
+            out.append("...");
+        }
+        return out.toString();
     }
 
     /** The file (or other source) as the user named it. */

@@ -319,4 +319,42 @@ public class AuditJournalTest {
             assertThrows(IllegalArgumentException.class, () -> journal.appendAll(List.of()));
         }
     }
+
+    @Test
+    public void aFailedWriteFailsThatAppendAndEveryLaterOneUntilReopened() throws Exception {
+        Path dir = tmp.getRoot().toPath();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                if (broken.get()) {
+                    throw new IllegalStateException("clock failure injected by the test");
+                }
+                return java.time.Instant.now();
+            }
+        };
+        try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.builder().clock(clock).build())) {
+            journal.append(approval(1));
+            broken.set(true);
+            java.io.IOException first = assertThrows(java.io.IOException.class, () -> journal.append(approval(2)));
+            assertThat(first.getMessage(), containsString("clock failure injected by the test"));
+            broken.set(false);
+            java.io.IOException later = assertThrows(java.io.IOException.class, () -> journal.append(approval(3)));
+            assertThat(later.getMessage(), containsString("failed earlier and takes no more records"));
+        }
+        try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.defaults())) {
+            assertThat(journal.append(approval(4)).seq(), equalTo(3L)); // nothing of the failed batch was kept
+        }
+        assertThat(JournalVerifier.verify(dir, null).intact(), equalTo(true));
+    }
 }

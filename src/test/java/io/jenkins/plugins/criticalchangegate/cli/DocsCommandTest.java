@@ -229,6 +229,9 @@ public class DocsCommandTest {
         assertThat(err(), containsString("--read-timeout must be between 1 and 300"));
         assertThat(run("docs", "check", "--registry", registry.toString(), "--system", "checkout-service",
                 "--change", "CHG-1", "--connect-timeout", "soon", url("/a")), is(2));
+        assertThat(run("docs", "check", "--registry", "bad\u0000name", "--system", "checkout-service",
+                "--change", "CHG-1", url("/a")), is(2));
+        assertThat(err(), containsString("is not a valid path"));
         assertThat(paths, is(empty()));
     }
 

@@ -44,5 +44,7 @@ public class CheckLimitsTest {
                 () -> Authorization.of("Bearer abc\r\nX-Evil: 1"));
         assertThat(e.getMessage(), not(containsString("abc")));
         assertThrows(IllegalArgumentException.class, () -> Authorization.of(" "));
+        assertThrows(IllegalArgumentException.class, () -> Authorization.of("Bearer t\u00f6ken"));
+        assertThat(Authorization.of("Basic dXNlcjpwYXNz\t").headerValue(), is("Basic dXNlcjpwYXNz"));
     }
 }

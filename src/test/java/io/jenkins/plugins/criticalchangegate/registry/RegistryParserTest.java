@@ -359,6 +359,14 @@ public class RegistryParserTest {
         assertThat(e.getMessage().split("\n").length, is(3));
     }
 
+    @Test
+    public void longQuotesAreCutAndEveryProblemIsOneLine() {
+        List<String> problems = problems("version: 1\nunknownSystems: " + "x".repeat(100_000) + "\nsystems: []\n");
+        assertThat(problems.get(0), startsWith("reg.yaml:2:17: unknownSystems must be 'allow' or 'deny', not 'xxx"));
+        assertThat(problems.get(0).length() < 600, is(true));
+        assertThat(new RegistryProblem("f", 1, 1, "a\nb\u2028c").message(), is("a b c"));
+    }
+
     private static void assertThrowsNothing(String text) {
         try {
             parse(text);
