@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -63,7 +64,7 @@ public final class Person implements Serializable {
 
     /** The groups, in the order given. */
     public Set<String> groups() {
-        return groups;
+        return Collections.unmodifiableSet(groups);
     }
 
     public boolean isAnonymous() {
