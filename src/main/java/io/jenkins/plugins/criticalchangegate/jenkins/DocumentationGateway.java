@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.ProxyConfiguration;
 import io.jenkins.plugins.criticalchangegate.documentation.Authorization;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
@@ -23,12 +24,19 @@ final class DocumentationGateway {
     }
 
     static DocumentationVerdict check(String url, String changeId, DocumentationPolicy policy,
-            @CheckForNull String authorizationHeader, CheckLimits limits) {
+            @CheckForNull String authorizationHeader, CheckLimits limits) throws AbortException {
         HttpClient client = ProxyConfiguration.newHttpClientBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(limits.connectTimeout())
                 .build();
-        Authorization authorization = authorizationHeader == null ? null : Authorization.of(authorizationHeader);
+        Authorization authorization;
+        try {
+            authorization = authorizationHeader == null ? null : Authorization.of(authorizationHeader);
+        } catch (IllegalArgumentException e) {
+            // the message names the problem, never the value (Authorization.of guarantees it)
+            throw new AbortException("criticalChangeGate: parameter 'credentialsId': the credential cannot be sent"
+                    + " as an Authorization header: " + e.getMessage());
+        }
         Evidence evidence = new DocumentationCheck(client, limits).check(url, changeId, policy, authorization);
         Map<String, String> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : evidence.toMap().entrySet()) {
