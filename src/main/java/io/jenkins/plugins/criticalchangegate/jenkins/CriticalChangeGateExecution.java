@@ -119,7 +119,23 @@ public class CriticalChangeGateExecution extends StepExecution {
                 Timer.get().submit(() -> openGate(critical));
                 return false;
             default:
-                throw new AbortException(LOG_PREFIX + "the registry denies this change: " + resolution.message());
+                // A denial is a refused attempt to reach a critical system (a typo, or a job bound to another
+                // system): auditors must see it, so it is journaled as a DECIDED record with outcome DENIED, as
+                // the simulate command records it. The journal forces to disk: not on the CPS VM thread.
+                AbortException denial = new AbortException(LOG_PREFIX + "the registry denies this change: "
+                        + resolution.message());
+                AuditEvent denied = AuditEvent.decided(run.getParent().getFullName(), run.getNumber(), system,
+                        changeId == null ? "" : changeId, "DENIED", List.of(), resolution.message());
+                Timer.get().submit(() -> {
+                    try {
+                        GateJournal.get().append(denied);
+                    } catch (IOException | RuntimeException e) {
+                        LOGGER.log(Level.WARNING, "the audit journal could not record a denied gate", e);
+                        denial.addSuppressed(e);
+                    }
+                    getContext().onFailure(denial);
+                });
+                return false;
         }
     }
 

@@ -19,6 +19,9 @@ import hudson.model.CauseAction;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
+import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
+import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +133,22 @@ public class CriticalChangeGateStepJenkinsTest {
         j.assertLogContains("internal-wiki is not a critical system", b);
         j.assertLogContains("outcome=NOT_CRITICAL", b);
         assertThat(b.getAction(GateAction.class), nullValue());
+    }
+
+    @Test
+    public void aTypoOfACriticalSystemIsDeniedAndTheDenialIsJournaled() throws Exception {
+        WorkflowRun b = startAsAlice("criticalChangeGate system: 'checkout-servce', changeId: 'CHG-77',\n"
+                + "    documentationUrl: '" + site.url("CHG-77") + "'\n");
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("the registry denies this change", b);
+        j.assertLogContains("did you mean", b);
+        assertThat(b.getAction(GateAction.class), nullValue());
+        List<JournalRecord> denials = new ArrayList<>();
+        JournalQuery.builder().system("checkout-servce").outcome("DENIED").build()
+                .forEach(CriticalChangeGateConfiguration.get().journalPath(), (record, line) -> denials.add(record));
+        assertThat(denials.size(), is(1));
+        assertThat(denials.get(0).type(), is(AuditEventType.DECIDED));
+        assertThat(denials.get(0).text("changeId"), is("CHG-77"));
     }
 
     @Test
