@@ -13,6 +13,14 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("stub");
     }
 
+    public void load() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void save() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static final class FormException extends Exception {
         public FormException(String message, String field) {
             throw new UnsupportedOperationException("stub");

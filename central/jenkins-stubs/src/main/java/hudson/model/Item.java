@@ -1,5 +1,11 @@
 package hudson.model;
 
-public interface Item {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public interface Item extends AccessControlled {
+    Permission READ = null;
+    Permission EXTENDED_READ = null;
+
     String getFullName();
 }

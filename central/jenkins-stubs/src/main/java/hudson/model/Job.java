@@ -1,11 +1,8 @@
 package hudson.model;
 
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem {
     protected Job(ItemGroup parent, String name) {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public String getFullName() {
+        super(parent, name);
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import java.io.IOException;
+import java.util.List;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements Comparable<RunT> {
@@ -29,6 +30,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public String getLog() throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public List<Cause> getCauses() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void save() throws IOException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -1,10 +1,16 @@
 package io.jenkins.plugins.criticalchangegate;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -53,6 +59,64 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(ADAPTERS)
             .as("the domain packages do not depend on the Jenkins adapters");
 
+    /**
+     * The facts the adapters read from Jenkins, and the rules over them, are plain values tested in the Central
+     * build: they must not reach back into Jenkins (Spring Security's {@code Authentication} is allowed: it is a
+     * library on Maven Central).
+     */
+    public static final ArchRule ADAPTER_FACTS_ARE_JENKINS_FREE = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.facts..")
+            .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
+            .as("the adapters' facts (" + ROOT + ".jenkins.facts) import no Jenkins type");
+
+    /** The one class allowed to reach the Jenkins singleton (warnings-ng's JenkinsFacade rule). */
+    static final String FACADE = ROOT + ".jenkins.JenkinsFacade";
+
+    /** No {@code Jenkins.get()} outside the facade, so adapters stay small and their Jenkins use is visible. */
+    public static final ArchRule ONLY_THE_FACADE_CALLS_JENKINS_GET = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().doNotHaveFullyQualifiedName(FACADE)
+            .should().callMethod("jenkins.model.Jenkins", "get")
+            .orShould().callMethod("jenkins.model.Jenkins", "getInstanceOrNull")
+            .as("only " + FACADE + " calls Jenkins.get()");
+
+    /** Form validation and list filling answer to POST only, and check a permission first (SECURITY-…, CSRF). */
+    public static final ArchRule CHECK_AND_FILL_METHODS_ARE_POST_AND_CHECK_A_PERMISSION = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage(ADAPTERS)
+            .and().haveNameMatching("do(Check|Fill)[A-Z].*")
+            .should().beAnnotatedWith("org.kohsuke.stapler.verb.POST")
+            .andShould(callAPermissionCheck())
+            .allowEmptyShould(true)
+            .as("every doCheck*/doFill* web method is @POST and checks a permission");
+
+    /** Every other web method changes something: POST only, so a GET (a link, an image) never approves. */
+    public static final ArchRule STATE_CHANGING_WEB_METHODS_REQUIRE_POST = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage(ADAPTERS)
+            .and().arePublic()
+            .and().haveNameMatching("do[A-Z].*")
+            .and().haveNameNotMatching("do(Check|Fill)[A-Z].*")
+            .should().beAnnotatedWith("org.kohsuke.stapler.interceptor.RequirePOST")
+            .orShould().beAnnotatedWith("org.kohsuke.stapler.verb.POST")
+            .allowEmptyShould(true)
+            .as("every state-changing web method is @RequirePOST");
+
+    private static ArchCondition<JavaMethod> callAPermissionCheck() {
+        return new ArchCondition<>("call checkPermission or hasPermission") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean checks = false;
+                for (JavaMethodCall call : method.getMethodCallsFromSelf()) {
+                    String name = call.getName();
+                    if (name.equals("checkPermission") || name.equals("hasPermission")) {
+                        checks = true;
+                    }
+                }
+                events.add(new SimpleConditionEvent(method, checks, method.getFullName()
+                        + (checks ? " checks" : " does not check") + " a permission"));
+            }
+        };
+    }
+
     private static JavaClass outermost(JavaClass c) {
         JavaClass top = c;
         while (top.getEnclosingClass().isPresent()) {
@@ -69,6 +133,26 @@ public class ArchitectureTest {
     @Test
     public void domainDoesNotUseAdapters() {
         DOMAIN_DOES_NOT_USE_ADAPTERS.check(allClasses);
+    }
+
+    @Test
+    public void adapterFactsAreJenkinsFree() {
+        ADAPTER_FACTS_ARE_JENKINS_FREE.check(allClasses);
+    }
+
+    @Test
+    public void onlyTheFacadeCallsJenkinsGet() {
+        ONLY_THE_FACADE_CALLS_JENKINS_GET.check(mainClasses);
+    }
+
+    @Test
+    public void checkAndFillMethodsArePostAndCheckAPermission() {
+        CHECK_AND_FILL_METHODS_ARE_POST_AND_CHECK_A_PERMISSION.check(mainClasses);
+    }
+
+    @Test
+    public void stateChangingWebMethodsRequirePost() {
+        STATE_CHANGING_WEB_METHODS_REQUIRE_POST.check(mainClasses);
     }
 
     @Test

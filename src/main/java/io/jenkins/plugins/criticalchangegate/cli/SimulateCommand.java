@@ -1,5 +1,9 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
+import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
 import io.jenkins.plugins.criticalchangegate.policy.GateState;
@@ -10,12 +14,16 @@ import io.jenkins.plugins.criticalchangegate.policy.Simulation;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +34,7 @@ import java.util.Set;
 final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...]]..."
-            + " [--reject USER[:GROUP,...]=REASON]...";
+            + " [--reject USER[:GROUP,...]=REASON]... [--journal DIR [--key-env VAR]]";
 
     private static final String HELP = USAGE + "\n\n"
             + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
@@ -35,10 +43,14 @@ final class SimulateCommand implements Command {
             + "through), refused (user and reason code), events (the gate's trail, in order). User ids and groups\n"
             + "compare ignoring case, as Jenkins' default does. --change defaults to SIMULATED.\n"
             + "Exit 0 for APPROVED and NOT_CRITICAL, 3 for PENDING, 1 for REJECTED and DENIED (and a registry with\n"
-            + "problems, printed on stderr), 2 for bad arguments or an unreadable file.";
+            + "problems, printed on stderr), 2 for bad arguments or an unreadable file.\n"
+            + "--journal DIR appends the gate's events to the audit journal in DIR (created if need be; build 0,\n"
+            + "job as given or 'simulate'; docs/audit.md) before printing; --key-env VAR names the environment\n"
+            + "variable holding a keyed journal's HMAC key. A journal that cannot be opened or written is an error\n"
+            + "on stderr and exit 1.";
 
     private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
-            "commit-author", "approve", "reject");
+            "commit-author", "approve", "reject", "journal", "key-env");
 
     @Override
     public String name() {
@@ -82,6 +94,15 @@ final class SimulateCommand implements Command {
         }
         Simulation.Result result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
                 .run(system, job, change, startedBy, authors, actions);
+        Optional<String> journalDir = arguments.option("journal");
+        if (journalDir.isPresent()) {
+            if (!appendToJournal(console.resolve(journalDir.get()), arguments.option("key-env"), console,
+                    SimulationAudit.events(system, job, change, startedBy, result))) {
+                return ExitCode.FAILED;
+            }
+        } else if (arguments.option("key-env").isPresent()) {
+            throw new UsageException("--key-env goes with --journal");
+        }
         JsonOutput.print(console.out(), json(system, result));
         switch (result.verdict()) {
             case APPROVED:
@@ -94,6 +115,36 @@ final class SimulateCommand implements Command {
                 return ExitCode.FAILED;
             default:
                 return ExitCode.FAILED;
+        }
+    }
+
+    /** Appends the simulated gate's records; false (with the reason on stderr) when the journal refuses. */
+    private static boolean appendToJournal(Path dir, Optional<String> keyVariable, Console console,
+            List<AuditEvent> events) throws UsageException {
+        JournalOptions.Builder options = JournalOptions.builder();
+        if (keyVariable.isPresent()) {
+            String key = console.env(keyVariable.get()).orElse("");
+            if (key.isEmpty()) {
+                throw new UsageException("--key-env " + keyVariable.get() + ": that environment variable is not set"
+                        + " or empty");
+            }
+            try {
+                options.key(key.getBytes(StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--key-env " + keyVariable.get() + ": " + e.getMessage());
+            }
+        }
+        try (AuditJournal journal = AuditJournal.open(dir, options.build())) {
+            for (String note : journal.recoveryNotes()) {
+                console.err().println("journal: " + note);
+            }
+            List<JournalRecord> written = journal.appendAll(events);
+            console.err().println("journal: appended seq " + written.get(0).seq() + " to "
+                    + written.get(written.size() - 1).seq() + " to " + dir);
+            return true;
+        } catch (IOException e) {
+            console.err().println("error: " + e.getMessage());
+            return false;
         }
     }
 

@@ -22,4 +22,8 @@ public abstract class StepExecution implements Serializable {
     public void stop(Throwable cause) throws Exception {
         throw new UnsupportedOperationException("stub");
     }
+
+    public void onResume() {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Audit journal benchmarks: the figures of docs/performance.md, "Audit journal", each next to its physical limit
+# measured in the same run.
+#
+#   mvn -B -f central/pom.xml verify          # builds the tool and benchmark jars
+#   central/benchmarks/audit-bench.sh         # from the repository root
+#
+# What it does (BENCH_DIR, default /tmp/audit-bench, needs ~1.4 GiB free; deleted at the end):
+#   1. generates unkeyed journals of 256 MiB and 1 GiB (SIZES) with GenerateJournal;
+#   2. for each: reads the files once (so both contenders read from the page cache), then RUNS times, alternating:
+#        sha256sum over the same files                          (the baseline)
+#        java -Xmx64m -jar tool.jar audit verify DIR            (end to end: JVM start, verification, output)
+#      with wall time and peak RSS from /usr/bin/time; then java -Xmx64m ... audit export --format csv|json
+#      (peak RSS: must stay flat from 256 MiB to 1 GiB); then VerifyThroughput (in-process, after JIT warm-up);
+#   3. appends: FsyncBaseline (one thread, write+fdatasync of a 300-byte record, the disk's own rate), then
+#      AppendThroughput from 1 and from 32 threads (each append waits for its own durability), APPEND_SECONDS each.
+set -euo pipefail
+
+TOOL=central/tool/target/critical-change-gate-tool.jar
+BENCH=central/benchmarks/target/benchmarks.jar
+DIR=${BENCH_DIR:-/tmp/audit-bench}
+SIZES=${SIZES:-"256 1024"}
+RUNS=${RUNS:-3}
+APPEND_SECONDS=${APPEND_SECONDS:-5}
+PKG=io.jenkins.plugins.criticalchangegate.benchmarks.audit
+
+for jar in "$TOOL" "$BENCH"; do
+  [ -f "$jar" ] || { echo "missing $jar: run 'mvn -B -f central/pom.xml verify' first" >&2; exit 2; }
+done
+[ -e "$DIR" ] && { echo "$DIR exists; remove it or set BENCH_DIR" >&2; exit 2; }
+mkdir -p "$DIR"
+trap 'rm -rf "$DIR"' EXIT
+
+echo "== machine"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) cores" \
+     "($(grep -o -m1 -w sha_ni /proc/cpuinfo || echo 'no sha_ni'))"
+echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "disk: $(df -h "$DIR" | awk 'NR==2 {print $1, $2}') ($(findmnt -n -o FSTYPE --target "$DIR" 2>/dev/null || echo '?'))"
+echo "kernel: $(uname -r); $(java -version 2>&1 | head -1); $(sha256sum --version | head -1)"
+
+measure() { # label, command...: prints "label: <seconds> s, <max RSS> MiB"
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$@" > "$DIR/out.txt"
+  read -r secs kib < "$DIR/time.txt"
+  printf '%-34s %7.2f s  %6.0f MiB max RSS   %s\n' "$label" "$secs" "$((kib / 1024))" "$(head -c 100 "$DIR/out.txt" | head -1)"
+}
+
+for size in $SIZES; do
+  J="$DIR/journal-$size"
+  echo "== $size MiB journal"
+  java -cp "$BENCH" $PKG.GenerateJournal "$J" "$size"
+  cat "$J"/journal-*.jsonl > /dev/null
+  for run in $(seq 1 "$RUNS"); do
+    measure "sha256sum (run $run)" sha256sum "$J"/journal-*.jsonl
+    measure "audit verify -Xmx64m (run $run)" java -Xmx64m -jar "$TOOL" audit verify "$J"
+  done
+  measure "audit export csv -Xmx64m" java -Xmx64m -jar "$TOOL" audit export "$J" --format csv
+  measure "audit export json -Xmx64m" java -Xmx64m -jar "$TOOL" audit export "$J" --format json
+  java -Xmx64m -cp "$BENCH" $PKG.VerifyThroughput "$J" 4
+  rm -rf "$J"
+done
+
+echo "== durable appends (${APPEND_SECONDS} s each)"
+java -cp "$BENCH" $PKG.FsyncBaseline "$DIR/raw.bin" "$APPEND_SECONDS" 300
+java -cp "$BENCH" $PKG.AppendThroughput "$DIR/appends-1" 1 "$APPEND_SECONDS"
+java -cp "$BENCH" $PKG.AppendThroughput "$DIR/appends-32" 32 "$APPEND_SECONDS"
+java -cp "$BENCH" $PKG.FsyncBaseline "$DIR/raw2.bin" "$APPEND_SECONDS" 300

@@ -1,0 +1,6 @@
+package org.kohsuke.stapler;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+public interface StaplerRequest2 extends HttpServletRequest {
+}

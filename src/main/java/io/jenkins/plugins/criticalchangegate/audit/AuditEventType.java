@@ -1,0 +1,25 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+/**
+ * What a journal record says happened. The names are written into the journal ({@code "type"}) and never change.
+ */
+public enum AuditEventType {
+    /** The journal's first record: which chain (unkeyed SHA-256 or keyed HMAC-SHA-256) and which key. */
+    JOURNAL_CREATED,
+    /** A build asked for the gate: job, build, system, change id, commit and who started the build. */
+    GATE_REQUESTED,
+    /** The documentation URL was checked; the record carries the check's verdict and evidence. */
+    DOCUMENTATION_CHECKED,
+    /** Someone authorized approved the change. */
+    APPROVAL_ACCEPTED,
+    /** Someone tried to approve and was refused (the author, an unauthorized user, a second vote...). */
+    APPROVAL_REFUSED,
+    /** Someone authorized rejected the change. */
+    REJECTED,
+    /** The gate waited too long and expired. */
+    EXPIRED,
+    /** The gate's final outcome. */
+    DECIDED,
+    /** The system is not in the registry of critical systems: the gate passed at once. */
+    NOT_CRITICAL
+}

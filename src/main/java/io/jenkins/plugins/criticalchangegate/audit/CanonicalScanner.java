@@ -1,0 +1,379 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+/**
+ * Reads one journal line in place and accepts it only if it is exactly what {@link RecordFormat} writes: the canonical
+ * encoding ({@link CanonicalJson}) of the record without {@code hash}, then {@code ,"hash":"<64 hex>"}}. It finds the
+ * members the verifier needs ({@code seq}, {@code prev}, {@code type}, {@code hash}) on the way, without building any
+ * object, so verification runs at close to the speed of the hash function.
+ *
+ * <p>Insisting on the canonical form (rather than on any JSON) is what makes the hash reproducible: a line that another
+ * implementation would parse and re-encode differently is reported here as malformed. Not thread-safe; reusable.
+ */
+final class CanonicalScanner {
+    private static final byte[] SEQ = {'s', 'e', 'q'};
+    private static final byte[] PREV = {'p', 'r', 'e', 'v'};
+    private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
+    private static final byte[] TIME = {'t', 'i', 'm', 'e'};
+    private static final byte[] HASH = {'h', 'a', 's', 'h'};
+    /** The bytes a member name may hold ({@link CanonicalJson#NAME}). */
+    private static final boolean[] NAME_CHAR = new boolean[256];
+
+    static {
+        String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-";
+        for (int i = 0; i < allowed.length(); i++) {
+            NAME_CHAR[allowed.charAt(i)] = true;
+        }
+    }
+
+    private byte[] b = new byte[0];
+    private int pos;
+    private int end;
+
+    /** The record's {@code seq}. */
+    long seq;
+    /** Where the 64 hex digits of {@code prev} start. */
+    int prevAt;
+    /** Where the value of {@code type} starts, after its quote. */
+    int typeAt;
+    /** Why the last line was refused, and where (offset from the line's start). */
+    String error = "";
+    int errorAt;
+
+    /**
+     * Scans {@code bytes[start, end)} (a line without its line feed).
+     *
+     * @return whether it is a canonical record; if not, {@link #error} says why
+     */
+    boolean scan(byte[] bytes, int start, int lineEnd) {
+        this.b = bytes;
+        this.pos = start;
+        this.end = lineEnd;
+        seq = -1;
+        prevAt = -1;
+        typeAt = -1;
+        boolean timeSeen = false;
+        try {
+            expect('{');
+            int lastNameAt = -1;
+            int lastNameLength = 0;
+            while (true) {
+                int nameAt = pos + 1;
+                int nameLength = name();
+                if (same(nameAt, nameLength, HASH)) {
+                    // The hash member is last, after a comma, and is exactly 64 lowercase hex digits.
+                    if (lastNameAt < 0) {
+                        return fail("'hash' is the only member", start);
+                    }
+                    expect(':');
+                    expect('"');
+                    for (int i = 0; i < 64; i++) {
+                        if (pos >= end || Hex.digit(b[pos]) < 0) {
+                            return fail("'hash' is not 64 lowercase hex digits", start);
+                        }
+                        pos++;
+                    }
+                    expect('"');
+                    expect('}');
+                    if (pos != end) {
+                        return fail("'hash' is not the last member, or text follows the record", start);
+                    }
+                    if (seq < 0 || prevAt < 0 || typeAt < 0 || !timeSeen) {
+                        return fail("a record needs seq, time, type, prev and hash", start);
+                    }
+                    return true;
+                }
+                if (lastNameAt >= 0 && compare(lastNameAt, lastNameLength, nameAt, nameLength) >= 0) {
+                    return fail("member names are not in canonical (sorted, unique) order at '"
+                            + new String(b, nameAt, nameLength, java.nio.charset.StandardCharsets.US_ASCII) + "'",
+                            start);
+                }
+                lastNameAt = nameAt;
+                lastNameLength = nameLength;
+                expect(':');
+                if (same(nameAt, nameLength, SEQ)) {
+                    seq = number();
+                    if (seq < 1) {
+                        return fail("'seq' is not a positive integer", start);
+                    }
+                } else if (same(nameAt, nameLength, PREV)) {
+                    expect('"');
+                    prevAt = pos;
+                    for (int i = 0; i < 64; i++) {
+                        if (pos >= end || Hex.digit(b[pos]) < 0) {
+                            return fail("'prev' is not 64 lowercase hex digits", start);
+                        }
+                        pos++;
+                    }
+                    expect('"');
+                } else if (same(nameAt, nameLength, TYPE)) {
+                    typeAt = pos + 1;
+                    string();
+                } else if (same(nameAt, nameLength, TIME)) {
+                    if (pos >= end || b[pos] != '"') {
+                        return fail("'time' is not a string", start);
+                    }
+                    string();
+                    timeSeen = true;
+                } else {
+                    value(1);
+                }
+                if (pos < end && b[pos] == ',') {
+                    pos++;
+                } else {
+                    return fail("the record has no 'hash' member at its end", start);
+                }
+            }
+        } catch (Refused e) {
+            return fail(e.getMessage(), start);
+        }
+    }
+
+    private boolean fail(String message, int start) {
+        error = message;
+        errorAt = pos - start;
+        return false;
+    }
+
+    /** Thrown inside the scan; carries no stack trace, as it is an answer, not a defect. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private void expect(char c) throws Refused {
+        if (pos >= end || b[pos] != c) {
+            throw new Refused(pos >= end ? "the line ends where '" + c + "' was expected" : "expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    /** A member name ({@link CanonicalJson#NAME}) in quotes; returns its length. */
+    private int name() throws Refused {
+        expect('"');
+        int start = pos;
+        while (pos < end && NAME_CHAR[b[pos] & 0xFF]) {
+            pos++;
+        }
+        int length = pos - start;
+        if (length < 1 || length > 64) {
+            throw new Refused("a member name is not 1 to 64 of [A-Za-z0-9_.-]");
+        }
+        expect('"');
+        return length;
+    }
+
+    private void value(int depth) throws Refused {
+        if (depth > CanonicalJson.MAX_DEPTH + 1) {
+            throw new Refused("values nest too deep");
+        }
+        if (pos >= end) {
+            throw new Refused("the line ends where a value was expected");
+        }
+        byte c = b[pos];
+        if (c == '"') {
+            string();
+        } else if (c == '-' || c >= '0' && c <= '9') {
+            number();
+        } else if (c == 't') {
+            literal("true");
+        } else if (c == 'f') {
+            literal("false");
+        } else if (c == '{') {
+            pos++;
+            if (pos < end && b[pos] == '}') {
+                pos++;
+                return;
+            }
+            int lastAt = -1;
+            int lastLength = 0;
+            while (true) {
+                int at = pos + 1;
+                int length = name();
+                if (lastAt >= 0 && compare(lastAt, lastLength, at, length) >= 0) {
+                    throw new Refused("member names are not in canonical (sorted, unique) order");
+                }
+                lastAt = at;
+                lastLength = length;
+                expect(':');
+                value(depth + 1);
+                if (pos < end && b[pos] == ',') {
+                    pos++;
+                } else {
+                    expect('}');
+                    return;
+                }
+            }
+        } else if (c == '[') {
+            pos++;
+            if (pos < end && b[pos] == ']') {
+                pos++;
+                return;
+            }
+            while (true) {
+                value(depth + 1);
+                if (pos < end && b[pos] == ',') {
+                    pos++;
+                } else {
+                    expect(']');
+                    return;
+                }
+            }
+        } else {
+            throw new Refused(c == 'n' ? "null is not used in records" : "not a JSON value, or not canonical");
+        }
+    }
+
+    private void literal(String word) throws Refused {
+        for (int i = 0; i < word.length(); i++) {
+            expect(word.charAt(i));
+        }
+    }
+
+    /** An integer: optional minus, no leading zeros, no {@code -0}, no fraction or exponent, within 64 bits. */
+    private long number() throws Refused {
+        boolean negative = false;
+        if (pos < end && b[pos] == '-') {
+            negative = true;
+            pos++;
+        }
+        int start = pos;
+        long value = 0;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            int d = b[pos] - '0';
+            if (value > (Long.MAX_VALUE - d) / 10) {
+                throw new Refused("an integer does not fit in 64 bits");
+            }
+            value = value * 10 + d;
+            pos++;
+        }
+        int digits = pos - start;
+        if (digits == 0 || digits > 1 && b[start] == '0' || negative && value == 0) {
+            throw new Refused("not a canonical integer (no leading zeros, no -0)");
+        }
+        if (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) {
+            throw new Refused("records hold only integers, not fractions or exponents");
+        }
+        return negative ? -value : value;
+    }
+
+    /** A string with only the escapes the canonical form uses, in valid UTF-8. */
+    private void string() throws Refused {
+        expect('"');
+        while (true) {
+            // the common case first: printable ASCII other than quote and backslash
+            byte c;
+            while (pos < end && (c = b[pos]) >= 0x20 && c != '"' && c != '\\') {
+                pos++;
+            }
+            if (pos >= end) {
+                throw new Refused("a string is not closed");
+            }
+            c = b[pos];
+            if (c == '"') {
+                pos++;
+                return;
+            }
+            if (c == '\\') {
+                escape();
+            } else if (c >= 0) {
+                throw new Refused("a control character is not escaped");
+            } else {
+                utf8();
+            }
+        }
+    }
+
+    private void escape() throws Refused {
+        pos++;
+        if (pos >= end) {
+            throw new Refused("a string ends in a backslash");
+        }
+        byte c = b[pos++];
+        switch (c) {
+            case '"': case '\\': case 'b': case 'f': case 'n': case 'r': case 't':
+                return;
+            case 'u':
+                if (end - pos < 4 || b[pos] != '0' || b[pos + 1] != '0' || (b[pos + 2] != '0' && b[pos + 2] != '1')
+                        || Hex.digit(b[pos + 3]) < 0) {
+                    throw new Refused("\\u is only used for control characters, as \\u00xx in lowercase");
+                }
+                int value = (b[pos + 2] - '0') * 16 + Hex.digit(b[pos + 3]);
+                if (value == 0x08 || value == 0x09 || value == 0x0a || value == 0x0c || value == 0x0d) {
+                    throw new Refused("a control character with a short escape (\\b \\t \\n \\f \\r) is written"
+                            + " with \\u");
+                }
+                pos += 4;
+                return;
+            default:
+                throw new Refused("an escape the canonical form does not use");
+        }
+    }
+
+    /** One multi-byte UTF-8 character (RFC 3629, section 4): no overlong forms, no surrogates, up to U+10FFFF. */
+    private void utf8() throws Refused {
+        int c = b[pos] & 0xFF;
+        int n;
+        int min2 = 0x80;
+        int max2 = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) {
+                min2 = 0xA0;
+            } else if (c == 0xED) {
+                max2 = 0x9F;
+            }
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) {
+                min2 = 0x90;
+            } else if (c == 0xF4) {
+                max2 = 0x8F;
+            }
+        } else {
+            throw new Refused("not valid UTF-8");
+        }
+        if (end - pos <= n) {
+            throw new Refused("not valid UTF-8");
+        }
+        int second = b[pos + 1] & 0xFF;
+        if (second < min2 || second > max2) {
+            throw new Refused("not valid UTF-8");
+        }
+        for (int i = 2; i <= n; i++) {
+            int next = b[pos + i] & 0xFF;
+            if (next < 0x80 || next > 0xBF) {
+                throw new Refused("not valid UTF-8");
+            }
+        }
+        pos += n + 1;
+    }
+
+    private boolean same(int at, int length, byte[] name) {
+        if (length != name.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (b[at + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Compares two ASCII names byte by byte (which for them is UTF-16 code unit order too). */
+    private int compare(int at1, int length1, int at2, int length2) {
+        int n = Math.min(length1, length2);
+        for (int i = 0; i < n; i++) {
+            int d = b[at1 + i] - b[at2 + i];
+            if (d != 0) {
+                return d;
+            }
+        }
+        return length1 - length2;
+    }
+}

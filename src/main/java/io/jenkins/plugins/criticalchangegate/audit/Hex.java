@@ -1,0 +1,60 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+/** Lowercase hex, compared in place so the verifier does not allocate a string per record. */
+final class Hex {
+    /** Digit values by byte (a table: the verifier looks up 128 or more per record). */
+    private static final byte[] VALUE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(VALUE, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            VALUE["0123456789abcdef".charAt(i)] = (byte) i;
+        }
+    }
+
+    private Hex() {
+    }
+
+    /** The value of a lowercase hex digit, or -1. */
+    static int digit(byte b) {
+        return VALUE[b & 0xFF];
+    }
+
+    /** Whether {@code text[at..at+2*bytes.length)} is the lowercase hex of {@code bytes}. */
+    static boolean equalsHex(byte[] bytes, byte[] text, int at) {
+        for (int i = 0; i < bytes.length; i++) {
+            int hi = digit(text[at + 2 * i]);
+            int lo = digit(text[at + 2 * i + 1]);
+            if (hi < 0 || lo < 0 || (byte) ((hi << 4) | lo) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Decodes 64 lowercase hex digits at {@code at} into {@code out} (32 bytes); false if they are not. */
+    static boolean decode(byte[] text, int at, byte[] out) {
+        for (int i = 0; i < out.length; i++) {
+            int hi = digit(text[at + 2 * i]);
+            int lo = digit(text[at + 2 * i + 1]);
+            if (hi < 0 || lo < 0) {
+                return false;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return true;
+    }
+
+    static boolean isHash(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,142 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files of a journal directory: {@code journal-000001.jsonl}, {@code journal-000002.jsonl}, ... (numbered from
+ * 1; six digits, more once past 999999, so they are ordered by number, not by name), {@code head.json},
+ * {@code journal.lock} and {@code quarantine-*.jsonl}.
+ */
+final class JournalFiles {
+    static final String HEAD = "head.json";
+    static final String LOCK = "journal.lock";
+    private static final Pattern JOURNAL = Pattern.compile("journal-(\\d{6,9})\\.jsonl");
+
+    private JournalFiles() {
+    }
+
+    /** One journal file and its number. */
+    static final class Entry {
+        final int number;
+        final Path path;
+
+        Entry(int number, Path path) {
+            this.number = number;
+            this.path = path;
+        }
+
+        String name() {
+            return String.valueOf(path.getFileName());
+        }
+    }
+
+    static String name(int number) {
+        return String.format("journal-%06d.jsonl", number);
+    }
+
+    /** The journal files in the directory, by number. */
+    static List<Entry> list(Path dir) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "journal-*.jsonl")) {
+            for (Path p : stream) {
+                Matcher m = JOURNAL.matcher(String.valueOf(p.getFileName()));
+                if (m.matches() && Files.isRegularFile(p)) {
+                    entries.add(new Entry(Integer.parseInt(m.group(1)), p));
+                }
+            }
+        }
+        entries.sort(Comparator.comparingInt(e -> e.number));
+        return entries;
+    }
+
+    /** The quarantine files in the directory, by name (which sorts by time). */
+    static List<Path> quarantines(Path dir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "quarantine-*.jsonl")) {
+            stream.forEach(found::add);
+        }
+        found.sort(Comparator.comparing(p -> String.valueOf(p.getFileName())));
+        return found;
+    }
+
+    /**
+     * Where the last line feed of a file is, reading backwards in blocks.
+     *
+     * @return its position, or -1 when the file has none
+     */
+    static long lastLineFeed(FileChannel channel, long end) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long blockEnd = end;
+        while (blockEnd > 0) {
+            long blockStart = Math.max(0, blockEnd - buffer.capacity());
+            buffer.clear().limit((int) (blockEnd - blockStart));
+            readFully(channel, buffer, blockStart);
+            for (int i = buffer.limit() - 1; i >= 0; i--) {
+                if (buffer.get(i) == '\n') {
+                    return blockStart + i;
+                }
+            }
+            blockEnd = blockStart;
+        }
+        return -1;
+    }
+
+    /** Reads {@code [start, start + buffer.remaining())} of a file. */
+    static void readFully(FileChannel channel, ByteBuffer buffer, long start) throws IOException {
+        long position = start;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position);
+            if (n < 0) {
+                throw new IOException("file ended early while reading at " + position);
+            }
+            position += n;
+        }
+    }
+
+    /** The bytes {@code [start, end)} of a file. */
+    static byte[] read(FileChannel channel, long start, long end) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) (end - start));
+        readFully(channel, buffer, start);
+        return buffer.array();
+    }
+
+    /** The first line of a file without its line feed, or null when it has no whole line within the limit. */
+    @CheckForNull
+    static byte[] firstLine(Path file, int limit) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int n = (int) Math.min(size, limit + 1L);
+            byte[] bytes = read(channel, 0, n);
+            for (int i = 0; i < n; i++) {
+                if (bytes[i] == '\n') {
+                    return java.util.Arrays.copyOf(bytes, i);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Makes a new or renamed file's directory entry durable (fsync of the directory, as on Linux). */
+    static void forceDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms (Windows) cannot open a directory: nothing more can be done there.
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
+    }
+}

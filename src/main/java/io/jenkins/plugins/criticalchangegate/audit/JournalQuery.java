@@ -1,0 +1,291 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A filter over journal records (system, job, outcome, user, time range) and the streaming exports built on it. Reads
+ * one line at a time, whatever the journal's size. Reading does not verify the chain: run {@link JournalVerifier}
+ * for that; a line that is not a record stops the query with an error naming the file and line.
+ *
+ * <p>Immutable; build with {@link #builder()}. An unset criterion matches everything.
+ */
+public final class JournalQuery {
+    /** The CSV columns, in order (docs/audit.md, "Exporting"). */
+    public static final List<String> CSV_COLUMNS = List.of("seq", "time", "type", "job", "build", "system",
+            "changeId", "commit", "user", "outcome", "reason", "url", "approvers", "details", "prev", "hash");
+    private static final List<String> OWN_COLUMNS = List.of("job", "build", "system", "changeId", "commit", "user",
+            "outcome", "reason", "url", "approvers");
+
+    @CheckForNull
+    private final String system;
+    @CheckForNull
+    private final String job;
+    @CheckForNull
+    private final String outcome;
+    @CheckForNull
+    private final String user;
+    @CheckForNull
+    private final Instant since;
+    @CheckForNull
+    private final Instant until;
+
+    private JournalQuery(Builder b) {
+        this.system = b.system;
+        this.job = b.job;
+        this.outcome = b.outcome;
+        this.user = b.user;
+        this.since = b.since;
+        this.until = b.until;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What a query hands each matching record to. */
+    @FunctionalInterface
+    public interface RecordSink {
+        /**
+         * Takes one record.
+         *
+         * @param record the parsed record
+         * @param line its line in the journal, without the line feed
+         */
+        void accept(JournalRecord record, String line) throws IOException;
+    }
+
+    /**
+     * Whether a record matches: {@code system}, {@code job}, {@code outcome} equal; {@code user} equal to the record's
+     * {@code user} or one of its {@code approvers}; {@code since} inclusive, {@code until} exclusive.
+     */
+    public boolean matches(JournalRecord record) {
+        if (system != null && !system.equals(record.fields().get("system"))) {
+            return false;
+        }
+        if (job != null && !job.equals(record.fields().get("job"))) {
+            return false;
+        }
+        if (outcome != null && !outcome.equals(record.fields().get("outcome"))) {
+            return false;
+        }
+        if (user != null && !user.equals(record.fields().get("user"))) {
+            Object approvers = record.fields().get("approvers");
+            if (!(approvers instanceof List) || !((List<?>) approvers).contains(user)) {
+                return false;
+            }
+        }
+        if (since != null && record.time().isBefore(since)) {
+            return false;
+        }
+        return until == null || record.time().isBefore(until);
+    }
+
+    /**
+     * Streams the matching records of a journal, in order.
+     *
+     * @param dir the journal's directory
+     * @param sink takes each matching record
+     * @throws IOException when a file cannot be read, or a line is not a record (the message names file and line)
+     */
+    public void forEach(Path dir, RecordSink sink) throws IOException {
+        List<JournalFiles.Entry> files = JournalFiles.list(dir);
+        if (files.isEmpty()) {
+            throw new IOException("no journal-NNNNNN.jsonl files in " + dir);
+        }
+        byte[] buffer = new byte[1 << 20];
+        for (JournalFiles.Entry file : files) {
+            try (InputStream in = Files.newInputStream(file.path)) {
+                ByteArrayOutputStream partial = new ByteArrayOutputStream();
+                long number = 0;
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    int lineStart = 0;
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] != '\n') {
+                            continue;
+                        }
+                        number++;
+                        String text;
+                        if (partial.size() > 0) {
+                            partial.write(buffer, lineStart, i - lineStart);
+                            text = partial.toString(StandardCharsets.UTF_8);
+                            partial.reset();
+                        } else {
+                            text = new String(buffer, lineStart, i - lineStart, StandardCharsets.UTF_8);
+                        }
+                        lineStart = i + 1;
+                        accept(file, number, text, sink);
+                    }
+                    partial.write(buffer, lineStart, n - lineStart);
+                    if (partial.size() > AuditJournal.MAX_RECORD_BYTES) {
+                        throw new IOException(file.name() + " line " + (number + 1) + ": longer than any record"
+                                + " can be; run 'audit verify'");
+                    }
+                }
+                if (partial.size() > 0) {
+                    throw new IOException(file.name() + " line " + (number + 1) + ": a torn line without a final line"
+                            + " feed (opening the journal moves it to quarantine); run 'audit verify'");
+                }
+            }
+        }
+    }
+
+    private void accept(JournalFiles.Entry file, long number, String text, RecordSink sink) throws IOException {
+        JournalRecord record;
+        try {
+            record = RecordFormat.parse(text);
+        } catch (RecordFormat.MalformedRecordException e) {
+            throw new IOException(file.name() + " line " + number + ": not a journal record (" + e.getMessage()
+                    + "); run 'audit verify'");
+        }
+        if (matches(record)) {
+            sink.accept(record, text);
+        }
+    }
+
+    /**
+     * Writes the matching records as a JSON array, one record per line, each exactly as it stands in the journal
+     * (so its hash can still be checked).
+     */
+    public void exportJson(Path dir, Writer out) throws IOException {
+        out.write("[");
+        boolean[] first = {true};
+        forEach(dir, (record, line) -> {
+            out.write(first[0] ? "\n" : ",\n");
+            first[0] = false;
+            out.write(line);
+        });
+        out.write("\n]\n");
+        out.flush();
+    }
+
+    /**
+     * Writes the matching records as CSV (RFC 4180: CRLF line ends, a header, fields quoted when they hold a comma,
+     * quote, CR or LF). A cell that a spreadsheet would take for a formula (starting with {@code = + - @}, tab or CR)
+     * gets a leading {@code '} (OWASP, "CSV Injection"). {@code approvers} are joined with {@code ;}; the fields with no
+     * column of their own go into {@code details} as canonical JSON.
+     */
+    public void exportCsv(Path dir, Writer out) throws IOException {
+        out.write(String.join(",", CSV_COLUMNS));
+        out.write("\r\n");
+        forEach(dir, (record, line) -> {
+            Map<String, Object> details = new LinkedHashMap<>(record.fields());
+            OWN_COLUMNS.forEach(details::remove);
+            Object approvers = record.fields().get("approvers");
+            String[] cells = {
+                Long.toString(record.seq()), RecordFormat.TIME.format(record.time()), record.type().name(),
+                record.text("job"), record.text("build"), record.text("system"), record.text("changeId"),
+                record.text("commit"), record.text("user"), record.text("outcome"), record.text("reason"),
+                record.text("url"), approvers instanceof List ? joinStrings((List<?>) approvers) : "",
+                details.isEmpty() ? "" : new String(CanonicalJson.encode(details), StandardCharsets.UTF_8),
+                record.prev(), record.hash()
+            };
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(csvCell(cells[i]));
+            }
+            out.write("\r\n");
+        });
+        out.flush();
+    }
+
+    private static String joinStrings(List<?> values) {
+        StringBuilder s = new StringBuilder();
+        for (Object v : values) {
+            if (s.length() > 0) {
+                s.append(';');
+            }
+            s.append(v);
+        }
+        return s.toString();
+    }
+
+    /** One CSV cell: neutralised against formula injection, then quoted as RFC 4180 requires. */
+    static String csvCell(String value) {
+        String cell = value;
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            cell = "'" + cell;
+        }
+        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
+            cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+        }
+        return cell;
+    }
+
+    /** Builds a {@link JournalQuery}. */
+    public static final class Builder {
+        @CheckForNull
+        private String system;
+        @CheckForNull
+        private String job;
+        @CheckForNull
+        private String outcome;
+        @CheckForNull
+        private String user;
+        @CheckForNull
+        private Instant since;
+        @CheckForNull
+        private Instant until;
+
+        private Builder() {
+        }
+
+        public Builder system(@CheckForNull String system) {
+            this.system = system;
+            return this;
+        }
+
+        public Builder job(@CheckForNull String job) {
+            this.job = job;
+            return this;
+        }
+
+        public Builder outcome(@CheckForNull String outcome) {
+            this.outcome = outcome;
+            return this;
+        }
+
+        public Builder user(@CheckForNull String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** Records at or after this time. */
+        public Builder since(@CheckForNull Instant since) {
+            this.since = since;
+            return this;
+        }
+
+        /** Records before this time. */
+        public Builder until(@CheckForNull Instant until) {
+            this.until = until;
+            return this;
+        }
+
+        public JournalQuery build() {
+            if (since != null && until != null && !since.isBefore(until)) {
+                throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
+            }
+            return new JournalQuery(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JournalQuery[system=" + system + ", job=" + job + ", outcome=" + outcome + ", user=" + user
+                + ", since=" + since + ", until=" + until + "]";
+    }
+}

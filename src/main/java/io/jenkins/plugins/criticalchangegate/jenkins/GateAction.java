@@ -1,0 +1,315 @@
+package io.jenkins.plugins.criticalchangegate.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStateCodec;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.Trail;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
+import io.jenkins.plugins.criticalchangegate.policy.Attempt;
+import io.jenkins.plugins.criticalchangegate.policy.Gate;
+import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
+import io.jenkins.plugins.criticalchangegate.policy.Person;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * Every critical change gate of one build: the approval page ({@code index.jelly}), the box on the build page
+ * ({@code summary.jelly}), the REST API ({@code …/critical-change-gate/api/json}) and the record kept in build.xml.
+ * A build may hold several gates (parallel branches deploying to different systems); each is reached at
+ * {@code …/critical-change-gate/<gateId>/} and keeps its own state.
+ *
+ * <p>Every change of a gate goes through this action, under its lock: the policy's {@link Gate} decides (recording an
+ * attempt and checking the quorum are one atomic step there), then the record is replaced, build.xml saved and the
+ * audit journal appended, in that order, before anyone is answered. So build.xml, the journal and the answer agree,
+ * and the order of the journal is the order of the decisions.
+ */
+@ExportedBean
+public class GateAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(GateAction.class.getName());
+    static final String URL_NAME = "critical-change-gate";
+
+    private final List<GateRecord> gates = new ArrayList<>();
+    private transient Run<?, ?> run;
+    /** The policy gates, rebuilt from the records on first use after a restart. */
+    private transient Map<String, Gate> live;
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    Run<?, ?> run() {
+        return run;
+    }
+
+    @Override
+    @CheckForNull
+    public String getIconFileName() {
+        return "clipboard.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Critical change gates";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** The gates, in the order they were requested. */
+    @Exported(inline = true)
+    public synchronized List<GateEntry> getGates() {
+        List<GateEntry> out = new ArrayList<>();
+        for (GateRecord record : gates) {
+            out.add(new GateEntry(this, record));
+        }
+        return out;
+    }
+
+    /** Whether a gate of this build waits for approvals (as {@code InputAction.isWaitingForInput}). */
+    @Exported
+    public synchronized boolean isWaitingForApproval() {
+        return gates.stream().anyMatch(g -> g.getStatus() == GateStatus.PENDING);
+    }
+
+    /** Routes {@code …/critical-change-gate/<gateId>/} to that gate; anything else is 404. */
+    @CheckForNull
+    public synchronized GateEntry getDynamic(String token) {
+        return record(token).map(r -> new GateEntry(this, r)).orElse(null);
+    }
+
+    synchronized Optional<GateRecord> record(String gateId) {
+        for (GateRecord record : gates) {
+            if (record.getGateId().equals(gateId)) {
+                return Optional.of(record);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Keeps a gate that never opened (its documentation was refused), for the trail. */
+    synchronized void keep(GateRecord record) throws IOException {
+        if (record(record.getGateId()).isPresent()) {
+            throw new IllegalStateException("gate " + record.getGateId() + " exists already");
+        }
+        gates.add(record);
+        run.save();
+    }
+
+    /**
+     * Opens a gate: keeps its record with the policy's state and journals the request.
+     *
+     * @throws IOException when build.xml or the journal cannot record it: the gate must not wait unrecorded
+     */
+    synchronized GateRecord open(GateRecord request, Gate gate, AuditEvent requested) throws IOException {
+        GateRecord record = request.withGateState(GateStateCodec.encode(gate.state()));
+        for (GateEvent event : gate.state().events()) {
+            record = record.with(Trail.entry(event));
+        }
+        if (record(record.getGateId()).isPresent()) {
+            throw new IllegalStateException("gate " + record.getGateId() + " exists already");
+        }
+        gates.add(record);
+        live().put(record.getGateId(), gate);
+        run.save();
+        GateJournal.get().append(requested);
+        return record;
+    }
+
+    /** An approval attempt by the person the request is authenticated as. */
+    synchronized Decision approve(String gateId, Actor actor, @CheckForNull String comment) throws IOException {
+        GateRecord record = require(gateId);
+        Gate gate = gate(record);
+        Optional<String> otherStarter = otherStarter(record, actor);
+        if (otherStarter.isPresent() && !gate.outcome().isFinal()) {
+            // The policy knows one starter per request; a build started through several upstream builds by other
+            // users names them all, and none of them may approve either.
+            TrailEntry refusal = TrailEntry.by(TrailEntry.Kind.REFUSED, Instant.now(), actor,
+                    "SELF_APPROVAL: " + actor.id() + " started an upstream build of this build");
+            replace(record.with(refusal));
+            GateJournal.get().append(AuditEvents.refused(this, record, actor.id(), "SELF_APPROVAL"));
+            return Decision.refused(record, "You started an upstream build of this build: you cannot approve it.");
+        }
+        Attempt attempt = gate.approve(person(actor), comment, Instant.now());
+        return settle(record, gate, attempt);
+    }
+
+    /** A rejection by the person the request is authenticated as. */
+    synchronized Decision reject(String gateId, Actor actor, String reason) throws IOException {
+        GateRecord record = require(gateId);
+        Gate gate = gate(record);
+        Attempt attempt = gate.reject(person(actor), reason, Instant.now());
+        return settle(record, gate, attempt);
+    }
+
+    /** Expires the gate if its deadline has come; empty when it had not, or was decided already. */
+    synchronized Optional<GateRecord> expireIfDue(String gateId, Instant now) throws IOException {
+        GateRecord record = require(gateId);
+        Gate gate = gate(record);
+        Optional<GateEvent> expired = gate.expireIfDue(now);
+        if (expired.isEmpty()) {
+            return Optional.empty();
+        }
+        GateRecord next = persist(record, gate, List.of(expired.get()));
+        GateJournal journal = GateJournal.get();
+        for (AuditEvent audit : AuditEvents.of(this, next, expired.get())) {
+            journal.append(audit);
+        }
+        return Optional.of(next);
+    }
+
+    /** Closes a pending gate because the build was stopped; empty when it was decided already. */
+    synchronized Optional<GateRecord> abort(String gateId, String by, String why) throws IOException {
+        Optional<GateRecord> existing = record(gateId);
+        if (existing.isEmpty() || existing.get().getGateState() == null) {
+            return Optional.empty();
+        }
+        GateRecord record = existing.get();
+        Gate gate = gate(record);
+        Optional<GateEvent> aborted = gate.abort(by, why, Instant.now());
+        if (aborted.isEmpty()) {
+            return Optional.empty();
+        }
+        GateRecord next = persist(record, gate, List.of(aborted.get()));
+        for (AuditEvent audit : AuditEvents.of(this, next, aborted.get())) {
+            GateJournal.get().append(audit);
+        }
+        return Optional.of(next);
+    }
+
+    private Decision settle(GateRecord record, Gate gate, Attempt attempt) throws IOException {
+        GateRecord next = persist(record, gate, attempt.events());
+        GateJournal journal = GateJournal.get();
+        for (GateEvent event : attempt.events()) {
+            for (AuditEvent audit : AuditEvents.of(this, next, event)) {
+                journal.append(audit);
+            }
+        }
+        return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive())
+                : Decision.refused(next, attempt.message());
+    }
+
+    private GateRecord persist(GateRecord record, Gate gate, List<GateEvent> events) throws IOException {
+        GateRecord next = record.withGateState(GateStateCodec.encode(gate.state()));
+        for (GateEvent event : events) {
+            next = next.with(Trail.entry(event));
+        }
+        GateStatus status = Trail.status(gate.outcome());
+        if (status != next.getStatus()) {
+            next = next.settled(status);
+        }
+        replace(next);
+        return next;
+    }
+
+    private void replace(GateRecord next) throws IOException {
+        for (int i = 0; i < gates.size(); i++) {
+            if (gates.get(i).getGateId().equals(next.getGateId())) {
+                gates.set(i, next);
+                run.save();
+                return;
+            }
+        }
+        throw new IllegalStateException("no gate " + next.getGateId());
+    }
+
+    private GateRecord require(String gateId) {
+        return record(gateId).orElseThrow(() -> new IllegalArgumentException("this build has no gate " + gateId));
+    }
+
+    private Map<String, Gate> live() {
+        if (live == null) {
+            live = new HashMap<>();
+        }
+        return live;
+    }
+
+    /**
+     * The policy gate of a record, rebuilt from the saved state after a restart.
+     *
+     * @throws IOException when the saved state cannot be read: the gate fails closed, nobody can approve it
+     */
+    private Gate gate(GateRecord record) throws IOException {
+        Gate gate = live().get(record.getGateId());
+        if (gate == null) {
+            String saved = record.getGateState();
+            if (saved == null) {
+                throw new IOException("gate " + record.getGateId() + " never opened");
+            }
+            gate = Gate.restore(GateStateCodec.decode(saved), RealmIdentityComparison.INSTANCE);
+            live().put(record.getGateId(), gate);
+        }
+        return gate;
+    }
+
+    private static Person person(Actor actor) {
+        return Person.of(actor.id(), new LinkedHashSet<>(actor.groups()));
+    }
+
+    private static Optional<String> otherStarter(GateRecord record, Actor actor) {
+        // the first starter is the one the policy's request names and refuses itself
+        String key = RealmIdentityComparison.INSTANCE.userKey(actor.id());
+        List<String> starters = record.getStartedBy();
+        for (int i = 1; i < starters.size(); i++) {
+            if (RealmIdentityComparison.INSTANCE.userKey(starters.get(i)).equals(key)) {
+                return Optional.of(starters.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Checks the person may see the job at all (Item.READ), before anything else. */
+    void checkRead() {
+        run.getParent().checkPermission(Item.READ);
+    }
+
+    /** The answer to an approval or a rejection. */
+    static final class Decision {
+        final GateRecord record;
+        final boolean accepted;
+        final boolean decisive;
+        final String message;
+
+        private Decision(GateRecord record, boolean accepted, boolean decisive, String message) {
+            this.record = record;
+            this.accepted = accepted;
+            this.decisive = decisive;
+            this.message = message;
+        }
+
+        static Decision accepted(GateRecord record, String message, boolean decisive) {
+            return new Decision(record, true, decisive, message);
+        }
+
+        static Decision refused(GateRecord record, String message) {
+            return new Decision(record, false, false, message);
+        }
+    }
+
+    static void logFailure(String what, Exception e) {
+        LOGGER.log(Level.WARNING, what, e);
+    }
+}

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.criticalchangegate.jenkins;
+
+import hudson.security.Permission;
+import java.io.File;
+import java.util.function.UnaryOperator;
+import jenkins.model.IdStrategy;
+import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The one place that reaches the Jenkins singleton ({@code Jenkins.get()}), as warnings-ng's {@code JenkinsFacade}:
+ * every other adapter asks this class, so ArchitectureTest can hold the line and the adapters stay small.
+ */
+public class JenkinsFacade {
+    /** Who the current request or thread is authenticated as ({@code Jenkins.getAuthentication2()}). */
+    public Authentication authentication() {
+        return Jenkins.getAuthentication2();
+    }
+
+    /** The security realm's user id comparison, as a key function ({@code IdStrategy.keyFor}). */
+    public UnaryOperator<String> userKey() {
+        IdStrategy strategy = Jenkins.get().getSecurityRealm().getUserIdStrategy();
+        return strategy::keyFor;
+    }
+
+    /** The security realm's group id comparison, as a key function ({@code IdStrategy.keyFor}). */
+    public UnaryOperator<String> groupKey() {
+        IdStrategy strategy = Jenkins.get().getSecurityRealm().getGroupIdStrategy();
+        return strategy::keyFor;
+    }
+
+    /** Throws {@code AccessDeniedException} (HTTP 403 in a request) unless the current user has the permission. */
+    public void checkPermission(Permission permission) {
+        Jenkins.get().checkPermission(permission);
+    }
+
+    /** Whether the current user has the permission on Jenkins as a whole. */
+    public boolean hasPermission(Permission permission) {
+        return Jenkins.get().hasPermission(permission);
+    }
+
+    /** Jenkins' home directory ({@code JENKINS_HOME}). */
+    public File rootDir() {
+        return Jenkins.get().getRootDir();
+    }
+}

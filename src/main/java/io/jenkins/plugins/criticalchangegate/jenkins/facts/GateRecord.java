@@ -1,0 +1,326 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.facts;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one gate keeps with its build ({@code build.xml}, through the build action): the request, the documentation
+ * evidence, the whole trail of attempts and the outcome. Never a credential: the documentation site's credentials id
+ * is not even kept. Small by design (a few hundred bytes per event), as build.xml is read whenever the build is.
+ *
+ * <p>Immutable: every change makes a new record, which the build action swaps in under its lock. Fields are plain
+ * ({@link ArrayList}, {@link LinkedHashMap}, strings, longs) so Jenkins' XStream reads them back on any JDK.
+ */
+public final class GateRecord {
+    private final String gateId;
+    private final String system;
+    private final String systemName;
+    @CheckForNull
+    private final String changeId;
+    @CheckForNull
+    private final String message;
+    @CheckForNull
+    private final String documentationUrl;
+    private final String requirement;
+    private final int requiredApprovals;
+    private final long requestedAtMillis;
+    private final long dueAtMillis;
+    private final ArrayList<String> startedBy;
+    private final ArrayList<String> commitAuthors;
+    private final LinkedHashMap<String, String> evidence;
+    private final ArrayList<TrailEntry> trail;
+    private final GateStatus status;
+    /** The policy's exact state, see {@link GateStateCodec}; {@code null} before the gate opened. */
+    @CheckForNull
+    private final String gateState;
+
+    private GateRecord(Builder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
+            @CheckForNull String gateState) {
+        this.gateId = b.gateId;
+        this.system = b.system;
+        this.systemName = b.systemName;
+        this.changeId = b.changeId;
+        this.message = b.message;
+        this.documentationUrl = b.documentationUrl;
+        this.requirement = b.requirement;
+        this.requiredApprovals = b.requiredApprovals;
+        this.requestedAtMillis = b.requestedAtMillis;
+        this.dueAtMillis = b.dueAtMillis;
+        this.startedBy = new ArrayList<>(b.startedBy);
+        this.commitAuthors = new ArrayList<>(b.commitAuthors);
+        this.evidence = new LinkedHashMap<>(evidence);
+        this.trail = new ArrayList<>(trail);
+        this.status = status;
+        this.gateState = gateState;
+    }
+
+    public static Builder builder(String gateId, String system) {
+        return new Builder(gateId, system);
+    }
+
+    /** This record with one more trail entry. */
+    public GateRecord with(TrailEntry entry) {
+        List<TrailEntry> next = new ArrayList<>(trail);
+        next.add(entry);
+        return new GateRecord(toBuilder(), next, evidence, status, gateState);
+    }
+
+    /** This record with the documentation evidence (field name to printable value). */
+    public GateRecord withEvidence(Map<String, String> newEvidence) {
+        return new GateRecord(toBuilder(), trail, newEvidence, status, gateState);
+    }
+
+    /**
+     * This record with its final status.
+     *
+     * @throws IllegalStateException when it is already settled: a gate is decided once
+     */
+    public GateRecord settled(GateStatus newStatus) {
+        if (status.isSettled()) {
+            throw new IllegalStateException("gate " + gateId + " is already " + status);
+        }
+        return new GateRecord(toBuilder(), trail, evidence, newStatus, gateState);
+    }
+
+    /** This record with the policy's state, encoded by {@link GateStateCodec}. */
+    public GateRecord withGateState(String encoded) {
+        return new GateRecord(toBuilder(), trail, evidence, status, encoded);
+    }
+
+    /** The policy's state as {@link GateStateCodec} encoded it; {@code null} when no gate was opened. */
+    @CheckForNull
+    public String getGateState() {
+        return gateState;
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder(gateId, system);
+        b.systemName = systemName;
+        b.changeId = changeId;
+        b.message = message;
+        b.documentationUrl = documentationUrl;
+        b.requirement = requirement;
+        b.requiredApprovals = requiredApprovals;
+        b.requestedAtMillis = requestedAtMillis;
+        b.dueAtMillis = dueAtMillis;
+        b.startedBy = getStartedBy();
+        b.commitAuthors = getCommitAuthors();
+        return b;
+    }
+
+    public String getGateId() {
+        return gateId;
+    }
+
+    public String getSystem() {
+        return system;
+    }
+
+    public String getSystemName() {
+        return systemName;
+    }
+
+    @CheckForNull
+    public String getChangeId() {
+        return changeId;
+    }
+
+    @CheckForNull
+    public String getMessage() {
+        return message;
+    }
+
+    @CheckForNull
+    public String getDocumentationUrl() {
+        return documentationUrl;
+    }
+
+    /** What is needed, in words: how many approvals, from whom. */
+    public String getRequirement() {
+        return requirement;
+    }
+
+    public int getRequiredApprovals() {
+        return requiredApprovals;
+    }
+
+    public long getRequestedAtMillis() {
+        return requestedAtMillis;
+    }
+
+    public Deadline deadline() {
+        return Deadline.at(dueAtMillis);
+    }
+
+    public long getDueAtMillis() {
+        return dueAtMillis;
+    }
+
+    public List<String> getStartedBy() {
+        return startedBy == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(startedBy));
+    }
+
+    public List<String> getCommitAuthors() {
+        return commitAuthors == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(commitAuthors));
+    }
+
+    public Map<String, String> getEvidence() {
+        return evidence == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    public List<TrailEntry> getTrail() {
+        return trail == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(trail));
+    }
+
+    public GateStatus getStatus() {
+        return status;
+    }
+
+    /** The accepted approvals, in order. */
+    public List<TrailEntry> approvals() {
+        return ofKind(TrailEntry.Kind.APPROVED);
+    }
+
+    /** The refused attempts, in order. */
+    public List<TrailEntry> refusals() {
+        return ofKind(TrailEntry.Kind.REFUSED);
+    }
+
+    /** The ids of the people whose approvals were accepted, in order. */
+    public List<String> approverIds() {
+        List<String> ids = new ArrayList<>();
+        for (TrailEntry e : approvals()) {
+            ids.add(e.getActor());
+        }
+        return ids;
+    }
+
+    private List<TrailEntry> ofKind(TrailEntry.Kind kind) {
+        List<TrailEntry> out = new ArrayList<>();
+        for (TrailEntry e : getTrail()) {
+            if (e.getKind() == kind) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The value the step returns to the script: only strings, lists and maps, which the Pipeline sandbox lets a
+     * script read ({@code gate.outcome}, {@code gate.approvers}).
+     */
+    public Map<String, Object> decision() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", status.name());
+        out.put("approvers", new ArrayList<>(approverIds()));
+        out.put("changeId", changeId);
+        out.put("system", system);
+        out.put("gateId", gateId);
+        return out;
+    }
+
+    /** The value the step returns for a system that is not critical. */
+    public static Map<String, Object> notCriticalDecision(String system, @CheckForNull String changeId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", GateStatus.NOT_CRITICAL.name());
+        out.put("approvers", new ArrayList<String>());
+        out.put("changeId", changeId);
+        out.put("system", system);
+        out.put("gateId", null);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "gate " + gateId + " for " + system + " (" + status + ", " + approvals().size() + "/"
+                + requiredApprovals + ")";
+    }
+
+    /** The request part of a record. */
+    public static final class Builder {
+        private final String gateId;
+        private final String system;
+        private String systemName;
+        @CheckForNull
+        private String changeId;
+        @CheckForNull
+        private String message;
+        @CheckForNull
+        private String documentationUrl;
+        private String requirement = "";
+        private int requiredApprovals;
+        private long requestedAtMillis;
+        private long dueAtMillis;
+        private List<String> startedBy = List.of();
+        private List<String> commitAuthors = List.of();
+
+        private Builder(String gateId, String system) {
+            if (!isValidGateId(gateId)) {
+                throw new IllegalArgumentException("invalid gate id '" + gateId + "'");
+            }
+            this.gateId = gateId;
+            this.system = system;
+            this.systemName = system;
+        }
+
+        public Builder systemName(String name) {
+            this.systemName = name;
+            return this;
+        }
+
+        public Builder changeId(@CheckForNull String id) {
+            this.changeId = id;
+            return this;
+        }
+
+        public Builder message(@CheckForNull String text) {
+            this.message = text;
+            return this;
+        }
+
+        public Builder documentationUrl(@CheckForNull String url) {
+            this.documentationUrl = url;
+            return this;
+        }
+
+        public Builder requirement(String text, int approvals) {
+            this.requirement = text;
+            this.requiredApprovals = approvals;
+            return this;
+        }
+
+        public Builder requested(Instant at, Deadline deadline) {
+            this.requestedAtMillis = at.toEpochMilli();
+            this.dueAtMillis = deadline.dueAtMillis();
+            return this;
+        }
+
+        public Builder startedBy(Collection<String> ids) {
+            this.startedBy = new ArrayList<>(ids);
+            return this;
+        }
+
+        public Builder commitAuthors(Collection<String> ids) {
+            this.commitAuthors = new ArrayList<>(ids);
+            return this;
+        }
+
+        public GateRecord build() {
+            return new GateRecord(this, List.of(), Map.of(), GateStatus.PENDING, null);
+        }
+    }
+
+    /**
+     * Gate ids are path segments of the approval URLs ({@code …/critical-change-gate/<id>/approve}): a letter or
+     * digit, then letters, digits and dashes, at most 64 characters.
+     */
+    public static boolean isValidGateId(@CheckForNull String id) {
+        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+    }
+}

@@ -1,0 +1,162 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.facts;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The rules for the step's optional parameters, applied at the call (in the {@code @DataBoundSetter}s) so that a bad
+ * Jenkinsfile fails where it calls the step, with a message naming the parameter. Each method trims, turns a blank
+ * value into "not given" ({@code null}) and rejects what the gate could not use safely.
+ */
+public final class StepParameters {
+    /** Longest change id accepted: change tickets are short; a page of text is a mistake. */
+    public static final int MAX_CHANGE_ID = 128;
+    /** Longest documentation URL accepted (the de facto limit of browsers and proxies). */
+    public static final int MAX_URL = 2048;
+    /** Longest message accepted: it is shown to approvers and kept in build.xml. */
+    public static final int MAX_MESSAGE = 4000;
+    /** Longest credentials id accepted. */
+    public static final int MAX_CREDENTIALS_ID = 256;
+
+    private StepParameters() {
+    }
+
+    /** {@code changeId}: letters, digits and {@code . _ : / # -}, starting with a letter or digit. */
+    @CheckForNull
+    public static String changeId(@CheckForNull String raw) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_CHANGE_ID) {
+            throw invalid("changeId", "must be at most " + MAX_CHANGE_ID + " characters, got " + value.length());
+        }
+        if (!value.matches("[\\p{Alnum}][\\p{Alnum}._:/#-]*")) {
+            throw invalid("changeId", "must start with a letter or digit and contain only letters, digits and"
+                    + " . _ : / # - (got '" + printable(value) + "')");
+        }
+        return value;
+    }
+
+    /**
+     * {@code documentationUrl}: an absolute http or https URL with a host and without user information. Credentials
+     * in a URL would be written to the build log, build.xml and the journal; they belong in {@code credentialsId}.
+     * Whether plain http and the host are acceptable is the registry's decision, applied by the documentation check.
+     */
+    @CheckForNull
+    public static String documentationUrl(@CheckForNull String raw) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_URL) {
+            throw invalid("documentationUrl", "must be at most " + MAX_URL + " characters, got " + value.length());
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw invalid("documentationUrl", "is not a valid URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw invalid("documentationUrl", "must be an absolute https:// (or http://) URL, got '"
+                    + printable(value) + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw invalid("documentationUrl", "must not contain a user name or password; give the documentation"
+                    + " site's credentials with 'credentialsId'");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalid("documentationUrl", "must name a host, got '" + printable(value) + "'");
+        }
+        return value;
+    }
+
+    /** {@code message}: free text shown to approvers; line breaks and tabs are kept, other control characters are not. */
+    @CheckForNull
+    public static String message(@CheckForNull String raw) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_MESSAGE) {
+            throw invalid("message", "must be at most " + MAX_MESSAGE + " characters, got " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                throw invalid("message", String.format(Locale.ROOT, "must not contain the control character"
+                        + " \\u%04x (at offset %d)", (int) c, i));
+            }
+        }
+        return value;
+    }
+
+    /** {@code credentialsId}: the id of a Jenkins credential; no blanks or control characters inside. */
+    @CheckForNull
+    public static String credentialsId(@CheckForNull String raw) {
+        String value = trimmed(raw);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_CREDENTIALS_ID) {
+            throw invalid("credentialsId", "must be at most " + MAX_CREDENTIALS_ID + " characters, got "
+                    + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+                throw invalid("credentialsId", "must not contain blanks or control characters (got '"
+                        + printable(value) + "')");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Checks the parameters a critical system needs, once the registry has said it is critical.
+     *
+     * @throws IllegalArgumentException naming the missing parameter(s)
+     */
+    public static void requireForCriticalSystem(String system, @CheckForNull String changeId,
+            @CheckForNull String documentationUrl) {
+        if (changeId == null && documentationUrl == null) {
+            throw new IllegalArgumentException("criticalChangeGate: '" + system + "' is a critical system: the"
+                    + " parameters 'changeId' and 'documentationUrl' are required");
+        }
+        if (changeId == null) {
+            throw new IllegalArgumentException("criticalChangeGate: '" + system + "' is a critical system: the"
+                    + " parameter 'changeId' is required");
+        }
+        if (documentationUrl == null) {
+            throw new IllegalArgumentException("criticalChangeGate: '" + system + "' is a critical system: the"
+                    + " parameter 'documentationUrl' is required");
+        }
+    }
+
+    @CheckForNull
+    private static String trimmed(@CheckForNull String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static IllegalArgumentException invalid(String parameter, String problem) {
+        return new IllegalArgumentException("criticalChangeGate: parameter '" + parameter + "' " + problem);
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        int shown = Math.min(text.length(), 200);
+        for (int i = 0; i < shown; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return text.length() > shown ? out + "..." : out.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.criticalchangegate.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
+import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class AuditCommandTest {
+    private static final String KEY = "a-journal-key-of-32-bytes-length";
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+    private Path dir;
+    private String head;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Before
+    public void writeJournal() throws IOException {
+        dir = tmp.getRoot().toPath().resolve("journal");
+        try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.defaults())) {
+            journal.append(AuditEvent.gateRequested("deploy", 1, "payments", "CHG-1", "abc", "alice"));
+            journal.append(AuditEvent.approvalAccepted("deploy", 1, "payments", "CHG-1", "bob"));
+            journal.append(AuditEvent.notCritical("deploy", 2, "wiki", null, "alice"));
+            head = journal.lastHash();
+        }
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, tmp.getRoot().toPath());
+        return Main.run(List.of(args), console);
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void verifyPrintsRecordsAndHeadAndExitsZero() {
+        assertThat(run("audit", "verify", "journal"), equalTo(0));
+        assertThat(out(), equalTo("4 records, head " + head + System.lineSeparator()));
+    }
+
+    @Test
+    public void verifyPrintsTheFirstBrokenRecordAndExitsOne() throws IOException {
+        Path file = dir.resolve("journal-000001.jsonl");
+        Files.writeString(file, Files.readString(file).replace("\"bob\"", "\"eve\""));
+        assertThat(run("audit", "verify", "journal"), equalTo(1));
+        assertThat(out(), startsWith("journal-000001.jsonl line 3 (seq 3): hash mismatch: "));
+    }
+
+    @Test
+    public void verifyTakesTheKeyFromTheNamedEnvironmentVariable() throws IOException {
+        Path keyed = tmp.getRoot().toPath().resolve("keyed");
+        try (AuditJournal journal = AuditJournal.open(keyed, JournalOptions.builder()
+                .key(KEY.getBytes(StandardCharsets.UTF_8)).build())) {
+            journal.append(AuditEvent.approvalAccepted("deploy", 1, "payments", "CHG-1", "bob"));
+        }
+        assertThat(run(Map.of("AUDIT_KEY", KEY), "audit", "verify", "keyed", "--key-env", "AUDIT_KEY"), equalTo(0));
+        assertThat(out(), matchesPattern("2 records, head [0-9a-f]{64}\\R"));
+        out.reset();
+        assertThat(run(Map.of("AUDIT_KEY", "not-the-right-key-at-all"), "audit", "verify", "keyed",
+                "--key-env=AUDIT_KEY"), equalTo(1));
+        assertThat(out(), containsString("(seq 1): wrong key: "));
+        out.reset();
+        assertThat(run("audit", "verify", "keyed"), equalTo(1));
+        assertThat(out(), containsString("key required"));
+    }
+
+    @Test
+    public void anUnsetKeyVariableIsAUsageError() {
+        assertThat(run("audit", "verify", "journal", "--key-env", "NOPE"), equalTo(2));
+        assertThat(err(), containsString("NOPE"));
+    }
+
+    @Test
+    public void aMissingDirectoryIsAUsageError() {
+        assertThat(run("audit", "verify", "nowhere"), equalTo(2));
+        assertThat(err(), containsString("nowhere"));
+    }
+
+    @Test
+    public void exportWritesFilteredCsv() {
+        assertThat(run("audit", "export", "journal", "--format", "csv", "--user", "alice"), equalTo(0));
+        String[] lines = out().split("\r\n");
+        assertThat(lines.length, equalTo(3));
+        assertThat(lines[1], containsString(",GATE_REQUESTED,deploy,1,payments,CHG-1,abc,alice,"));
+        assertThat(lines[2], containsString(",NOT_CRITICAL,deploy,2,wiki,,,alice,NOT_CRITICAL,"));
+    }
+
+    @Test
+    public void exportWritesJsonWithTimeRange() {
+        assertThat(run("audit", "export", "journal", "--format", "json", "--system", "payments", "--since",
+                "2000-01-01", "--until", "2999-01-01T00:00:00+01:00"), equalTo(0));
+        assertThat(out(), startsWith("[\n{"));
+        assertThat(out().split("\n").length, equalTo(4));
+    }
+
+    @Test
+    public void exportRefusesBadFormatsAndTimes() {
+        assertThat(run("audit", "export", "journal", "--format", "xml"), equalTo(2));
+        assertThat(err(), containsString("--format must be csv or json"));
+        assertThat(run("audit", "export", "journal", "--format", "csv", "--since", "yesterday"), equalTo(2));
+        assertThat(err(), containsString("--since 'yesterday' is not an ISO-8601 time"));
+    }
+
+    @Test
+    public void helpExplainsBothCommands() {
+        assertThat(run("audit", "--help"), equalTo(0));
+        assertThat(out(), containsString("audit verify DIR [--key-env VAR]"));
+        assertThat(out(), containsString("audit export DIR --format csv|json"));
+    }
+}
