@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -62,6 +63,7 @@ public final class Person implements Serializable {
     }
 
     /** The groups, in the order given. */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "an unmodifiable view of a private copy (of())")
     public Set<String> groups() {
         return groups;
     }

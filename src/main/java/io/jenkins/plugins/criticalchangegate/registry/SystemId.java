@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public final class SystemId implements Serializable {
      * @return the id, trimmed
      * @throws IllegalArgumentException naming the parameter when the text is missing, blank or holds a line break
      */
-    public static SystemId of(String parameter, String raw) {
+    public static SystemId of(String parameter, @CheckForNull String raw) {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("'" + parameter + "' is required: give the id of the system this change"
                     + " deploys to, as the critical-systems registry lists it");
