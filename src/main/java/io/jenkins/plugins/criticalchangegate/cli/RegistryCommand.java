@@ -116,6 +116,11 @@ final class RegistryCommand implements Command {
         if (resolution.system().isPresent()) {
             CriticalSystem critical = resolution.system().get();
             json.putAll(PolicyJson.policy(critical));
+        } else {
+            // the same keys for every answer, so that scripts need not test for them: no gate, no policy
+            json.put("requiredApprovals", 0);
+            json.put("approvers", List.of());
+            json.put("documentation", null);
         }
         JsonOutput.print(console.out(), json);
         if (resolution.kind() == Resolution.Kind.DENIED) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.Serializable;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -63,8 +63,9 @@ public final class Person implements Serializable {
     }
 
     /** The groups, in the order given. */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "an unmodifiable view of a private copy (of())")
     public Set<String> groups() {
-        return Collections.unmodifiableSet(groups);
+        return groups;
     }
 
     public boolean isAnonymous() {

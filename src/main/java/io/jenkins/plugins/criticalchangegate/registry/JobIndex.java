@@ -2,10 +2,8 @@ package io.jenkins.plugins.criticalchangegate.registry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the systems whose {@code jobs:} globs match a job full name without testing every glob: each glob sits in a
@@ -47,9 +45,9 @@ final class JobIndex {
         }
     }
 
-    /** The systems bound to the job, in registry order of their first matching glob met; usually none or one. */
-    Set<CriticalSystem> systemsFor(String jobFullName) {
-        Set<CriticalSystem> found = new LinkedHashSet<>();
+    /** The systems bound to the job, in the order their globs are met; usually none or one. */
+    List<CriticalSystem> systemsFor(String jobFullName) {
+        List<CriticalSystem> found = new ArrayList<>(1);
         String[] names = JobPattern.segmentsOf(jobFullName);
         Folder folder = root;
         collect(folder, names, found);
@@ -63,9 +61,10 @@ final class JobIndex {
         return found;
     }
 
-    private static void collect(Folder folder, String[] names, Set<CriticalSystem> found) {
+    private static void collect(Folder folder, String[] names, List<CriticalSystem> found) {
         for (Entry entry : folder.entries) {
-            if (entry.pattern.matches(names)) {
+            // identity: a registry holds each system once, and the list is tiny
+            if (entry.pattern.matches(names) && found.stream().noneMatch(s -> s == entry.system)) {
                 found.add(entry.system);
             }
         }

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -81,9 +80,9 @@ public final class Registry {
         }
         CriticalSystem listed = byId.get(requested);
         if (jobFullName != null && !jobFullName.isBlank()) {
-            Set<CriticalSystem> bound = jobIndex.systemsFor(jobFullName.strip());
+            List<CriticalSystem> bound = jobIndex.systemsFor(jobFullName.strip());
             if (!bound.isEmpty()) {
-                if (listed != null && bound.contains(listed)) {
+                if (listed != null && bound.stream().anyMatch(s -> s == listed)) {
                     return Resolution.critical(listed, "job '" + jobFullName.strip() + "' is bound to system '"
                             + listed.id() + "'");
                 }

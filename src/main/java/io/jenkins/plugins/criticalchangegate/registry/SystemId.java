@@ -1,7 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
-import java.io.Serializable;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
 

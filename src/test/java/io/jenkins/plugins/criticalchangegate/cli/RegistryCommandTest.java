@@ -124,6 +124,9 @@ public class RegistryCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out);
         assertThat(json.get("critical").asBoolean(), is(false));
         assertThat(json.get("resolution").asText(), is("NOT_CRITICAL"));
+        assertThat(json.get("requiredApprovals").asInt(), is(0));
+        assertThat(json.get("approvers").size(), is(0));
+        assertThat(json.get("documentation").isNull(), is(true));
     }
 
     @Test
