@@ -211,7 +211,9 @@ public class RegistryParserTest {
     public void refusesBadAllowedHosts() {
         List<String> bad = List.of("https://wiki.example.com", "wiki.example.com/path", "user@wiki.example.com",
                 "wiki.*.example.com", "*wiki.example.com", "*.com", "wiki.example.com:0", "wiki.example.com:99999",
-                "wiki.example.com:", "-wiki.example.com", "wiki..example.com", "wïki.example.com", "*");
+                "wiki.example.com:", "-wiki.example.com", "wiki..example.com", "wïki.example.com", "*",
+                // numeric hosts that are not dotted quads: the check would let them match nothing, so lint says so
+                "127.1", "2130706433", "0177.0.0.1", "wiki.example.com.", "wiki%2eexample.com");
         for (String host : bad) {
             List<String> problems = problems(withSystems("allow", CHECKOUT, "    documentation:",
                     "      allowedHosts: [\"" + host + "\"]"));
@@ -224,9 +226,9 @@ public class RegistryParserTest {
     public void acceptsExactHostsPortsAndSuffixWildcards() throws Exception {
         Registry registry = parse(withSystems("allow", CHECKOUT, "    documentation:",
                 "      allowedHosts: [wiki.example.com, \"wiki.example.com:8443\", \"*.docs.example.com\", localhost,"
-                        + " 10.1.2.3]"));
+                        + " 10.1.2.3, \"[::1]:8443\"]"));
         assertThat(registry.systems().get(0).documentation().allowedHosts(), contains("wiki.example.com",
-                "wiki.example.com:8443", "*.docs.example.com", "localhost", "10.1.2.3"));
+                "wiki.example.com:8443", "*.docs.example.com", "localhost", "10.1.2.3", "[::1]:8443"));
     }
 
     @Test
