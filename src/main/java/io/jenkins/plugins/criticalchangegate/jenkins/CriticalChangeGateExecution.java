@@ -27,6 +27,7 @@ import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -193,7 +194,12 @@ public class CriticalChangeGateExecution extends StepExecution {
             }
             listener.getLogger().print(LOG_PREFIX + "documentation verified:\n" + verdict.evidenceLines());
             String primaryStarter = firstStarter(starters);
-            GateRequest gateRequest = new GateRequest(critical, change, primaryStarter,
+            // the direct starter first; everyone who started it through upstream builds is refused just the same
+            Set<String> upstreamStarters = new LinkedHashSet<>(starters.userIds());
+            if (primaryStarter != null) {
+                upstreamStarters.remove(primaryStarter);
+            }
+            GateRequest gateRequest = new GateRequest(critical, change, primaryStarter, upstreamStarters,
                     critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now);
             Gate gate = Gate.open(gateRequest, RealmIdentityComparison.INSTANCE);
             GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,

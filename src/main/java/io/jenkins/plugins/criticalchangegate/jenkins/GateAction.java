@@ -162,16 +162,6 @@ public class GateAction implements RunAction2 {
     synchronized Decision approve(String gateId, Actor actor, @CheckForNull String comment) throws IOException {
         GateRecord record = require(gateId);
         Gate gate = gate(record);
-        Optional<String> otherStarter = otherStarter(record, actor);
-        if (otherStarter.isPresent() && !gate.outcome().isFinal()) {
-            // The policy knows one starter per request; a build started through several upstream builds by other
-            // users names them all, and none of them may approve either.
-            TrailEntry refusal = TrailEntry.by(TrailEntry.Kind.REFUSED, Instant.now(), actor,
-                    "SELF_APPROVAL: " + actor.id() + " started an upstream build of this build");
-            replace(record.with(refusal));
-            GateJournal.get().append(AuditEvents.refused(this, record, actor.id(), "SELF_APPROVAL"));
-            return Decision.refused(record, "You started an upstream build of this build: you cannot approve it.");
-        }
         Attempt attempt = gate.approve(person(actor), comment, Instant.now());
         return settle(record, gate, attempt);
     }
@@ -299,18 +289,6 @@ public class GateAction implements RunAction2 {
 
     private static Person person(Actor actor) {
         return Person.of(actor.id(), new LinkedHashSet<>(actor.groups()));
-    }
-
-    private static Optional<String> otherStarter(GateRecord record, Actor actor) {
-        // the first starter is the one the policy's request names and refuses itself
-        String key = RealmIdentityComparison.INSTANCE.userKey(actor.id());
-        List<String> starters = record.getStartedBy();
-        for (int i = 1; i < starters.size(); i++) {
-            if (RealmIdentityComparison.INSTANCE.userKey(starters.get(i)).equals(key)) {
-                return Optional.of(starters.get(i));
-            }
-        }
-        return Optional.empty();
     }
 
     /** Checks the person may see the job at all (Item.READ), before anything else. */

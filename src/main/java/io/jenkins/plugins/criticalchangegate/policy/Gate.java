@@ -171,6 +171,12 @@ public final class Gate {
             return refuseApproval(s, added, who, RefusalReason.SELF_APPROVAL,
                     who.id() + " started this build and may not approve it", at);
         }
+        for (String upstream : s.request().upstreamStarters()) {
+            if (key.equals(comparison.userKey(upstream))) {
+                return refuseApproval(s, added, who, RefusalReason.SELF_APPROVAL,
+                        who.id() + " started an upstream build that triggered this build and may not approve it", at);
+            }
+        }
         if (system.excludeCommitAuthors() && isCommitAuthor(s.request(), key)) {
             return refuseApproval(s, added, who, RefusalReason.COMMIT_AUTHOR,
                     who.id() + " authored a commit being shipped and may not approve it", at);

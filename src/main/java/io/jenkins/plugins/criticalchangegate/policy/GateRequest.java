@@ -21,6 +21,9 @@ public final class GateRequest implements Serializable {
     private final String changeId;
     @CheckForNull
     private final String startedBy;
+    /** Null only in a state serialized before the field existed: read through {@link #upstreamStarters()}. */
+    @CheckForNull
+    private final Set<String> upstreamStarters;
     private final Set<String> commitAuthors;
     private final Instant requestedAt;
 
@@ -33,19 +36,31 @@ public final class GateRequest implements Serializable {
      */
     public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> commitAuthors, Instant requestedAt) {
+        this(system, changeId, startedBy, Set.of(), commitAuthors, requestedAt);
+    }
+
+    /**
+     * A request for a build that other people also started, through the upstream builds that triggered it: none of
+     * them may approve either (the user who clicks Build on a pipeline that triggers the deployment is as much its
+     * starter as the deployment's direct starter).
+     *
+     * @param system the critical system and its policy
+     * @param changeId the change's id, not blank
+     * @param startedBy the user id that started the build directly, or {@code null}
+     * @param upstreamStarters user ids that started it through upstream builds (blank entries are dropped)
+     * @param commitAuthors user ids of the authors of the commits being shipped (blank entries are dropped)
+     * @param requestedAt when the gate opened
+     */
+    public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
+            Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt) {
         if (changeId.isBlank()) {
             throw new IllegalArgumentException("a gate request needs a change id");
         }
         this.system = system;
         this.changeId = changeId.strip();
         this.startedBy = startedBy == null || startedBy.isBlank() ? null : startedBy.strip();
-        Set<String> authors = new LinkedHashSet<>();
-        for (String author : commitAuthors) {
-            if (!author.isBlank()) {
-                authors.add(author.strip());
-            }
-        }
-        this.commitAuthors = Collections.unmodifiableSet(authors);
+        this.upstreamStarters = nonBlank(upstreamStarters);
+        this.commitAuthors = nonBlank(commitAuthors);
         this.requestedAt = Objects.requireNonNull(requestedAt);
     }
 
@@ -63,8 +78,24 @@ public final class GateRequest implements Serializable {
         return startedBy;
     }
 
+    private static Set<String> nonBlank(Set<String> ids) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (!id.isBlank()) {
+                kept.add(id.strip());
+            }
+        }
+        return kept; // private copies; the accessors hand out unmodifiable views
+    }
+
+    /** The users who started this build through upstream builds (not {@link #startedBy()}). */
+    public Set<String> upstreamStarters() {
+        Set<String> starters = upstreamStarters;
+        return starters == null ? Set.of() : Collections.unmodifiableSet(starters);
+    }
+
     public Set<String> commitAuthors() {
-        return commitAuthors;
+        return Collections.unmodifiableSet(commitAuthors);
     }
 
     public Instant requestedAt() {
@@ -78,7 +109,8 @@ public final class GateRequest implements Serializable {
 
     @Override
     public String toString() {
-        return "GateRequest{" + system.id() + ", change " + changeId + ", started by " + startedBy + ", authors "
+        return "GateRequest{" + system.id() + ", change " + changeId + ", started by " + startedBy + " (upstream: "
+                + upstreamStarters() + "), authors "
                 + commitAuthors + ", at " + requestedAt + "}";
     }
 }

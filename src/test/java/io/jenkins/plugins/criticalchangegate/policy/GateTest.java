@@ -81,6 +81,18 @@ public class GateTest {
     }
 
     @Test
+    public void refusesWhoeverStartedAnUpstreamBuildThatTriggeredThisOne() {
+        Gate gate = Gate.open(new GateRequest(checkout().build(), "CHG-1", null, Set.of("Hank", "ivan"), Set.of(), T0),
+                IdentityComparison.IGNORING_CASE);
+        Attempt attempt = gate.approve(Person.of("hank", "checkout-leads"), null, at(1));
+        assertThat(refusal(attempt), is(RefusalReason.SELF_APPROVAL));
+        assertThat(attempt.message(), containsString("started an upstream build"));
+        assertThat(refusal(gate.approve(Person.of("IVAN", "sre-oncall"), null, at(2))), is(RefusalReason.SELF_APPROVAL));
+        assertThat(gate.approvalsStillNeeded(), is(2));
+        assertThat(gate.approve(Person.of("erin", "checkout-leads"), null, at(3)).accepted(), is(true));
+    }
+
+    @Test
     public void refusesCommitAuthorsOnlyWhileTheSystemExcludesThem() {
         assertThat(refusal(gate().approve(Person.of("DAVE", "sre-oncall"), null, at(1))),
                 is(RefusalReason.COMMIT_AUTHOR));

@@ -30,7 +30,7 @@ public class GateStateCodecTest {
     static Gate openGate() {
         CriticalSystem checkout = CriticalSystem.builder("checkout-service").name("Checkout")
                 .approvers("checkout-leads", "sre").requiredApprovals(2).approvalTimeout(Duration.ofHours(4)).build();
-        GateRequest request = new GateRequest(checkout, "CHG-1234", "alice", Set.of("erin"), T0);
+        GateRequest request = new GateRequest(checkout, "CHG-1234", "alice", Set.of("hank"), Set.of("erin"), T0);
         return Gate.open(request, IdentityComparison.IGNORING_CASE);
     }
 
@@ -47,6 +47,8 @@ public class GateStateCodecTest {
         assertThat(after.approvalsStillNeeded(), is(1));
         Attempt again = after.approve(Person.of("BOB", "sre"), null, T0.plusSeconds(120));
         assertThat("the same person, other case, after the restart", again.accepted(), is(false));
+        assertThat("an upstream starter stays refused after the restart",
+                after.approve(Person.of("hank", "sre"), null, T0.plusSeconds(150)).accepted(), is(false));
         Attempt second = after.approve(Person.of("carol", "checkout-leads"), null, T0.plusSeconds(180));
         assertThat(second.accepted(), is(true));
         assertThat(after.outcome(), is(Outcome.APPROVED));
