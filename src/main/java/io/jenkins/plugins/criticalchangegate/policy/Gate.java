@@ -148,14 +148,22 @@ public final class Gate {
         }
     }
 
+    /**
+     * An attempt that comes after the deadline first closes the gate as EXPIRED (even when no timer did it yet), so
+     * that a late approval can never complete a quorum.
+     */
+    private GateState expiredIfOverdue(GateState s, Instant at, List<GateEvent> added) {
+        if (s.outcome().isFinal() || at.isBefore(s.request().deadline())) {
+            return s;
+        }
+        GateEvent expired = expiry(s, at);
+        added.add(expired);
+        return s.with(expired);
+    }
+
     private Transition decideApproval(GateState current, Person who, @CheckForNull String comment, Instant at) {
         List<GateEvent> added = new ArrayList<>();
-        GateState s = current;
-        if (!s.outcome().isFinal() && !at.isBefore(s.request().deadline())) {
-            GateEvent expired = expiry(s, at);
-            s = s.with(expired);
-            added.add(expired);
-        }
+        GateState s = expiredIfOverdue(current, at, added);
         if (s.outcome().isFinal()) {
             return refuseApproval(s, added, who, RefusalReason.GATE_CLOSED,
                     "the gate is already " + s.outcome() + ": it never changes again", at);
@@ -230,12 +238,7 @@ public final class Gate {
 
     private Transition decideRejection(GateState current, Person who, String reason, Instant at) {
         List<GateEvent> added = new ArrayList<>();
-        GateState s = current;
-        if (!s.outcome().isFinal() && !at.isBefore(s.request().deadline())) {
-            GateEvent expired = expiry(s, at);
-            s = s.with(expired);
-            added.add(expired);
-        }
+        GateState s = expiredIfOverdue(current, at, added);
         if (s.outcome().isFinal()) {
             return refuseRejection(s, added, who, RefusalReason.GATE_CLOSED,
                     "the gate is already " + s.outcome() + ": it never changes again", at);
