@@ -9,13 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.Before;
 import org.junit.Rule;
@@ -29,8 +26,8 @@ public class AuditCommandTest {
     public TemporaryFolder tmp = new TemporaryFolder();
     private Path dir;
     private String head;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The last run of the tool: each run starts with empty output. */
+    private ToolRun last;
 
     @Before
     public void writeJournal() throws IOException {
@@ -44,9 +41,8 @@ public class AuditCommandTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, tmp.getRoot().toPath());
-        return Main.run(List.of(args), console);
+        last = ToolRun.in(tmp.getRoot().toPath(), env, args);
+        return last.exit;
     }
 
     private int run(String... args) {
@@ -54,11 +50,11 @@ public class AuditCommandTest {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out;
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err;
     }
 
     @Test
@@ -84,11 +80,9 @@ public class AuditCommandTest {
         }
         assertThat(run(Map.of("AUDIT_KEY", KEY), "audit", "verify", "keyed", "--key-env", "AUDIT_KEY"), equalTo(0));
         assertThat(out(), matchesPattern("2 records, head [0-9a-f]{64}\\R"));
-        out.reset();
         assertThat(run(Map.of("AUDIT_KEY", "not-the-right-key-at-all"), "audit", "verify", "keyed",
                 "--key-env=AUDIT_KEY"), equalTo(1));
         assertThat(out(), containsString("(seq 1): wrong key: "));
-        out.reset();
         assertThat(run("audit", "verify", "keyed"), equalTo(1));
         assertThat(out(), containsString("key required"));
     }

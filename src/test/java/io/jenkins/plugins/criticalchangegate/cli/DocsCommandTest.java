@@ -12,10 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +37,8 @@ public class DocsCommandTest {
     private HttpServer server;
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The last run of the tool: each run starts with empty output. */
+    private ToolRun last;
     private Path registry;
 
     @Before
@@ -93,9 +91,8 @@ public class DocsCommandTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, tmp.getRoot().toPath());
-        return Main.run(List.of(args), console);
+        last = ToolRun.in(tmp.getRoot().toPath(), env, args);
+        return last.exit;
     }
 
     private int run(String... args) {
@@ -103,11 +100,11 @@ public class DocsCommandTest {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out;
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err;
     }
 
     private JsonNode json() throws IOException {

@@ -10,8 +10,6 @@ import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,8 @@ public class SimulateJournalTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
     private Path dir;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The last run's standard error: each run starts with empty output. */
+    private String err = "";
 
     @Before
     public void writeRegistry() throws Exception {
@@ -41,9 +40,9 @@ public class SimulateJournalTest {
     private int run(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of("simulate", "--registry", "critical.yaml"));
         all.addAll(List.of(args));
-        Console console = new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, dir);
-        return Main.run(all, console);
+        ToolRun run = ToolRun.in(dir, env, all.toArray(new String[0]));
+        err = run.err;
+        return run.exit;
     }
 
     private List<JournalRecord> records(String journal) throws Exception {
@@ -67,7 +66,7 @@ public class SimulateJournalTest {
         int exit = run(Map.of(), "--system", "checkout-service", "--job", "shop/deploy", "--change", "CHG-42",
                 "--started-by", "carol", "--approve", "carol:checkout-leads", "--approve", "erin:checkout-leads",
                 "--approve", "alice", "--journal", "audit");
-        assertThat(err.toString(StandardCharsets.UTF_8), exit, is(0));
+        assertThat(err, exit, is(0));
         List<JournalRecord> records = records("audit");
         assertThat(summary(records), contains("JOURNAL_CREATED", "GATE_REQUESTED carol",
                 "APPROVAL_REFUSED carol SELF_APPROVAL", "APPROVAL_ACCEPTED erin", "APPROVAL_ACCEPTED alice",
@@ -78,21 +77,21 @@ public class SimulateJournalTest {
         assertThat(decided.text("reason"), containsString("erin (checkout-leads), alice (user:alice)"));
         assertThat(decided.text("changeId"), equalTo("CHG-42"));
         assertThat(records.get(3).text("group"), equalTo("checkout-leads"));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("journal: appended seq 2 to 6"));
+        assertThat(err, containsString("journal: appended seq 2 to 6"));
         assertThat(JournalVerifier.verify(dir.resolve("audit"), null).intact(), is(true));
     }
 
     @Test
     public void aNotCriticalSystemIsRecordedAsSuchAndAKeyedJournalNeedsItsKey() throws Exception {
         int exit = run(Map.of("K", KEY), "--system", "intranet-wiki", "--journal", "keyed", "--key-env", "K");
-        assertThat(err.toString(StandardCharsets.UTF_8), exit, is(0));
+        assertThat(err, exit, is(0));
         assertThat(JournalVerifier.verify(dir.resolve("keyed"), KEY.getBytes(StandardCharsets.UTF_8)).toString(),
                 containsString("2 records, head "));
         assertThat(records("keyed").get(1).type(), equalTo(AuditEventType.NOT_CRITICAL));
         assertThat(records("keyed").get(1).text("job"), equalTo("simulate"));
         int unkeyed = run(Map.of(), "--system", "intranet-wiki", "--journal", "keyed");
         assertThat(unkeyed, is(1));
-        assertThat(err.toString(StandardCharsets.UTF_8), containsString("is keyed"));
+        assertThat(err, containsString("is keyed"));
     }
 
     @Test

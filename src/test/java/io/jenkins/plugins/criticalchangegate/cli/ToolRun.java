@@ -20,10 +20,15 @@ final class ToolRun {
     }
 
     static ToolRun in(Path workingDirectory, String... args) {
+        return in(workingDirectory, Map.of(), args);
+    }
+
+    /** A run with the given environment (for {@code --key-env}, {@code --auth-env}). */
+    static ToolRun in(Path workingDirectory, Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), workingDirectory);
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment, workingDirectory);
         int exit = Main.run(Arrays.asList(args), console);
         return new ToolRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
