@@ -188,6 +188,9 @@ public final class RegistryKeeper {
                             + " again at the next refresh", List.of());
                 }
                 state = new State(s.source, s.options, s.current, fetched.validators(), s.stored, now, null);
+                if (!s.stored) {
+                    toStore = s.current; // an earlier save failed: try again
+                }
                 result = new RefreshResult(RefreshResult.Kind.UNCHANGED, s.current, List.of(),
                         name + ": unchanged; in use: " + s.current.version());
             } else {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -177,6 +177,11 @@ public final class UrlSource implements RegistrySource {
             if (t instanceof BoundedBytes.TooLarge) {
                 return new SourceException(description + ": the registry is " + t.getMessage()
                         + ", more than this Jenkins reads", cause);
+            }
+            if (t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)) {
+                // the request's own timeout (the same deadline, for the headers) can fire first
+                return new SourceException(description + ": no complete answer within " + seconds(limits.readTimeout())
+                        + " (the server is too slow or does not answer)", cause);
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return new SourceException(description + ": could not connect in time (" + t.getMessage() + ")",

@@ -236,6 +236,26 @@ public class RegistryKeeperTest {
     }
 
     @Test
+    public void aRegistryThatCannotBeKeptOnDiskIsUsedReportedAndSavedAtTheNextRefresh() throws Exception {
+        write(ONE_SYSTEM);
+        Files.createDirectories(storeDir.getParent());
+        Files.writeString(storeDir, "a file where the store's directory should be", StandardCharsets.UTF_8);
+        RegistryKeeper keeper = keeper(ParseOptions.defaults());
+        RefreshResult loaded = keeper.refresh();
+        assertThat(loaded.kind(), is(RefreshResult.Kind.LOADED));
+        assertThat(loaded.problems(), contains(startsWith("file " + file + ": loaded, but cannot be kept in "
+                + storeDir.resolve("last-known-good.registry") + " for a restart: ")));
+        assertThat(keeper.current().registry().size(), is(1));
+        assertThat(keeper.status().lastFailure().orElseThrow().message(), containsString("cannot be kept"));
+
+        Files.delete(storeDir);
+        assertThat(keeper.refresh().kind(), is(RefreshResult.Kind.UNCHANGED));
+        assertThat(keeper.status().lastFailure(), is(Optional.empty()));
+        assertThat(new LastKnownGoodStore(storeDir).load(ParseOptions.defaults()).orElseThrow().sha256(),
+                is(keeper.current().sha256()));
+    }
+
+    @Test
     public void aNewSourceLeavesTheCurrentRegistryUntilItLoads() throws Exception {
         write(ONE_SYSTEM);
         RegistryKeeper keeper = keeper(ParseOptions.defaults());
