@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -39,6 +41,8 @@ public final class LastKnownGoodStore {
     static final String FILE_NAME = "last-known-good.registry";
     static final String MAGIC = "critical-change-gate last known good registry, format 1";
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    static final String TEMPORARY_PREFIX = ".last-known-good";
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_PROBLEMS_QUOTED = 5;
 
@@ -70,7 +74,8 @@ public final class LastKnownGoodStore {
                 + "source: " + escape(loaded.source()) + "\n"
                 + "length: " + bytes.length + "\n\n";
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".last-known-good", ".tmp");
+        sweepAbandonedTemporaryFiles();
+        Path temporary = Files.createTempFile(directory, TEMPORARY_PREFIX, ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -83,6 +88,24 @@ public final class LastKnownGoodStore {
             Files.deleteIfExists(temporary);
         }
         syncDirectory();
+    }
+
+    /**
+     * A crash between writing a temporary file and renaming it leaves the temporary file behind: up to 64 MiB each
+     * time. Only files older than an hour are removed, so a save in progress elsewhere is never disturbed.
+     */
+    private void sweepAbandonedTemporaryFiles() {
+        Instant abandoned = Instant.now().minus(ABANDONED_AFTER);
+        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(directory, TEMPORARY_PREFIX + "*.tmp")) {
+            for (Path temporary : temporaries) {
+                if (Files.getLastModifiedTime(temporary).toInstant().isBefore(abandoned)) {
+                    Files.deleteIfExists(temporary);
+                    LOGGER.log(Level.INFO, "removed {0}, left by an interrupted save", temporary);
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "cannot clean up temporary files in " + directory, e);
+        }
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {

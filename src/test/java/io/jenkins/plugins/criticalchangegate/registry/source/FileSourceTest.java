@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assume.assumeFalse;
 
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import java.io.RandomAccessFile;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.Rule;
 import org.junit.Test;
@@ -100,6 +102,17 @@ public class FileSourceTest {
         Path dir = tmp.newFolder("registry.d").toPath();
         SourceException e = assertThrows(SourceException.class, () -> new FileSource(dir).fetch(null));
         assertThat(e.getMessage(), is("file " + dir + ": is a directory, not a registry file"));
+    }
+
+    @Test
+    public void anUnreadableFileFailsNamingThePath() throws Exception {
+        Path file = tmp.getRoot().toPath().resolve("secret.yaml");
+        Files.write(file, utf8(ONE_SYSTEM));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeFalse("this user (root?) reads any file", Files.isReadable(file));
+        SourceException e = assertThrows(SourceException.class, () -> new FileSource(file).fetch(null));
+        assertThat(e.getMessage(), is("file " + file + ": permission denied (the Jenkins controller's user must be"
+                + " able to read it)"));
     }
 
     @Test

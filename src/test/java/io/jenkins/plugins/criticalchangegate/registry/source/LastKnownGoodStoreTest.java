@@ -15,6 +15,7 @@ import static org.junit.Assert.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +135,22 @@ public class LastKnownGoodStoreTest {
                 + LoadedRegistry.sha256(utf8(TWO_SYSTEMS)).substring(0, 12) + " from file /etc/registry.yaml) is no"
                 + " longer valid: file /etc/registry.yaml:18:22: approvalTimeout '30d' is longer than 14d, the"
                 + " longest this Jenkins allows (Manage Jenkins > System > Critical change gate)"));
+    }
+
+    @Test
+    public void removesTemporaryFilesAbandonedByAnInterruptedSaveButNotRecentOnes() throws Exception {
+        LastKnownGoodStore store = store();
+        Path dir = store.file().getParent();
+        Files.createDirectories(dir);
+        Path abandoned = dir.resolve(LastKnownGoodStore.TEMPORARY_PREFIX + "123.tmp");
+        Path recent = dir.resolve(LastKnownGoodStore.TEMPORARY_PREFIX + "456.tmp");
+        Files.writeString(abandoned, "half a registry", StandardCharsets.UTF_8);
+        Files.writeString(recent, "a save in progress", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        store.save(utf8(ONE_SYSTEM), loaded(ONE_SYSTEM, "inline registry"));
+        assertThat(Files.exists(abandoned), is(false));
+        assertThat(Files.exists(recent), is(true));
     }
 
     @Test

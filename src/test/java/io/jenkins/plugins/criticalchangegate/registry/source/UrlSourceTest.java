@@ -7,6 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
@@ -15,15 +16,21 @@ import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.criticalchangegate.testing.LoopbackServer;
 import io.jenkins.plugins.criticalchangegate.testing.TestCertificate;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -163,13 +170,13 @@ public class UrlSourceTest {
         AtomicInteger written = new AtomicInteger();
         server.handle("/endless.yaml", exchange -> {
             exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to refuse up front
-            byte[] line = "# padding padding padding padding padding padding padding\n".getBytes();
+            byte[] line = "# padding padding padding padding padding padding padding\n".getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = exchange.getResponseBody()) {
                 for (int i = 0; i < 1_000_000; i++) { // 58 MB if nobody stops it
                     out.write(line);
                     written.addAndGet(line.length);
                 }
-            } catch (java.io.IOException expected) {
+            } catch (IOException expected) {
                 // the client closed the connection: what the test wants
             }
         });
@@ -203,7 +210,7 @@ public class UrlSourceTest {
         server.handle("/half.yaml", exchange -> {
             exchange.sendResponseHeaders(200, 1000);
             OutputStream out = exchange.getResponseBody();
-            out.write("version: 1\n".getBytes());
+            out.write("version: 1\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             try {
                 server.released.await(30, TimeUnit.SECONDS);
@@ -218,6 +225,42 @@ public class UrlSourceTest {
         long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(e.getMessage(), containsString("no complete answer within 1 s"));
         assertThat("ends within the 1 s bound and a few seconds", elapsed, lessThan(6_000L));
+    }
+
+    @Test
+    public void anInterruptedRefreshStopsWaitingAtOnceAndChangesNothing() throws Exception {
+        server.handle("/stall.yaml", exchange -> {
+            try {
+                server.released.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        RegistryKeeper keeper = new RegistryKeeper(source("/stall.yaml", SourceLimits.defaults()),
+                new LastKnownGoodStore(tmp.getRoot().toPath()), ParseOptions.defaults(), Clock.systemUTC());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread refresher = new Thread(() -> {
+            try {
+                keeper.refresh();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "refresher");
+        refresher.start();
+        long waited = 0;
+        while (server.received("/stall.yaml").isEmpty() && waited < 10_000) {
+            Thread.sleep(20);
+            waited += 20;
+        }
+        long start = System.nanoTime();
+        refresher.interrupt();
+        refresher.join(10_000);
+        long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(refresher.isAlive(), is(false));
+        assertThat("well before the 30 s deadline", elapsed, lessThan(5_000L));
+        assertThat(thrown.get(), instanceOf(InterruptedException.class));
+        assertThat("an interrupted refresh is not a checked source", keeper.status().lastChecked(),
+                is(Optional.empty()));
     }
 
     @Test
@@ -252,7 +295,7 @@ public class UrlSourceTest {
             @Override
             public void publish(LogRecord record) {
                 synchronized (logged) {
-                    logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
+                    logged.add(record.getMessage() + " " + Arrays.toString(record.getParameters())
                             + " " + record.getThrown());
                 }
             }
@@ -280,7 +323,7 @@ public class UrlSourceTest {
             assertThat(server.received().get(1).authorization, is(SECRET));
             List<String> texts = new ArrayList<>(result.problems());
             texts.add(result.summary());
-            texts.addAll(keeper.status().describe(java.time.Instant.now()));
+            texts.addAll(keeper.status().describe(Instant.now()));
             texts.add(assertThrows(RegistryUnavailableException.class, keeper::current).getMessage());
             synchronized (logged) {
                 assertThat("the failure is logged", logged.size(), is(2));
