@@ -102,13 +102,16 @@ public final class RegistryParser {
             throws RegistryException {
         if (maxApprovalTimeout.isNegative() || maxApprovalTimeout.isZero()
                 || maxApprovalTimeout.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("the maximum approval timeout must be longer than 0 and at most 365d, not "
-                    + maxApprovalTimeout);
+            throw new IllegalArgumentException("the maximum approval timeout must be longer than 0 and at most 365d,"
+                    + " not " + maxApprovalTimeout);
         }
         return parse(decode(utf8, sourceName), sourceName, Limits.DEFAULT, maxApprovalTimeout);
     }
 
-    /** The longest approvalTimeout the registry format allows (365d); {@link #parse(byte[], String, Duration)} may set less. */
+    /**
+     * The longest approvalTimeout the registry format allows (365d); {@link #parse(byte[], String, Duration)} may set
+     * less.
+     */
     public static Duration maxApprovalTimeout() {
         return FormatVersion1.MAX_TIMEOUT;
     }

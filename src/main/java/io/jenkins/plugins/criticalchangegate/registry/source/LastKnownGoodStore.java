@@ -26,7 +26,8 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The last good registry, kept on disk so that a restart has it (e.g. {@code $JENKINS_HOME/critical-change-gate/registry}).
+ * The last good registry, kept on disk so that a restart has it (e.g. in
+ * {@code $JENKINS_HOME/critical-change-gate/registry}).
  *
  * <p>One file, {@value #FILE_NAME}, holds a short text header (its SHA-256, when it was first loaded, its source,
  * its length) and then the exact bytes that were loaded. One file, so that replacing it is one atomic rename: a

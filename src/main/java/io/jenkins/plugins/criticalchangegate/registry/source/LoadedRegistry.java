@@ -6,6 +6,7 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
@@ -69,9 +70,13 @@ public final class LoadedRegistry {
         return source;
     }
 
-    /** {@code sha256:<first 12 hex> loaded <ISO instant> from <source>}, for logs and the build log. */
+    /**
+     * {@code sha256:<first 12 hex> loaded <ISO instant, whole seconds> from <source>}, for logs and the build log;
+     * {@link #sha256()} and {@link #loadedAt()} give the full values.
+     */
     public String version() {
-        return "sha256:" + sha256.substring(0, 12) + " loaded " + loadedAt + " from " + source;
+        return "sha256:" + sha256.substring(0, 12) + " loaded " + loadedAt.truncatedTo(ChronoUnit.SECONDS) + " from "
+                + source;
     }
 
     /** The exact bytes, for the store and for validating them again under other options. Not a copy. */

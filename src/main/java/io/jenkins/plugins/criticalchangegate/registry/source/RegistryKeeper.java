@@ -6,6 +6,7 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,7 +215,8 @@ public final class RegistryKeeper {
             }
             if (s.failure != null) {
                 LOGGER.log(Level.INFO, "registry of critical systems from {0}: recovered after failing since {1};"
-                        + " in use: {2}", new Object[] {name, s.failure.since(), state.current});
+                        + " in use: {2}", new Object[] {name, s.failure.since().truncatedTo(ChronoUnit.SECONDS),
+                                state.current});
             }
         }
         if (toStore != null) {
@@ -300,7 +302,10 @@ public final class RegistryKeeper {
                 : "still using " + current.version();
     }
 
-    /** Replaces the source (the administrator changed the configuration); the registry in use stays until the new one loads. */
+    /**
+     * Replaces the source (the administrator changed the configuration); the registry in use stays until the new
+     * one loads.
+     */
     public void setSource(RegistrySource source) {
         synchronized (lock) {
             State s = state;

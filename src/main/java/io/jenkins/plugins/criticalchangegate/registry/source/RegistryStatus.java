@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.registry.source;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,8 +88,9 @@ public final class RegistryStatus {
         if (current == null) {
             lines.add("in use: none: every criticalChangeGate fails closed until a registry loads from " + source);
         } else {
-            lines.add("in use: " + current.registry().size() + (current.registry().size() == 1 ? " system" : " systems")
-                    + ", sha256:" + current.sha256().substring(0, 12) + ", loaded " + current.loadedAt() + " ("
+            int size = current.registry().size();
+            lines.add("in use: " + size + (size == 1 ? " system" : " systems") + ", sha256:"
+                    + current.sha256().substring(0, 12) + ", loaded " + seconds(current.loadedAt()) + " ("
                     + age(current.loadedAt(), now) + " ago) from " + current.source());
         }
         if (lastFailure != null) {
@@ -97,8 +99,13 @@ public final class RegistryStatus {
                     + " ago)"));
         }
         lines.add(lastChecked == null ? "source " + source + ": not checked yet"
-                : "source " + source + ": last checked " + lastChecked + " (" + age(lastChecked, now) + " ago)");
+                : "source " + source + ": last checked " + seconds(lastChecked) + " (" + age(lastChecked, now)
+                        + " ago)");
         return lines;
+    }
+
+    private static Instant seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** A rounded age for people: 40 s, 3 min, 5 h, 2 d. */

@@ -66,8 +66,8 @@ public final class UrlSource implements RegistrySource {
             throw new IllegalArgumentException("the registry URL has no host name");
         }
         if (client.followRedirects() != HttpClient.Redirect.NEVER) {
-            throw new IllegalArgumentException("the HTTP client follows redirects by itself (" + client.followRedirects()
-                    + "); build it with followRedirects(HttpClient.Redirect.NEVER): a registry is fetched from its"
+            throw new IllegalArgumentException("the HTTP client follows redirects by itself ("
+                    + client.followRedirects() + "); build it with followRedirects(HttpClient.Redirect.NEVER): a registry is fetched from its"
                     + " configured URL only");
         }
         this.url = url;

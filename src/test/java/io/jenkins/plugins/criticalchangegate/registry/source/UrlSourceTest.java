@@ -170,7 +170,8 @@ public class UrlSourceTest {
         AtomicInteger written = new AtomicInteger();
         server.handle("/endless.yaml", exchange -> {
             exchange.sendResponseHeaders(200, 0); // chunked: no Content-Length to refuse up front
-            byte[] line = "# padding padding padding padding padding padding padding\n".getBytes(StandardCharsets.UTF_8);
+            byte[] line = "# padding padding padding padding padding padding padding\n"
+                    .getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = exchange.getResponseBody()) {
                 for (int i = 0; i < 1_000_000; i++) { // 58 MB if nobody stops it
                     out.write(line);
