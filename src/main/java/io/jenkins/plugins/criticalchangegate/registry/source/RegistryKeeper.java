@@ -162,7 +162,10 @@ public final class RegistryKeeper {
             String sha = LoadedRegistry.sha256(bytes);
             Instant loadedAt = current != null && current.sha256().equals(sha) ? current.loadedAt() : clock.instant();
             try {
-                parsed = LoadedRegistry.parse(bytes, name, loadedAt, start.options);
+                // the same bytes from the same source were validated with these options already (setOptions
+                // validates again): an inline registry is not parsed again at every refresh
+                parsed = current != null && current.sha256().equals(sha) && current.source().equals(name) ? current
+                        : LoadedRegistry.parse(bytes, name, loadedAt, start.options);
             } catch (RegistryException e) {
                 List<String> problems = new ArrayList<>();
                 for (RegistryProblem p : e.problems()) {
