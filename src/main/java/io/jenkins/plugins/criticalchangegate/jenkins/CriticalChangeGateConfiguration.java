@@ -274,6 +274,11 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         return status.lastFailure().isPresent() || status.current().isEmpty();
     }
 
+    /** Whether a good registry is in use (else every gate fails closed). */
+    boolean hasRegistry() {
+        return keeper.status().current().isPresent();
+    }
+
     /** Asks the source again when its refresh interval has passed since the last look (RegistryRefresh). */
     void refreshIfDue(Instant now) throws InterruptedException {
         RegistrySourceSetting setting = registry;

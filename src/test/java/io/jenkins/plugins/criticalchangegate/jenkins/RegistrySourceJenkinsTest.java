@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.ExtensionList;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
@@ -182,6 +183,10 @@ public class RegistrySourceJenkinsTest {
         CriticalChangeGateConfiguration.get().setRegistry(new RegistryFile(missing.toString()));
         assertThat(CriticalChangeGateConfiguration.get().isRegistryFailing(), is(true));
 
+        RegistryMonitor monitor = ExtensionList.lookupSingleton(RegistryMonitor.class);
+        assertThat(monitor.isActivated(), is(true));
+        assertThat(monitor.isFailingClosed(), is(true));
+
         WorkflowRun b = resolveOnly();
         // internal-wiki would pass as not critical under unknownSystems: allow; without a registry nothing passes
         j.assertBuildStatus(Result.FAILURE, b);
@@ -195,6 +200,8 @@ public class RegistrySourceJenkinsTest {
         Path file = registryFile(good);
         CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
         config.setRegistry(new RegistryFile(file.toString()));
+        RegistryMonitor monitor = ExtensionList.lookupSingleton(RegistryMonitor.class);
+        assertThat("a good registry raises no alarm", monitor.isActivated(), is(false));
         WorkflowRun first = j.assertBuildStatusSuccess(resolveOnly());
         j.assertLogContains("sha256:" + sha256(good).substring(0, 12), first);
 
@@ -202,6 +209,8 @@ public class RegistrySourceJenkinsTest {
         config.refreshIfDue(Instant.now().plus(Duration.ofHours(1)));
         assertThat(config.isRegistryFailing(), is(true));
         assertThat(String.join("\n", config.getRegistryStatus()), containsString(file.toString()));
+        assertThat(monitor.isActivated(), is(true));
+        assertThat("gates still decide with the last good registry", monitor.isFailingClosed(), is(false));
 
         WorkflowRun second = j.assertBuildStatusSuccess(resolveOnly());
         j.assertLogContains("sha256:" + sha256(good).substring(0, 12), second);
