@@ -7,6 +7,8 @@ import hudson.model.Descriptor;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
+import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.source.Fetched;
@@ -75,6 +77,12 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
     @SuppressWarnings("deprecation")
     public CriticalChangeGateConfiguration() {
         load();
+        if (maxApprovalTimeoutDays < 1 || maxApprovalTimeoutDays > MAX_APPROVAL_TIMEOUT_DAYS) {
+            // config.xml edited by hand: XStream does not go through the bounded setter
+            LOGGER.warning(() -> "maxApprovalTimeoutDays " + maxApprovalTimeoutDays + " in the saved configuration is"
+                    + " outside 1.." + MAX_APPROVAL_TIMEOUT_DAYS + "; using " + DEFAULT_MAX_APPROVAL_TIMEOUT_DAYS);
+            maxApprovalTimeoutDays = DEFAULT_MAX_APPROVAL_TIMEOUT_DAYS;
+        }
         if (registry == null && registryYaml != null) {
             registry = new InlineRegistry(registryYaml);
             registryYaml = null;
@@ -245,7 +253,8 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     /**
      * The longest {@code approvalTimeout} a registry may ask for. A registry asking for more is refused when it
-     * loads; a gate of a registry loaded before the maximum was lowered waits no longer than the maximum.
+     * loads; lowering the maximum below what the registry in use asks for makes that registry invalid too (the gates
+     * fail closed until one within the maximum loads: the form warns before saving).
      */
     @DataBoundSetter
     public void setMaxApprovalTimeoutDays(int days) {
@@ -345,13 +354,34 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
+    /**
+     * Checks the maximum, and warns before it is saved when the registry in use asks for more: that registry would
+     * then be invalid, and every gate would fail closed until one within the maximum loads.
+     */
     @POST
     public FormValidation doCheckMaxApprovalTimeoutDays(@QueryParameter int value) {
         new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
         if (value < 1 || value > MAX_APPROVAL_TIMEOUT_DAYS) {
             return FormValidation.error("Between 1 and " + MAX_APPROVAL_TIMEOUT_DAYS + " days.");
         }
+        Duration asked = keeper.status().current().map(loaded -> longestApprovalTimeout(loaded.registry()))
+                .orElse(Duration.ZERO);
+        if (asked.compareTo(Duration.ofDays(value)) > 0) {
+            return FormValidation.warning("The registry in use asks for an approval timeout of " + asked.toHours()
+                    + " h, more than " + value + " days: saving this makes it invalid, and every gate fails closed"
+                    + " until a registry within the maximum loads.");
+        }
         return FormValidation.ok();
+    }
+
+    private static Duration longestApprovalTimeout(Registry registry) {
+        Duration longest = Duration.ZERO;
+        for (CriticalSystem system : registry.systems()) {
+            if (system.approvalTimeout().compareTo(longest) > 0) {
+                longest = system.approvalTimeout();
+            }
+        }
+        return longest;
     }
 
     private RegistrySource source() {
