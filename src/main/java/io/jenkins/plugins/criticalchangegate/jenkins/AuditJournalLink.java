@@ -4,14 +4,13 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
-import io.jenkins.plugins.criticalchangegate.audit.JournalHeader;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -135,32 +134,13 @@ public class AuditJournalLink extends ManagementLink {
                 return new Status(dir.toString(), null, "Jenkins' journal key cannot be read: " + e.getMessage(),
                         false);
             }
-            Optional<JournalHeader> header;
+            JournalKeyFit fit;
             try {
-                header = JournalHeader.read(dir);
+                fit = JournalKeyFit.read(dir, keyId);
             } catch (IOException e) {
-                return new Status(dir.toString(), keyId, "The journal cannot be read: " + e.getMessage(), false);
+                return new Status(dir.toString(), keyId, e.getMessage(), false);
             }
-            if (header.isEmpty()) {
-                return new Status(dir.toString(), keyId, "No journal yet: the first gate (or the first download of"
-                        + " the key) creates it" + (keyId == null ? ", and the key with it." : "."), true);
-            }
-            if (!header.get().keyed()) {
-                return new Status(dir.toString(), keyId, "The journal in this directory is unkeyed (written before"
-                        + " Jenkins kept a journal key): gates fail until it is moved aside.", false);
-            }
-            String journalKeyId = header.get().keyId().orElse("?");
-            if (keyId == null) {
-                return new Status(dir.toString(), null, "The journal was written with key id " + journalKeyId
-                        + ", but Jenkins holds no journal key: gates fail until secrets/ is restored or the journal"
-                        + " is moved aside.", false);
-            }
-            if (!journalKeyId.equals(keyId)) {
-                return new Status(dir.toString(), keyId, "The journal was written with key id " + journalKeyId
-                        + ", not with Jenkins' key: gates fail until the matching secrets/ is restored or the journal"
-                        + " is moved aside.", false);
-            }
-            return new Status(dir.toString(), keyId, "The journal is keyed with Jenkins' key.", true);
+            return new Status(dir.toString(), keyId, fit.summary(), fit.problem().isEmpty());
         }
 
         public String getDirectory() {

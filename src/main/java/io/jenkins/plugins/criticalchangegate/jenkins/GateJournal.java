@@ -6,10 +6,10 @@ import hudson.ExtensionList;
 import hudson.init.Terminator;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
-import io.jenkins.plugins.criticalchangegate.audit.JournalHeader;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.audit.JournalLockedException;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -121,41 +121,17 @@ public class GateJournal {
     }
 
     /**
-     * The key to open the journal in {@code dir} with: Jenkins' key, made now when there is none and no journal yet.
-     * A journal that exists and does not fit Jenkins' key is refused here, before anything is written, with what was
-     * found and what to do.
+     * The key to open the journal in {@code dir} with: Jenkins' key, made now when there is neither a key nor a
+     * journal. A journal that does not fit Jenkins' key is refused here, before anything is written, with what was
+     * found and what to do ({@link JournalKeyFit}).
      */
     private static byte[] keyFor(Path dir) throws IOException {
-        Optional<JournalHeader> header;
-        try {
-            header = JournalHeader.read(dir);
-        } catch (IOException e) {
-            throw new IOException("cannot open the audit journal in " + dir + ": " + e.getMessage(), e);
-        }
         JournalKey store = JournalKey.get();
         byte[] key = store.existing();
-        if (header.isPresent() && !header.get().keyed()) {
-            throw new IOException("the audit journal in " + dir + " is an unkeyed " + header.get().chain() + " chain,"
-                    + " written before Jenkins kept a journal key; it is not appended to with a key. Move that"
-                    + " directory aside (it stays verifiable with 'audit verify' without a key) to start a new, keyed"
-                    + " journal, or configure another journal directory (" + DOCS + ")");
-        }
-        if (header.isPresent() && key == null) {
-            throw new IOException("the audit journal in " + dir + " was written with key id "
-                    + header.get().keyId().orElse("?") + " but Jenkins holds no journal key (secrets/" + JournalKey.ID
-                    + " is missing, or secrets/master.key is not the one it was encrypted with). Restore secrets/ from"
-                    + " the backup of this Jenkins, or move the journal aside to start a new one (" + DOCS + ")");
-        }
-        if (header.isPresent()) {
-            String expected = header.get().keyId().orElse("?");
-            String actual = JournalKeyFile.keyId(key);
-            if (!expected.equals(actual)) {
-                throw new IOException("the audit journal in " + dir + " was written with key id " + expected
-                        + ", not with Jenkins' journal key (key id " + actual + "). Restore the secrets/ directory"
-                        + " that belongs with this journal, or move the journal aside to start a new one (" + DOCS
-                        + ")");
-            }
-            return key;
+        JournalKeyFit fit = JournalKeyFit.read(dir, key == null ? null : JournalKeyFile.keyId(key));
+        Optional<String> problem = fit.problem();
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
         }
         return key != null ? key : store.getOrCreate();
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
@@ -25,7 +26,7 @@ final class JournalKey extends ConfidentialKey {
      * The key's name in the confidential store, which is also its file name under {@code secrets/}. Fixed text, not
      * the class name: renaming the class must not lose the key of every journal written so far.
      */
-    static final String ID = "io.jenkins.plugins.criticalchangegate.audit-journal-key";
+    static final String ID = JournalKeyFit.STORE_ID;
     /** 256 bits, as long as HMAC-SHA-256's output. */
     static final int LENGTH = 32;
 

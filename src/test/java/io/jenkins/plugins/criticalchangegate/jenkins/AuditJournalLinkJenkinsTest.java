@@ -96,7 +96,7 @@ public class AuditJournalLinkJenkinsTest {
                 containsString("filename=\"critical-change-gate-audit-key-"));
         assertThat(response.getResponseHeaderValue("Cache-Control"), equalTo("no-store"));
         Path file = tmp.getRoot().toPath().resolve(name);
-        Files.writeString(file, response.getContentAsString(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        Files.writeString(file, response.getContentAsString(), StandardCharsets.UTF_8);
         return file;
     }
 
