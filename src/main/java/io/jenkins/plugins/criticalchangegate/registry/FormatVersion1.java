@@ -41,17 +41,28 @@ final class FormatVersion1 {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(m|h|d)");
-    private static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+    /** The longest approvalTimeout the format allows; a Jenkins administrator may set a shorter maximum. */
+    static final Duration MAX_TIMEOUT = Duration.ofDays(365);
     private static final int MAX_SECTION_LENGTH = 1000;
 
     private static final int BUILTIN_REQUIRED_APPROVALS = 2;
     private static final Duration BUILTIN_TIMEOUT = Duration.ofHours(24);
 
     private final String source;
+    private final Duration maxTimeout;
     private final List<RegistryProblem> problems = new ArrayList<>();
 
     FormatVersion1(String source) {
+        this(source, MAX_TIMEOUT);
+    }
+
+    /**
+     * @param maxTimeout the longest approvalTimeout accepted: the format's own 365d, or less when the administrator
+     *     of this Jenkins set a shorter maximum (issue 7)
+     */
+    FormatVersion1(String source, Duration maxTimeout) {
         this.source = source;
+        this.maxTimeout = maxTimeout;
     }
 
     /** The policy keys as read from {@code defaults:} or one system; {@code null} fields were not given. */
@@ -420,7 +431,22 @@ final class FormatVersion1 {
             problem(node, "approvalTimeout '" + text + "' is longer than 365d");
             return null;
         }
+        if (d.compareTo(maxTimeout) > 0) {
+            problem(node, "approvalTimeout '" + text + "' is longer than " + durationText(maxTimeout)
+                    + ", the longest this Jenkins allows (Manage Jenkins > System > Critical change gate)");
+            return null;
+        }
         return d;
+    }
+
+    /** A duration as the format writes it (7d, 36h, 90m), so the message reads like the file. */
+    static String durationText(Duration d) {
+        if (d.toMinutes() * 60 != d.getSeconds() || d.getNano() != 0) {
+            return d.toString(); // not a whole number of minutes: only reachable through the Java API
+        }
+        long minutes = d.toMinutes();
+        return minutes % (24 * 60) == 0 ? minutes / (24 * 60) + "d"
+                : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
     }
 
     // --- structure -------------------------------------------------------------------------------------------

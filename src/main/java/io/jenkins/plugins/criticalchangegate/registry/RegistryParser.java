@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,6 +92,28 @@ public final class RegistryParser {
     }
 
     /**
+     * Parses and validates a registry given as UTF-8 bytes, with a maximum approvalTimeout shorter than the format's
+     * own 365d: a system or default asking for more is a problem at its place, like any other.
+     *
+     * @param maxApprovalTimeout the longest approvalTimeout accepted, positive and at most 365d
+     * @throws IllegalArgumentException if the maximum is not positive or longer than 365d
+     */
+    public static Registry parse(byte[] utf8, String sourceName, Duration maxApprovalTimeout)
+            throws RegistryException {
+        if (maxApprovalTimeout.isNegative() || maxApprovalTimeout.isZero()
+                || maxApprovalTimeout.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("the maximum approval timeout must be longer than 0 and at most 365d, not "
+                    + maxApprovalTimeout);
+        }
+        return parse(decode(utf8, sourceName), sourceName, Limits.DEFAULT, maxApprovalTimeout);
+    }
+
+    /** The longest approvalTimeout the registry format allows (365d); {@link #parse(byte[], String, Duration)} may set less. */
+    public static Duration maxApprovalTimeout() {
+        return FormatVersion1.MAX_TIMEOUT;
+    }
+
+    /**
      * Reads at most {@code maxBytes} of a file, failing without reading more when it is larger.
      *
      * @throws IOException naming the size when the file is larger than the limit, or why it cannot be read
@@ -118,8 +141,13 @@ public final class RegistryParser {
     }
 
     static Registry parse(String yamlText, String sourceName, Limits limits) throws RegistryException {
+        return parse(yamlText, sourceName, limits, FormatVersion1.MAX_TIMEOUT);
+    }
+
+    private static Registry parse(String yamlText, String sourceName, Limits limits, Duration maxApprovalTimeout)
+            throws RegistryException {
         Node root = compose(yamlText, sourceName, limits);
-        return new FormatVersion1(sourceName).read(root);
+        return new FormatVersion1(sourceName, maxApprovalTimeout).read(root);
     }
 
     /** Strict UTF-8: the first malformed byte is reported with its line and column. */

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.criticalchangegate.testing.LoopbackServer;
+import io.jenkins.plugins.criticalchangegate.testing.TestCertificate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

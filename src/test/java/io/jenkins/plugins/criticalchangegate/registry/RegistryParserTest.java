@@ -182,6 +182,63 @@ public class RegistryParserTest {
                 .approvalTimeout(), is(Duration.ofDays(365)));
     }
 
+    private static List<String> problemsWithMaximum(String text, Duration maximum) {
+        RegistryException e = assertThrows(RegistryException.class,
+                () -> RegistryParser.parse(text.getBytes(StandardCharsets.UTF_8), "reg.yaml", maximum));
+        return e.problems().stream().map(RegistryProblem::toString).collect(java.util.stream.Collectors.toList());
+    }
+
+    @Test
+    public void refusesASystemApprovalTimeoutLongerThanTheMaximumThisJenkinsAllows() {
+        assertThat(problemsWithMaximum(withSystems("allow", CHECKOUT, "    approvalTimeout: 30d"), Duration.ofDays(14)),
+                contains("reg.yaml:12:22: approvalTimeout '30d' is longer than 14d, the longest this Jenkins allows"
+                        + " (Manage Jenkins > System > Critical change gate)"));
+    }
+
+    @Test
+    public void refusesADefaultApprovalTimeoutLongerThanTheMaximumWithEveryOtherProblem() {
+        String text = "version: 1\nunknownSystems: allow\ndefaults:\n  approvalTimeout: 48h\n  documentation:\n"
+                + "    allowedHosts: [wiki.example.com]\nsystems:\n" + CHECKOUT + "\n    approvalTimeout: 2200m\n"
+                + "    requiredApprovals: 0\n";
+        assertThat(problemsWithMaximum(text, Duration.ofHours(36)), contains(
+                is("reg.yaml:4:20: approvalTimeout '48h' is longer than 36h, the longest this Jenkins allows"
+                        + " (Manage Jenkins > System > Critical change gate)"),
+                is("reg.yaml:13:22: approvalTimeout '2200m' is longer than 36h, the longest this Jenkins allows"
+                        + " (Manage Jenkins > System > Critical change gate)"),
+                startsWith("reg.yaml:14:24: requiredApprovals must be at least 1, not 0")));
+    }
+
+    @Test
+    public void acceptsAnApprovalTimeoutEqualToTheMaximumHoweverItIsWritten() throws Exception {
+        for (String timeout : List.of("14d", "336h", "20160m", "90m")) {
+            Registry registry = RegistryParser.parse(withSystems("allow", CHECKOUT, "    approvalTimeout: " + timeout)
+                    .getBytes(StandardCharsets.UTF_8), "reg.yaml", Duration.ofDays(14));
+            assertThat(timeout, registry.systems().get(0).approvalTimeout().compareTo(Duration.ofDays(14)) <= 0,
+                    is(true));
+        }
+    }
+
+    @Test
+    public void theOverloadsWithoutAMaximumKeepTheFormatsOwn365Days() throws Exception {
+        String text = withSystems("allow", CHECKOUT, "    approvalTimeout: 365d");
+        assertThat(parse(text).systems().get(0).approvalTimeout(), is(Duration.ofDays(365)));
+        assertThat(RegistryParser.parse(text.getBytes(StandardCharsets.UTF_8), "reg.yaml").systems().get(0)
+                .approvalTimeout(), is(Duration.ofDays(365)));
+        assertThat(RegistryParser.maxApprovalTimeout(), is(Duration.ofDays(365)));
+        assertThat(problemsWithMaximum(withSystems("allow", CHECKOUT, "    approvalTimeout: 366d"),
+                Duration.ofDays(365)), contains("reg.yaml:12:22: approvalTimeout '366d' is longer than 365d"));
+    }
+
+    @Test
+    public void refusesAMaximumThatIsNotPositiveOrLongerThanTheFormatAllows() {
+        byte[] text = VALID.getBytes(StandardCharsets.UTF_8);
+        for (Duration bad : List.of(Duration.ZERO, Duration.ofMinutes(-5), Duration.ofDays(366))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RegistryParser.parse(text, "reg.yaml", bad));
+            assertThat(e.getMessage(), containsString("at most 365d"));
+        }
+    }
+
     @Test
     public void reportsMalformedGlobsAndJobsBoundTwice() {
         List<String> problems = problems(withSystems("allow", CHECKOUT,

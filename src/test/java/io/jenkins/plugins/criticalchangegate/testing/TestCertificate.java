@@ -1,4 +1,4 @@
-package io.jenkins.plugins.criticalchangegate.documentation;
+package io.jenkins.plugins.criticalchangegate.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +17,20 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed EC certificate for 127.0.0.1 and localhost, made by the JDK's own {@code keytool} in a child
  * process, and the TLS contexts built on it: one for the server, one for a client that trusts it.
  */
-final class TestCertificate {
+public final class TestCertificate {
     private static final char[] PASSWORD = "test-only".toCharArray();
 
-    final SSLContext serverContext;
-    final SSLContext clientContext;
+    /** For the server: its key and certificate. */
+    public final SSLContext serverContext;
+    /** For a client: trusts this certificate only. */
+    public final SSLContext clientContext;
 
     private TestCertificate(SSLContext serverContext, SSLContext clientContext) {
         this.serverContext = serverContext;
         this.clientContext = clientContext;
     }
 
-    static TestCertificate generate(Path directory) throws IOException, InterruptedException,
+    public static TestCertificate generate(Path directory) throws IOException, InterruptedException,
             GeneralSecurityException {
         Path keystore = directory.resolve("server.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
