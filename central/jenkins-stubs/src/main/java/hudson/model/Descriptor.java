@@ -1,5 +1,7 @@
 package hudson.model;
 
+import hudson.security.Permission;
+
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {
         throw new UnsupportedOperationException("stub");
@@ -10,6 +12,10 @@ public abstract class Descriptor<T extends Describable<T>> {
     }
 
     public String getDisplayName() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public Permission getRequiredGlobalConfigPagePermission() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -80,21 +80,21 @@ public class ArchitectureTest {
             .orShould().callMethod("jenkins.model.Jenkins", "getInstanceOrNull")
             .as("only " + FACADE + " calls Jenkins.get()");
 
-    /** Form validation and list filling answer to POST only, and check a permission first (SECURITY-…, CSRF). */
+    /** Form validation, list filling and "Check" buttons answer to POST only, and check a permission first (CSRF). */
     public static final ArchRule CHECK_AND_FILL_METHODS_ARE_POST_AND_CHECK_A_PERMISSION = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(ADAPTERS)
-            .and().haveNameMatching("do(Check|Fill)[A-Z].*")
+            .and().haveNameMatching("do(Check|Fill|Test)[A-Z].*")
             .should().beAnnotatedWith("org.kohsuke.stapler.verb.POST")
             .andShould(callAPermissionCheck())
             .allowEmptyShould(true)
-            .as("every doCheck*/doFill* web method is @POST and checks a permission");
+            .as("every doCheck*/doFill*/doTest* web method is @POST and checks a permission");
 
     /** Every other web method changes something: POST only, so a GET (a link, an image) never approves. */
     public static final ArchRule STATE_CHANGING_WEB_METHODS_REQUIRE_POST = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(ADAPTERS)
             .and().arePublic()
             .and().haveNameMatching("do[A-Z].*")
-            .and().haveNameNotMatching("do(Check|Fill)[A-Z].*")
+            .and().haveNameNotMatching("do(Check|Fill|Test)[A-Z].*")
             .should().beAnnotatedWith("org.kohsuke.stapler.interceptor.RequirePOST")
             .orShould().beAnnotatedWith("org.kohsuke.stapler.verb.POST")
             .allowEmptyShould(true)

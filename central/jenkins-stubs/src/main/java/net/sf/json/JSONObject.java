@@ -9,4 +9,12 @@ public final class JSONObject {
     public String optString(String key) {
         throw new UnsupportedOperationException("stub");
     }
+
+    public JSONObject optJSONObject(String key) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public boolean has(String key) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -65,6 +65,22 @@ public final class AuditEvent {
         return new AuditEvent(type, frozen);
     }
 
+    /**
+     * This event with one more field: for context an adapter adds to a factory's event, such as the version of the
+     * registry a gate decided with.
+     *
+     * @throws IllegalArgumentException for a reserved or malformed name, a name the event already has, or a value the
+     *     journal cannot encode
+     */
+    public AuditEvent with(String name, Object value) {
+        if (fields.containsKey(name)) {
+            throw new IllegalArgumentException("the event already has a field '" + name + "'");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(fields);
+        more.put(name, value);
+        return create(type, more);
+    }
+
     private static Object deepCopy(Object value) {
         if (value instanceof Integer || value instanceof Short) {
             return ((Number) value).longValue();

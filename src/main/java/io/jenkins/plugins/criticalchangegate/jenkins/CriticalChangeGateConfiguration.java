@@ -4,22 +4,34 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Descriptor;
+import hudson.security.Permission;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
-import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
-import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
+import io.jenkins.plugins.criticalchangegate.registry.source.Fetched;
+import io.jenkins.plugins.criticalchangegate.registry.source.InlineSource;
+import io.jenkins.plugins.criticalchangegate.registry.source.LastKnownGoodStore;
+import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
+import io.jenkins.plugins.criticalchangegate.registry.source.ParseOptions;
+import io.jenkins.plugins.criticalchangegate.registry.source.RefreshResult;
+import io.jenkins.plugins.criticalchangegate.registry.source.RegistryKeeper;
+import io.jenkins.plugins.criticalchangegate.registry.source.RegistrySource;
+import io.jenkins.plugins.criticalchangegate.registry.source.RegistryStatus;
+import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
+import io.jenkins.plugins.criticalchangegate.registry.source.SourceException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.StringJoiner;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import jenkins.util.Timer;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -28,83 +40,162 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The plugin's section of Manage Jenkins → System (JCasC: {@code unclassified: criticalChangeGate:}): the registry of
- * critical systems (inline YAML, validated on save with the registry's own {@code FILE:LINE:COLUMN} messages), where
- * the audit journal lives, its optional HMAC key, and the documentation check's timeouts.
+ * The plugin's section of Manage Jenkins → System (JCasC: {@code unclassified: criticalChangeGate:}): where the
+ * registry of critical systems comes from, where the audit journal lives, the documentation check's timeouts and the
+ * longest approval timeout a registry may ask for. Only Overall/Administer sees or changes it.
  *
- * <p>With no registry configured, every gate fails: a Jenkins that was meant to guard critical systems but lost its
- * registry must not let changes through unchecked.
+ * <p>The registry in use is kept by a {@link RegistryKeeper}: the newest registry that loaded and validated, saved
+ * under {@code $JENKINS_HOME/critical-change-gate/registry} so that a restart has it even when the source is down.
+ * A source that fails never replaces it; when no good registry was ever loaded, every gate fails closed.
  */
 @Extension
 @Symbol("criticalChangeGate")
-public class CriticalChangeGateConfiguration extends GlobalConfiguration {
-    /** How the registry's messages name the text area. */
-    static final String REGISTRY_SOURCE = "registry";
+public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
+    private static final Logger LOGGER = Logger.getLogger(CriticalChangeGateConfiguration.class.getName());
     static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
     static final int DEFAULT_READ_TIMEOUT_SECONDS = 15;
     static final int MAX_TIMEOUT_SECONDS = 300;
+    static final int DEFAULT_MAX_APPROVAL_TIMEOUT_DAYS = 30;
+    static final int MAX_APPROVAL_TIMEOUT_DAYS = 365;
 
+    @CheckForNull
+    private RegistrySourceSetting registry;
+    /** The inline registry of configurations saved before registry sources existed; moved to {@link #registry}. */
+    @Deprecated
     @CheckForNull
     private String registryYaml;
     @CheckForNull
     private String journalDirectory;
-    @CheckForNull
-    private Secret hmacKey;
     private volatile int documentationConnectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
     private volatile int documentationReadTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
+    private volatile int maxApprovalTimeoutDays = DEFAULT_MAX_APPROVAL_TIMEOUT_DAYS;
 
-    /** The parsed registry; {@code null} until first used after a load from disk. */
-    @CheckForNull
-    private transient volatile Registry registry;
+    private final transient RegistryKeeper keeper;
 
+    @SuppressWarnings("deprecation")
     public CriticalChangeGateConfiguration() {
         load();
+        if (registry == null && registryYaml != null) {
+            registry = new InlineRegistry(registryYaml);
+            registryYaml = null;
+            save();
+        }
+        keeper = new RegistryKeeper(source(), new LastKnownGoodStore(registryStore()), parseOptions(),
+                Clock.systemUTC());
+        keeper.restore();
+        RegistrySourceSetting setting = registry;
+        if (setting != null && setting.isLocal()) {
+            refreshNow();
+        }
+        // a remote source is first loaded by RegistryRefresh, shortly after start-up, never in the start-up thread
     }
 
     public static CriticalChangeGateConfiguration get() {
         return ExtensionList.lookupSingleton(CriticalChangeGateConfiguration.class);
     }
 
-    /** Validates the registry before anything is bound, so a broken registry is never saved from the form. */
+    /** Only administrators configure which changes need approval, and by whom; Overall/Manage is not enough. */
     @Override
-    public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
-        String yaml = json.optString("registryYaml");
-        try {
-            parse(yaml);
-        } catch (RegistryException e) {
-            throw new Descriptor.FormException("The registry of critical systems is not valid:\n" + problems(e),
-                    "registryYaml");
-        }
-        String key = json.optString("hmacKey");
-        if (key != null && !key.isEmpty() && !keyIsLongEnough(Secret.fromString(key))) {
-            throw new Descriptor.FormException("The journal's HMAC key must be at least "
-                    + JournalOptions.MIN_KEY_BYTES + " bytes long", "hmacKey");
-        }
-        return super.configure(req, json);
-    }
-
-    @CheckForNull
-    public String getRegistryYaml() {
-        return registryYaml;
+    public Permission getRequiredGlobalConfigPagePermission() {
+        return Jenkins.ADMINISTER;
     }
 
     /**
-     * Sets the registry text. Also JCasC's way in: an invalid registry is refused with the registry's messages.
+     * Binds the form, after checking every value in it: Stapler only logs what a setter throws while it binds, so a
+     * value refused there would be dropped silently. A bad value (invalid inline YAML, a relative path, an http URL, a
+     * timeout out of range) is refused with its message, naming the field, and nothing is saved.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
+        JSONObject source = json.optJSONObject("registry");
+        if (source != null) {
+            checkSource(source);
+        }
+        checkNumber(json, "documentationConnectTimeoutSeconds", MAX_TIMEOUT_SECONDS);
+        checkNumber(json, "documentationReadTimeoutSeconds", MAX_TIMEOUT_SECONDS);
+        checkNumber(json, "maxApprovalTimeoutDays", MAX_APPROVAL_TIMEOUT_DAYS);
+        String journal = json.optString("journalDirectory");
+        if (journal != null && !journal.isBlank()) {
+            String problem = journalDirectoryProblem(journal);
+            if (problem != null) {
+                throw new Descriptor.FormException("Audit journal directory: " + problem, "journalDirectory");
+            }
+        }
+        try {
+            return super.configure(req, json);
+        } catch (IllegalArgumentException e) {
+            throw new Descriptor.FormException(rootMessage(e), "registry");
+        }
+    }
+
+    private void checkSource(JSONObject source) throws Descriptor.FormException {
+        try {
+            if (source.has("yaml")) {
+                String problems = inlineProblems(source.optString("yaml"));
+                if (problems != null) {
+                    throw new Descriptor.FormException("The registry of critical systems is not valid:\n" + problems,
+                            "registry");
+                }
+            }
+            if (source.has("path")) {
+                RegistryFile.absolute(source.optString("path"));
+            }
+            if (source.has("url")) {
+                RegistryUrl.https(source.optString("url"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Descriptor.FormException(e.getMessage(), "registry");
+        }
+        checkNumber(source, "refreshMinutes", RegistryUrl.MAX_REFRESH_MINUTES);
+    }
+
+    private static void checkNumber(JSONObject json, String name, int max) throws Descriptor.FormException {
+        if (!json.has(name)) {
+            return;
+        }
+        String text = json.optString(name).strip();
+        try {
+            bounded(name, Integer.parseInt(text), max);
+        } catch (NumberFormatException e) {
+            throw new Descriptor.FormException(name + " must be a whole number between 1 and " + max + ", got '"
+                    + text + "'", name);
+        } catch (IllegalArgumentException e) {
+            throw new Descriptor.FormException(e.getMessage(), name);
+        }
+    }
+
+    /** The kinds of registry source the form offers. */
+    public List<RegistrySourceSetting.SettingDescriptor> getRegistrySourceDescriptors() {
+        return RegistrySourceSetting.all();
+    }
+
+    @CheckForNull
+    public RegistrySourceSetting getRegistry() {
+        return registry;
+    }
+
+    /**
+     * Chooses where the registry comes from, and loads it: at once when it is local, in the background when it is a
+     * URL. The registry in use changes only when the new one loads and validates.
      *
-     * @throws IllegalArgumentException listing the problems
+     * @throws IllegalArgumentException when an inline registry is not valid (JCasC fails with the messages)
      */
     @DataBoundSetter
-    public void setRegistryYaml(@CheckForNull String registryYaml) {
-        String text = registryYaml == null || registryYaml.isBlank() ? null : registryYaml;
-        Registry parsed;
-        try {
-            parsed = text == null ? null : parse(text);
-        } catch (RegistryException e) {
-            throw new IllegalArgumentException("The registry of critical systems is not valid:\n" + problems(e), e);
+    public void setRegistry(@CheckForNull RegistrySourceSetting registry) {
+        if (registry instanceof InlineRegistry) {
+            String problems = inlineProblems(((InlineRegistry) registry).getYaml());
+            if (problems != null) {
+                throw new IllegalArgumentException("The registry of critical systems is not valid:\n" + problems);
+            }
         }
-        this.registryYaml = text;
-        this.registry = parsed;
+        this.registry = registry;
         save();
+        keeper.setSource(source());
+        if (registry == null || registry.isLocal()) {
+            refreshNow();
+        } else {
+            Timer.get().submit(this::refreshNow);
+        }
     }
 
     @CheckForNull
@@ -114,24 +205,14 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setJournalDirectory(@CheckForNull String journalDirectory) {
-        this.journalDirectory = journalDirectory == null || journalDirectory.isBlank() ? null : journalDirectory.strip();
-        save();
-    }
-
-    @CheckForNull
-    public Secret getHmacKey() {
-        return hmacKey;
-    }
-
-    @DataBoundSetter
-    public void setHmacKey(@CheckForNull Secret hmacKey) {
-        if (hmacKey == null || hmacKey.getPlainText().isEmpty()) {
-            this.hmacKey = null;
-        } else if (keyIsLongEnough(hmacKey)) {
-            this.hmacKey = hmacKey;
+        if (journalDirectory == null || journalDirectory.isBlank()) {
+            this.journalDirectory = null;
         } else {
-            throw new IllegalArgumentException("The journal's HMAC key must be at least "
-                    + JournalOptions.MIN_KEY_BYTES + " bytes long");
+            String problem = journalDirectoryProblem(journalDirectory);
+            if (problem != null) {
+                throw new IllegalArgumentException("journalDirectory: " + problem);
+            }
+            this.journalDirectory = journalDirectory.strip();
         }
         save();
     }
@@ -142,7 +223,8 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDocumentationConnectTimeoutSeconds(int seconds) {
-        this.documentationConnectTimeoutSeconds = boundedSeconds("documentationConnectTimeoutSeconds", seconds);
+        this.documentationConnectTimeoutSeconds = bounded("documentationConnectTimeoutSeconds", seconds,
+                MAX_TIMEOUT_SECONDS);
         save();
     }
 
@@ -152,27 +234,74 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     @DataBoundSetter
     public void setDocumentationReadTimeoutSeconds(int seconds) {
-        this.documentationReadTimeoutSeconds = boundedSeconds("documentationReadTimeoutSeconds", seconds);
+        this.documentationReadTimeoutSeconds = bounded("documentationReadTimeoutSeconds", seconds,
+                MAX_TIMEOUT_SECONDS);
         save();
     }
 
+    public int getMaxApprovalTimeoutDays() {
+        return maxApprovalTimeoutDays;
+    }
+
     /**
-     * The registry, parsed.
-     *
-     * @throws RegistryException when none is configured or the saved text is not valid (edited on disk)
+     * The longest {@code approvalTimeout} a registry may ask for. A registry asking for more is refused when it
+     * loads; a gate of a registry loaded before the maximum was lowered waits no longer than the maximum.
      */
-    Registry registry() throws RegistryException {
-        Registry current = registry;
-        if (current == null) {
-            if (registryYaml == null) {
-                throw new RegistryException(new RegistryProblem(REGISTRY_SOURCE, 1, 1, "no registry of critical"
-                        + " systems is configured (Manage Jenkins > System > Critical change gate); every gate"
-                        + " fails until one is"));
-            }
-            current = parse(registryYaml);
-            registry = current;
+    @DataBoundSetter
+    public void setMaxApprovalTimeoutDays(int days) {
+        this.maxApprovalTimeoutDays = bounded("maxApprovalTimeoutDays", days, MAX_APPROVAL_TIMEOUT_DAYS);
+        save();
+        keeper.setOptions(parseOptions());
+    }
+
+    /**
+     * The registry to decide with.
+     *
+     * @throws RegistryUnavailableException when no valid registry has ever been loaded: every gate fails closed
+     */
+    LoadedRegistry registry() throws RegistryUnavailableException {
+        return keeper.current();
+    }
+
+    /** The status lines the configuration page shows: the registry in use, the last failure and their ages. */
+    public List<String> getRegistryStatus() {
+        return keeper.status().describe(Instant.now());
+    }
+
+    /** Whether the last attempt to load the registry failed (the page shows the status as an error then). */
+    public boolean isRegistryFailing() {
+        RegistryStatus status = keeper.status();
+        return status.lastFailure().isPresent() || status.current().isEmpty();
+    }
+
+    /** Whether a good registry is in use (else every gate fails closed). */
+    boolean hasRegistry() {
+        return keeper.status().current().isPresent();
+    }
+
+    /** Asks the source again when its refresh interval has passed since the last look (RegistryRefresh). */
+    void refreshIfDue(Instant now) throws InterruptedException {
+        RegistrySourceSetting setting = registry;
+        if (setting == null) {
+            return;
         }
-        return current;
+        RegistryStatus status = keeper.status();
+        Instant last = status.lastChecked().orElse(Instant.EPOCH);
+        if (!now.isBefore(last.plus(setting.refreshInterval()))) {
+            RefreshResult result = keeper.refresh();
+            LOGGER.fine(() -> "registry refresh: " + result.summary());
+        }
+    }
+
+    /** Loads now; failures are kept by the keeper (status page, system log), never thrown. */
+    private void refreshNow() {
+        try {
+            keeper.refresh();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not load the registry of critical systems", e);
+        }
     }
 
     /** The journal's directory: as configured, or {@code $JENKINS_HOME/critical-change-gate/journal}. */
@@ -183,10 +312,15 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
         return new JenkinsFacade().rootDir().toPath().resolve("critical-change-gate").resolve("journal");
     }
 
-    /** The HMAC key's text, or {@code null} for an unkeyed SHA-256 chain. */
+    /** Where the journal is, as the page shows it: the configured directory or the default one. */
+    public String getEffectiveJournalDirectory() {
+        return journalPath().toString();
+    }
+
+    /** Temporary: the journal key moves to a Jenkins confidential key (JournalKey). */
     @CheckForNull
     String hmacKeyText() {
-        return hmacKey == null ? null : hmacKey.getPlainText();
+        return null;
     }
 
     CheckLimits limits() {
@@ -195,20 +329,8 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
                 .withReadTimeout(Duration.ofSeconds(documentationReadTimeoutSeconds));
     }
 
-    /** Checks the registry text as the administrator types it. */
-    @POST
-    public FormValidation doCheckRegistryYaml(@QueryParameter @CheckForNull String value) {
-        new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
-        if (value == null || value.isBlank()) {
-            return FormValidation.warning("No registry: every criticalChangeGate step fails until one is configured.");
-        }
-        try {
-            Registry parsed = parse(value);
-            return FormValidation.ok(parsed.size() + " critical system(s), unknown systems: "
-                    + parsed.unknownSystems().name().toLowerCase(Locale.ROOT));
-        } catch (RegistryException e) {
-            return FormValidation.error(problems(e));
-        }
+    Duration maxApprovalTimeout() {
+        return Duration.ofDays(maxApprovalTimeoutDays);
     }
 
     /** Checks the journal directory is an absolute path. */
@@ -216,39 +338,85 @@ public class CriticalChangeGateConfiguration extends GlobalConfiguration {
     public FormValidation doCheckJournalDirectory(@QueryParameter @CheckForNull String value) {
         new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
         if (value == null || value.isBlank()) {
-            return FormValidation.ok("Default: $JENKINS_HOME/critical-change-gate/journal");
+            return FormValidation.ok("Default: " + new JenkinsFacade().rootDir().toPath().resolve("critical-change-gate")
+                    .resolve("journal"));
         }
-        try {
-            if (!Path.of(value.strip()).isAbsolute()) {
-                return FormValidation.error("Give an absolute path.");
-            }
-        } catch (InvalidPathException e) {
-            return FormValidation.error("Not a valid path: " + e.getMessage());
+        String problem = journalDirectoryProblem(value);
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    @POST
+    public FormValidation doCheckMaxApprovalTimeoutDays(@QueryParameter int value) {
+        new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
+        if (value < 1 || value > MAX_APPROVAL_TIMEOUT_DAYS) {
+            return FormValidation.error("Between 1 and " + MAX_APPROVAL_TIMEOUT_DAYS + " days.");
         }
         return FormValidation.ok();
     }
 
-    private static Registry parse(String yaml) throws RegistryException {
-        return RegistryParser.parse(yaml, REGISTRY_SOURCE);
+    private RegistrySource source() {
+        RegistrySourceSetting setting = registry;
+        return setting == null ? new NotConfigured() : setting.toSource();
     }
 
-    private static String problems(RegistryException e) {
-        StringJoiner lines = new StringJoiner("\n");
-        for (RegistryProblem problem : e.problems()) {
-            lines.add(problem.toString());
+    private ParseOptions parseOptions() {
+        return ParseOptions.defaults().withMaxApprovalTimeout(maxApprovalTimeout());
+    }
+
+    private Path registryStore() {
+        return new JenkinsFacade().rootDir().toPath().resolve("critical-change-gate").resolve("registry");
+    }
+
+    /** The problems of an inline registry, one per line, or {@code null} when it is valid. */
+    @CheckForNull
+    private String inlineProblems(String yaml) {
+        try {
+            RegistryParser.parse(yaml.getBytes(StandardCharsets.UTF_8), new InlineSource(yaml).describe(),
+                    maxApprovalTimeout());
+            return null;
+        } catch (RegistryException e) {
+            return RegistrySourceSetting.problems(e);
         }
-        return lines.toString();
     }
 
-    private static boolean keyIsLongEnough(Secret key) {
-        return key.getPlainText().getBytes(StandardCharsets.UTF_8).length >= JournalOptions.MIN_KEY_BYTES;
-    }
-
-    private static int boundedSeconds(String name, int seconds) {
-        if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException(name + " must be between 1 and " + MAX_TIMEOUT_SECONDS
-                    + " seconds, got " + seconds);
+    @CheckForNull
+    private static String journalDirectoryProblem(String value) {
+        try {
+            if (!Path.of(value.strip()).isAbsolute()) {
+                return "Give an absolute path.";
+            }
+        } catch (InvalidPathException e) {
+            return "Not a valid path: " + e.getMessage();
         }
-        return seconds;
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? e.toString() : cause.getMessage();
+    }
+
+    private static int bounded(String name, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /** The source of a Jenkins where no registry was ever chosen: loading fails, so every gate fails closed. */
+    private static final class NotConfigured implements RegistrySource {
+        @Override
+        public String describe() {
+            return "no source configured";
+        }
+
+        @Override
+        public Fetched fetch(@CheckForNull Fetched.Validators previous) throws SourceException {
+            throw new SourceException("no registry of critical systems is configured (Manage Jenkins > System >"
+                    + " Critical change gate)");
+        }
     }
 }

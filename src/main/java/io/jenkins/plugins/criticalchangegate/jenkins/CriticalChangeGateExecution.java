@@ -15,16 +15,18 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.Deadline;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.DocumentationVerdict;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.RegistryVersion;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
 import io.jenkins.plugins.criticalchangegate.policy.Gate;
 import io.jenkins.plugins.criticalchangegate.policy.GateRequest;
 import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
-import io.jenkins.plugins.criticalchangegate.registry.Registry;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
+import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -70,6 +72,9 @@ public class CriticalChangeGateExecution extends StepExecution {
     private final String message;
     @CheckForNull
     private final String credentialsId;
+    /** Set in {@link #start()}: the registry the gate decided with, for the log and the journal. */
+    @CheckForNull
+    private RegistryVersion registryVersion;
     /** Set in {@link #start()} for a critical system: the gate's id in the build action. */
     @CheckForNull
     private String gateId;
@@ -88,14 +93,14 @@ public class CriticalChangeGateExecution extends StepExecution {
         Run<?, ?> run = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
         FlowNode node = getContext().get(FlowNode.class);
-        Resolution resolution = resolve(run);
+        Resolution resolution = resolve(run, listener);
         switch (resolution.kind()) {
             case NOT_CRITICAL:
                 listener.getLogger().println(LOG_PREFIX + system + " is not a critical system: "
                         + resolution.message() + " The change passes without approval.");
                 String starter = firstStarter(BuildFacts.starters(run));
-                AuditEvent passed = AuditEvent.notCritical(run.getParent().getFullName(), run.getNumber(), system,
-                        changeId, starter == null ? "unknown" : starter);
+                AuditEvent passed = withRegistry(AuditEvent.notCritical(run.getParent().getFullName(),
+                        run.getNumber(), system, changeId, starter == null ? "unknown" : starter));
                 // the journal forces its file to disk: not on the CPS VM thread
                 Timer.get().submit(() -> {
                     try {
@@ -125,8 +130,8 @@ public class CriticalChangeGateExecution extends StepExecution {
                 // the simulate command records it. The journal forces to disk: not on the CPS VM thread.
                 AbortException denial = new AbortException(LOG_PREFIX + "the registry denies this change: "
                         + resolution.message());
-                AuditEvent denied = AuditEvent.decided(run.getParent().getFullName(), run.getNumber(), system,
-                        changeId == null ? "" : changeId, "DENIED", List.of(), resolution.message());
+                AuditEvent denied = withRegistry(AuditEvent.decided(run.getParent().getFullName(), run.getNumber(),
+                        system, changeId == null ? "" : changeId, "DENIED", List.of(), resolution.message()));
                 Timer.get().submit(() -> {
                     try {
                         GateJournal.get().append(denied);
@@ -140,17 +145,28 @@ public class CriticalChangeGateExecution extends StepExecution {
         }
     }
 
-    private Resolution resolve(Run<?, ?> run) throws AbortException {
-        Registry registry;
+    /**
+     * Resolves the system in the registry in use, and says in the log which registry that is. No registry (none ever
+     * loaded and validated) fails the step: the gate fails closed, whatever {@code unknownSystems} says.
+     */
+    private Resolution resolve(Run<?, ?> run, TaskListener listener) throws AbortException {
+        LoadedRegistry loaded;
         try {
-            registry = CriticalChangeGateConfiguration.get().registry();
-        } catch (RegistryException e) {
-            StringJoiner problems = new StringJoiner("\n");
-            e.problems().forEach(problem -> problems.add(problem.toString()));
-            throw new AbortException(LOG_PREFIX + "the registry of critical systems cannot be used, so no change"
-                    + " passes:\n" + problems);
+            loaded = CriticalChangeGateConfiguration.get().registry();
+        } catch (RegistryUnavailableException e) {
+            throw new AbortException(LOG_PREFIX + e.getMessage());
         }
-        return registry.resolve(system, run.getParent().getFullName());
+        RegistryVersion version = RegistryVersion.of(loaded.sha256(), loaded.loadedAt(), loaded.source());
+        registryVersion = version;
+        listener.getLogger().println(LOG_PREFIX + "registry of critical systems in use: "
+                + version.describe(Instant.now()) + ", " + loaded.registry().size() + " system(s)");
+        return loaded.registry().resolve(system, run.getParent().getFullName());
+    }
+
+    /** The event with the registry version this gate decided with (every gate has one once it resolved). */
+    private AuditEvent withRegistry(AuditEvent event) {
+        RegistryVersion version = registryVersion;
+        return version == null ? event : event.with("registry", version.toJournal());
     }
 
     /** Off the CPS VM thread: the documentation check, then the gate and the pause. */
@@ -174,7 +190,14 @@ public class CriticalChangeGateExecution extends StepExecution {
             GateJournal.get().append(AuditEvent.documentationChecked(job, run.getNumber(), system, change, url,
                     verdict.verified() ? "VERIFIED" : "REFUSED", DocumentationGateway.journalFields(verdict)));
             Instant now = Instant.now();
-            Deadline deadline = Deadline.after(now, critical.approvalTimeout());
+            Duration timeout = critical.approvalTimeout();
+            if (timeout.compareTo(config.maxApprovalTimeout()) > 0) {
+                // a registry loaded before the administrator lowered the maximum: the maximum wins
+                listener.getLogger().println(LOG_PREFIX + "the registry asks for an approval timeout of " + timeout
+                        + ", longer than this Jenkins allows; waiting at most " + config.maxApprovalTimeout() + ".");
+                timeout = config.maxApprovalTimeout();
+            }
+            Deadline deadline = Deadline.after(now, timeout);
             BuildStarters starters = BuildFacts.starters(run);
             CommitAuthors authors = BuildFacts.commitAuthors(run);
             GateRecord request = GateRecord.builder(id, system).systemName(critical.name()).changeId(change)
@@ -203,8 +226,8 @@ public class CriticalChangeGateExecution extends StepExecution {
                     critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now);
             Gate gate = Gate.open(gateRequest, RealmIdentityComparison.INSTANCE);
             GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,
-                    null, verdict.reasonCode())), gate, AuditEvent.gateRequested(job, run.getNumber(), system,
-                    change, null, primaryStarter == null ? "unknown" : primaryStarter));
+                    null, verdict.reasonCode())), gate, withRegistry(AuditEvent.gateRequested(job, run.getNumber(),
+                    system, change, null, primaryStarter == null ? "unknown" : primaryStarter)));
             // marks the FlowNode as paused, as the input step does: Stage View and the build page show it waiting
             node.addAction(new PauseAction("Critical change gate"));
             String page = "/" + run.getUrl() + GateAction.URL_NAME + "/";
@@ -340,7 +363,7 @@ public class CriticalChangeGateExecution extends StepExecution {
                 GateAction action = run.getAction(GateAction.class);
                 Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
                 if (record.isEmpty()) {
-                    Resolution resolution = resolve(run);
+                    Resolution resolution = resolve(run, getContext().get(TaskListener.class));
                     if (resolution.system().isEmpty()) {
                         throw new AbortException(LOG_PREFIX + system + " is no longer critical in the registry"
                                 + " after the restart: " + resolution.message() + " The gate fails closed.");

@@ -31,26 +31,41 @@ final class DocumentationCredentials {
         }
         StandardCredentials credential = CredentialsProvider.findCredentialById(credentialsId,
                 StandardCredentials.class, run);
-        try {
-            if (credential instanceof StringCredentials) {
-                CredentialsProvider.track(run, credential);
-                return AuthorizationHeader.bearer(((StringCredentials) credential).getSecret().getPlainText());
-            }
-            if (credential instanceof StandardUsernamePasswordCredentials) {
-                StandardUsernamePasswordCredentials pair = (StandardUsernamePasswordCredentials) credential;
-                CredentialsProvider.track(run, credential);
-                return AuthorizationHeader.basic(pair.getUsername(), pair.getPassword().getPlainText());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new AbortException("criticalChangeGate: parameter 'credentialsId' ('" + credentialsId + "'): "
-                    + e.getMessage());
-        }
         if (credential == null) {
             throw new AbortException("criticalChangeGate: parameter 'credentialsId': no credential with id '"
                     + credentialsId + "' is available to this build");
         }
-        throw new AbortException("criticalChangeGate: parameter 'credentialsId': the credential '" + credentialsId
-                + "' must be of kind 'Secret text' (sent as a Bearer token) or 'Username with password' (sent as"
-                + " HTTP Basic)");
+        String header;
+        try {
+            header = header(credential);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("criticalChangeGate: parameter 'credentialsId' ('" + credentialsId + "'): "
+                    + e.getMessage());
+        }
+        if (header == null) {
+            throw new AbortException("criticalChangeGate: parameter 'credentialsId': the credential '" + credentialsId
+                    + "' must be of kind 'Secret text' (sent as a Bearer token) or 'Username with password' (sent as"
+                    + " HTTP Basic)");
+        }
+        CredentialsProvider.track(run, credential);
+        return header;
+    }
+
+    /**
+     * The Authorization header a credential stands for: Secret text as a Bearer token, Username with password as
+     * HTTP Basic; {@code null} for any other kind. Shared by the step's documentation check and the registry's URL.
+     *
+     * @throws IllegalArgumentException when the secret cannot be sent in a header (the message never holds it)
+     */
+    @CheckForNull
+    static String header(StandardCredentials credential) {
+        if (credential instanceof StringCredentials) {
+            return AuthorizationHeader.bearer(((StringCredentials) credential).getSecret().getPlainText());
+        }
+        if (credential instanceof StandardUsernamePasswordCredentials) {
+            StandardUsernamePasswordCredentials pair = (StandardUsernamePasswordCredentials) credential;
+            return AuthorizationHeader.basic(pair.getUsername(), pair.getPassword().getPlainText());
+        }
+        return null;
     }
 }

@@ -56,7 +56,7 @@ public class AuditJournalLinkJenkinsTest {
 
     /** A pipeline whose gate passes at once (the system is not critical) and is journaled. */
     private static void runANotCriticalGate(JenkinsRule j, String jobName) throws Exception {
-        CriticalChangeGateConfiguration.get().setRegistryYaml(GateFixtures.registry(8080));
+        CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(GateFixtures.registry(8080)));
         WorkflowJob p = j.createProject(WorkflowJob.class, jobName);
         p.setDefinition(new CpsFlowDefinition("criticalChangeGate system: 'internal-wiki'", true));
         j.buildAndAssertSuccess(p);
@@ -184,7 +184,7 @@ public class AuditJournalLinkJenkinsTest {
             try (AuditJournal old = AuditJournal.open(dir, JournalOptions.defaults())) {
                 assertThat(old.lastSeq(), is(1L));
             }
-            CriticalChangeGateConfiguration.get().setRegistryYaml(GateFixtures.registry(8080));
+            CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(GateFixtures.registry(8080)));
             WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-wiki");
             p.setDefinition(new CpsFlowDefinition("criticalChangeGate system: 'internal-wiki'", true));
             WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0).get());

@@ -12,6 +12,7 @@ import hudson.model.Item;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -75,7 +76,8 @@ public class CriticalChangeGateRestartJenkinsTest {
             String[] gateId = new String[1];
             String[] dueAt = new String[1];
             sessions.then(j -> {
-                CriticalChangeGateConfiguration.get().setRegistryYaml(GateFixtures.registry(site.port()));
+                CriticalChangeGateConfiguration.get()
+                        .setRegistry(new InlineRegistry(GateFixtures.registry(site.port())));
                 secure(j);
                 WorkflowJob p = j.createProject(WorkflowJob.class, "p");
                 p.setDefinition(new CpsFlowDefinition("def gate = criticalChangeGate(system: 'checkout-service',"
@@ -113,6 +115,40 @@ public class CriticalChangeGateRestartJenkinsTest {
                 assertThat(xml, containsString(GateAction.class.getName()));
                 assertThat(xml, not(containsString(CriticalChangeGateExecution.class.getName())));
             });
+        }
+    }
+
+    /**
+     * The last good registry is kept on disk: a Jenkins that restarts while the registry's source is gone still
+     * decides with it (and says the source fails), rather than failing every gate or, worse, passing them.
+     */
+    @Test
+    public void theLastGoodRegistrySurvivesARestartWithoutItsSource() throws Throwable {
+        Path dir = Files.createTempDirectory("registry-source");
+        Path file = dir.resolve("critical-systems.yaml");
+        String good = GateFixtures.registry(8443);
+        try {
+            Files.writeString(file, good, StandardCharsets.UTF_8);
+            String[] version = new String[1];
+            sessions.then(j -> {
+                CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
+                config.setRegistry(new RegistryFile(file.toString()));
+                version[0] = config.registry().sha256();
+                assertThat(config.isRegistryFailing(), is(false));
+            });
+            Files.delete(file);
+            sessions.then(j -> {
+                CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
+                assertThat(config.registry().sha256(), is(version[0]));
+                assertThat("the source's failure is shown", config.isRegistryFailing(), is(true));
+                WorkflowJob p = j.createProject(WorkflowJob.class, "after-restart");
+                p.setDefinition(new CpsFlowDefinition("criticalChangeGate system: 'internal-wiki'", true));
+                WorkflowRun b = j.buildAndAssertSuccess(p);
+                j.assertLogContains("sha256:" + version[0].substring(0, 12), b);
+            });
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
         }
     }
 }

@@ -59,7 +59,7 @@ public class CriticalChangeGateStepJenkinsTest {
     @Before
     public void setUp() throws Exception {
         site = new GateFixtures.DocumentationSite();
-        CriticalChangeGateConfiguration.get().setRegistryYaml(GateFixtures.registry(site.port()));
+        CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(GateFixtures.registry(site.port())));
         JenkinsRule.DummySecurityRealm realm = j.createDummySecurityRealm();
         realm.addGroups("alice", "sre");
         realm.addGroups("bob", "sre");

@@ -12,4 +12,12 @@ public class CredentialsMatchers {
     public static CredentialsMatcher instanceOf(Class clazz) {
         throw new UnsupportedOperationException("stub");
     }
+
+    public static CredentialsMatcher withId(String id) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static <C extends Credentials> C firstOrNull(Iterable<C> credentials, CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

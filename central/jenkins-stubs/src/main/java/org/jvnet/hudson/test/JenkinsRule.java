@@ -72,6 +72,10 @@ public class JenkinsRule implements TestRule {
         throw new UnsupportedOperationException("stub");
     }
 
+    public void configRoundtrip() throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public URL getURL() throws IOException {
         throw new UnsupportedOperationException("stub");
     }
