@@ -19,7 +19,7 @@ import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
- * Manage Jenkins → Security → "Critical change gate audit journal": where the journal is, whether Jenkins holds its
+ * Manage Jenkins → Security → "Critical change gate audit": where the journal is, whether Jenkins holds its
  * key and the key's id, how an auditor verifies the journal, and the download of the key they need for that.
  *
  * <p>The key is secret (whoever holds it can write records that verify), so the download is for administrators only,
@@ -41,7 +41,7 @@ public class AuditJournalLink extends ManagementLink {
 
     @Override
     public String getDisplayName() {
-        return "Critical change gate audit journal";
+        return "Critical change gate audit";
     }
 
     @Override
