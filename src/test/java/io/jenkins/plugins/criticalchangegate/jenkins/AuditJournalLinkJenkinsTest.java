@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
@@ -19,6 +20,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -192,6 +194,47 @@ public class AuditJournalLinkJenkinsTest {
             j.assertLogContains("Move that directory aside", b);
             // the old journal is untouched: still one record, still verifiable without a key
             VerificationResult result = JournalVerifier.verify(dir, null);
+            assertThat(result.toString(), result.intact(), is(true));
+            assertThat(result.records(), is(1L));
+        });
+    }
+
+    @Test
+    public void aJournalWrittenWithAnotherKeyFailsClosedAndNoKeyIsHandedOut() throws Throwable {
+        sessions.then(j -> {
+            secure(j);
+            Path dir = CriticalChangeGateConfiguration.get().journalPath();
+            byte[] other = new byte[32];
+            new SecureRandom().nextBytes(other);
+            try (AuditJournal old = AuditJournal.open(dir, JournalOptions.builder().key(other).build())) {
+                assertThat(old.lastSeq(), is(1L));
+            }
+            CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(GateFixtures.registry(8080)));
+            WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-wiki");
+            p.setDefinition(new CpsFlowDefinition("criticalChangeGate system: 'internal-wiki'", true));
+            // Jenkins has no key yet: it makes none while a keyed journal is in the directory
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0).get());
+            j.assertLogContains("was written with key id " + JournalKeyFile.keyId(other)
+                    + " but Jenkins holds no journal key", b);
+            assertThat(JournalKey.get().existing(), nullValue());
+
+            // the download answers 503 with the reason, and sends no key
+            WebResponse response = post(j, "admin", AuditJournalLink.URL_NAME + "/verificationKey");
+            assertThat(response.getStatusCode(), is(503));
+            assertThat(response.getContentAsString(), not(containsString("hmac-sha256:")));
+            assertThat(JournalKey.get().existing(), nullValue());
+
+            // Jenkins has a key of its own, not the journal's
+            String jenkinsKeyId = JournalKeyFile.keyId(JournalKey.get().getOrCreate());
+            b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0).get());
+            j.assertLogContains("was written with key id " + JournalKeyFile.keyId(other)
+                    + ", not with Jenkins' journal key (key id " + jenkinsKeyId + ")", b);
+            String page = get(j, "admin", AuditJournalLink.URL_NAME + "/").getContentAsString();
+            assertThat(page, containsString("The journal was written with key id " + JournalKeyFile.keyId(other)));
+            assertThat(page, containsString(jenkinsKeyId));
+
+            // the other key's journal is untouched
+            VerificationResult result = JournalVerifier.verify(dir, other);
             assertThat(result.toString(), result.intact(), is(true));
             assertThat(result.records(), is(1L));
         });
