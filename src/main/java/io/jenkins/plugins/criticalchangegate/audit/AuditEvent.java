@@ -297,6 +297,20 @@ public final class AuditEvent {
         return create(AuditEventType.DECIDED, fields);
     }
 
+    /**
+     * Someone was handed the journal's key (to verify the journal with the tool).
+     *
+     * @param user who downloaded it
+     * @param keyId the key's id ({@link JournalKeyFile#keyId}), never the key itself
+     * @return the event
+     */
+    public static AuditEvent keyExported(String user, String keyId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user", Objects.requireNonNull(user, "user"));
+        fields.put("keyId", Objects.requireNonNull(keyId, "keyId"));
+        return create(AuditEventType.KEY_EXPORTED, fields);
+    }
+
     public AuditEventType type() {
         return type;
     }

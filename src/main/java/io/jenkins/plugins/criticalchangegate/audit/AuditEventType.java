@@ -21,5 +21,11 @@ public enum AuditEventType {
     /** The gate's final outcome. */
     DECIDED,
     /** The system is not in the registry of critical systems: the gate passed at once. */
-    NOT_CRITICAL
+    NOT_CRITICAL,
+    /**
+     * An administrator downloaded the journal's verification key from Jenkins: {@code user} and the key's
+     * {@code keyId} (never the key). Whoever holds the key can write records that verify, so every copy handed out is
+     * on the record.
+     */
+    KEY_EXPORTED
 }

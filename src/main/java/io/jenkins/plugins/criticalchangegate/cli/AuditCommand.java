@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
@@ -22,11 +23,12 @@ import java.util.Set;
 /** {@code audit}: verify and export the audit journal (docs/audit.md). */
 final class AuditCommand implements Command {
     static final String USAGE = String.join("\n",
-            "usage: audit verify DIR [--key-env VAR]",
+            "usage: audit verify DIR [--key-file FILE | --key-env VAR]",
             "       audit export DIR --format csv|json [--system ID] [--job NAME] [--user ID] [--outcome OUTCOME]",
             "                        [--since ISO-8601] [--until ISO-8601]",
             "  verify  checks every record of the journal in DIR; exit 0 printing 'N records, head <hash>',",
             "          exit 1 printing the first broken record (file, line, seq) and why.",
+            "          --key-file FILE: the journal's HMAC key, as Jenkins' 'Download verification key' gives it",
             "          --key-env VAR: the journal's HMAC key is the UTF-8 value of environment variable VAR",
             "  export  writes the matching records to standard output as CSV (RFC 4180) or a JSON array;",
             "          --since is inclusive, --until exclusive (e.g. 2026-01-31T12:00:00Z, or 2026-01-31 for",
@@ -62,9 +64,17 @@ final class AuditCommand implements Command {
     }
 
     private int verify(List<String> args, Console console) throws UsageException {
-        Arguments parsed = Arguments.parse(args, Set.of("key-env"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of("key-env", "key-file"), Set.of());
         Path dir = directory(parsed, console);
-        byte[] key = key(parsed.option("key-env"), console);
+        byte[] key;
+        if (parsed.option("key-file").isPresent()) {
+            if (parsed.option("key-env").isPresent()) {
+                throw new UsageException("give the key once: --key-file or --key-env, not both");
+            }
+            key = keyFile(parsed.option("key-file").get(), console);
+        } else {
+            key = key(parsed.option("key-env"), console);
+        }
         VerificationResult result;
         try {
             result = JournalVerifier.verify(dir, key);
@@ -128,6 +138,18 @@ final class AuditCommand implements Command {
             throw new UsageException("journal directory " + dir + " does not exist or is not a directory");
         }
         return dir;
+    }
+
+    /** The key from a key file; a missing or malformed file is a usage error naming the file (and line). */
+    private static byte[] keyFile(String name, Console console) throws UsageException {
+        Path file = console.resolve(name);
+        try {
+            return JournalKeyFile.read(file);
+        } catch (JournalKeyFile.KeyFileException e) {
+            throw new UsageException("--key-file " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("--key-file " + file + ": cannot read it: " + e.getMessage());
+        }
     }
 
     @CheckForNull

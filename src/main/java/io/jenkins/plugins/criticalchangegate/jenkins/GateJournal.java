@@ -6,18 +6,27 @@ import hudson.ExtensionList;
 import hudson.init.Terminator;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
+import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
+import io.jenkins.plugins.criticalchangegate.audit.JournalLockedException;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The controller's audit journal: opened once, on first use, in the directory the global configuration names, and
- * closed when Jenkins shuts down (the journal holds an exclusive lock on its directory). Every gate event is appended
- * here; {@link #append} returns once the record is on disk, and fails when it cannot be written, so the caller fails
- * closed.
+ * The controller's audit journal: opened once, on first use, in the directory the global configuration names, keyed
+ * with the key Jenkins keeps for it ({@link JournalKey}), and closed when Jenkins shuts down (the journal holds an
+ * exclusive lock on its directory). Every gate event is appended here; {@link #append} returns once the record is on
+ * disk, and fails when it cannot be written, so the caller fails closed.
+ *
+ * <p>The journal is only ever opened with Jenkins' key. A journal already in the directory that was written with
+ * another key, or unkeyed (before the key moved into Jenkins), is never appended to and never re-keyed silently: every
+ * append fails with a message that says what was found and what to do (move the old journal aside, which starts a new
+ * one; docs/audit.md, "The journal's key in Jenkins").
  *
  * <p>The open journal is kept in a static field, not in the extension instance: the lock belongs to the process, and
  * a Jenkins restarted inside the same JVM (as the test harness restarts it) must find the journal it already holds
@@ -26,11 +35,14 @@ import java.util.logging.Logger;
 @Extension
 public class GateJournal {
     private static final Logger LOGGER = Logger.getLogger(GateJournal.class.getName());
+    private static final String DOCS = "docs/audit.md, \"The journal's key in Jenkins\"";
 
     @CheckForNull
     private static AuditJournal journal;
     @CheckForNull
-    private static String openedFor;
+    private static Path openedIn;
+    @CheckForNull
+    private static String openedWithKeyId;
 
     static GateJournal get() {
         return ExtensionList.lookupSingleton(GateJournal.class);
@@ -45,31 +57,83 @@ public class GateJournal {
         journal().append(event);
     }
 
-    private static synchronized AuditJournal journal() throws IOException {
-        CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
-        Path dir = config.journalPath();
-        String secret = config.hmacKeyText();
-        String identity = dir + "|" + (secret == null ? "" : Integer.toHexString(secret.hashCode()));
-        if (journal != null && !identity.equals(openedFor)) {
-            // the directory or the key changed in the global configuration: start writing there
-            close();
+    /**
+     * Hands out the journal's key to someone, recording it in the journal first: no record, no key.
+     *
+     * @param user who receives the key
+     * @return a copy of the key the open journal is written with
+     * @throws IOException when the journal cannot be opened or written, or the key changed under it
+     */
+    byte[] exportKey(String user) throws IOException {
+        synchronized (GateJournal.class) { // the lock journal() and close() hold: the journal cannot change meanwhile
+            return exportKeyLocked(user);
         }
-        if (journal == null) {
-            JournalOptions.Builder options = JournalOptions.builder();
-            if (secret != null) {
-                options.key(secret.getBytes(StandardCharsets.UTF_8));
-            }
+    }
+
+    private static byte[] exportKeyLocked(String user) throws IOException {
+        AuditJournal open = journal();
+        byte[] key = JournalKey.get().existing();
+        String keyId = key == null ? null : JournalKeyFile.keyId(key);
+        if (keyId == null || !keyId.equals(openedWithKeyId)) {
+            // secrets/ was replaced while the journal was open: handing out this key would not verify the journal
+            throw new IOException("the audit journal in " + openedIn + " is written with key id " + openedWithKeyId
+                    + " but Jenkins' confidential store now holds " + (keyId == null ? "no journal key" : "key id "
+                    + keyId) + "; restart Jenkins to reopen the journal (" + DOCS + ")");
+        }
+        open.append(AuditEvent.keyExported(user, keyId));
+        return key;
+    }
+
+    /** The directory the journal is (or will be) written in, as the global configuration says now. */
+    Path directory() {
+        return CriticalChangeGateConfiguration.get().journalPath();
+    }
+
+    private static synchronized AuditJournal journal() throws IOException {
+        Path dir = CriticalChangeGateConfiguration.get().journalPath();
+        AuditJournal current = journal;
+        if (current != null && !dir.equals(openedIn)) {
+            // the directory changed in the global configuration: start writing there
+            close();
+            current = null;
+        }
+        if (current == null) {
+            byte[] key = keyFor(dir);
+            String keyId = JournalKeyFile.keyId(key);
             try {
-                journal = AuditJournal.open(dir, options.build());
-            } catch (IllegalArgumentException e) {
-                throw new IOException("cannot open the audit journal in " + dir + ": " + e.getMessage(), e);
+                current = AuditJournal.open(dir, JournalOptions.builder().key(key).build());
+            } catch (JournalLockedException e) {
+                throw e;
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IOException("cannot open the audit journal in " + dir + " with Jenkins' journal key (key"
+                        + " id " + keyId + "): " + e.getMessage() + " (" + DOCS + ")", e);
+            } finally {
+                Arrays.fill(key, (byte) 0);
             }
-            openedFor = identity;
-            for (String note : journal.recoveryNotes()) {
+            journal = current;
+            openedIn = dir;
+            openedWithKeyId = keyId;
+            for (String note : current.recoveryNotes()) {
                 LOGGER.warning(() -> "audit journal " + dir + ": " + note);
             }
         }
-        return journal;
+        return current;
+    }
+
+    /**
+     * The key to open the journal in {@code dir} with: Jenkins' key, made now when there is neither a key nor a
+     * journal. A journal that does not fit Jenkins' key is refused here, before anything is written, with what was
+     * found and what to do ({@link JournalKeyFit}).
+     */
+    private static byte[] keyFor(Path dir) throws IOException {
+        JournalKey store = JournalKey.get();
+        byte[] key = store.existing();
+        JournalKeyFit fit = JournalKeyFit.read(dir, key == null ? null : JournalKeyFile.keyId(key));
+        Optional<String> problem = fit.problem();
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
+        }
+        return key != null ? key : store.getOrCreate();
     }
 
     /** Closes the journal (flushing it and releasing its lock). */
@@ -81,7 +145,8 @@ public class GateJournal {
                 LOGGER.log(Level.WARNING, "could not close the audit journal cleanly", e);
             }
             journal = null;
-            openedFor = null;
+            openedIn = null;
+            openedWithKeyId = null;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test;
 
+import java.io.File;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
 import org.junit.runners.model.Statement;
@@ -15,6 +16,10 @@ public class JenkinsSessionRule implements TestRule {
     }
 
     public void then(Step s) throws Throwable {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public File getHome() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.criticalchangegate.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
+import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.logging.Logger;
+import jenkins.security.ConfidentialKey;
+
+/**
+ * The audit journal's HMAC key, kept by Jenkins as a confidential key: {@code ConfidentialStore} encrypts it under
+ * {@code $JENKINS_HOME/secrets/} with the controller's master key, as Jenkins keeps its own secrets. It is made on
+ * first use (32 bytes from {@link SecureRandom}) and never changes by itself: rotating it means starting a new
+ * journal (docs/audit.md, "The journal's key in Jenkins").
+ *
+ * <p>The key material is the raw bytes; the journal is keyed with exactly these bytes, and the file an administrator
+ * downloads carries them in base64 ({@link JournalKeyFile}), which {@code audit verify --key-file} decodes back to
+ * the same bytes. Unlike core's {@code HMACConfidentialKey}, which never lets its key out, this key must be
+ * exportable: an auditor verifies the journal away from Jenkins, with nothing but the tool and the key.
+ */
+final class JournalKey extends ConfidentialKey {
+    private static final Logger LOGGER = Logger.getLogger(JournalKey.class.getName());
+    /**
+     * The key's name in the confidential store, which is also its file name under {@code secrets/}. Fixed text, not
+     * the class name: renaming the class must not lose the key of every journal written so far.
+     */
+    static final String ID = JournalKeyFit.STORE_ID;
+    /** 256 bits, as long as HMAC-SHA-256's output. */
+    static final int LENGTH = 32;
+
+    private static final JournalKey INSTANCE = new JournalKey();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private JournalKey() {
+        super(ID);
+    }
+
+    static JournalKey get() {
+        return INSTANCE;
+    }
+
+    /**
+     * The key, if Jenkins has one.
+     *
+     * @return a copy of the key; {@code null} when none was made yet, or when the stored one cannot be decrypted
+     *     (Jenkins' confidential store answers both the same way: a {@code secrets/} directory restored without its
+     *     {@code master.key} looks like no key)
+     * @throws IOException when the store cannot be read, or holds something that is not a journal key
+     */
+    @CheckForNull
+    synchronized byte[] existing() throws IOException {
+        byte[] key = load();
+        if (key != null && key.length < JournalOptions.MIN_KEY_BYTES) {
+            throw new IOException("the audit journal key in Jenkins' confidential store (secrets/" + ID + ") is "
+                    + key.length + " bytes long, too short to be one; restore secrets/ from a backup");
+        }
+        return key;
+    }
+
+    /**
+     * The key, made and stored now if Jenkins has none.
+     *
+     * @return a copy of the key
+     * @throws IOException when the store cannot be read or written
+     */
+    synchronized byte[] getOrCreate() throws IOException {
+        byte[] key = existing();
+        if (key == null) {
+            key = new byte[LENGTH];
+            RANDOM.nextBytes(key);
+            store(key);
+            String keyId = JournalKeyFile.keyId(key);
+            LOGGER.info(() -> "Created the audit journal key (key id " + keyId + ") in Jenkins' confidential store,"
+                    + " secrets/" + ID);
+        }
+        return key;
+    }
+}
