@@ -326,12 +326,6 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         return journalPath().toString();
     }
 
-    /** Temporary: the journal key moves to a Jenkins confidential key (JournalKey). */
-    @CheckForNull
-    String hmacKeyText() {
-        return null;
-    }
-
     CheckLimits limits() {
         return CheckLimits.defaults()
                 .withConnectTimeout(Duration.ofSeconds(documentationConnectTimeoutSeconds))
