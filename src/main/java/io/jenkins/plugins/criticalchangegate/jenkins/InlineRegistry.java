@@ -75,5 +75,12 @@ public final class InlineRegistry extends RegistrySourceSetting {
             }
             return test(new InlineSource(value));
         }
+
+        /** The "Check registry" button: the same check as the field's, on demand. */
+        @POST
+        public FormValidation doTestRegistry(@QueryParameter @CheckForNull String yaml) throws InterruptedException {
+            new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
+            return doCheckYaml(yaml);
+        }
     }
 }

@@ -160,6 +160,10 @@ public class RegistrySourceJenkinsTest {
                 "url", "https://registry.example.invalid/x.yaml").getWebResponse().getStatusCode(), is(403));
         assertThat(post("reader", "descriptorByName/" + InlineRegistry.class.getName() + "/checkYaml",
                 "value", "version: 1").getWebResponse().getStatusCode(), is(403));
+        assertThat(post("reader", "descriptorByName/" + InlineRegistry.class.getName() + "/testRegistry",
+                "yaml", "version: 1").getWebResponse().getStatusCode(), is(403));
+        assertThat(post("reader", "descriptorByName/" + CriticalChangeGateConfiguration.class.getName()
+                + "/checkMaxApprovalTimeoutDays", "value", "7").getWebResponse().getStatusCode(), is(403));
         assertThat(post("admin", button, "path", file.toString()).getWebResponse().getStatusCode(), is(200));
 
         JenkinsRule.WebClient get = j.createWebClient().login("admin");
