@@ -73,21 +73,33 @@ public class BoundedBodyTest {
         return s.toString();
     }
 
-    /** Serves {@link #ENDLESS} bytes chunked (no Content-Length), counting what it wrote; done when it stops. */
-    private void endless(String path, AtomicLong written, CountDownLatch done) {
-        server.handle(path, exchange -> {
-            exchange.sendResponseHeaders(200, 0);
-            try (OutputStream out = exchange.getResponseBody()) {
-                while (written.get() < ENDLESS) {
-                    out.write(LINE);
-                    written.addAndGet(LINE.length);
+    /** A handler that serves {@link #ENDLESS} bytes chunked (no Content-Length), counting what it wrote. */
+    private static final class Endless {
+        final AtomicLong written = new AtomicLong();
+        final CountDownLatch done = new CountDownLatch(1);
+
+        Endless(LoopbackServer server, String path) {
+            server.handle(path, exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    while (written.get() < ENDLESS) {
+                        out.write(LINE);
+                        written.addAndGet(LINE.length);
+                    }
+                } catch (IOException expected) {
+                    // the client closed the connection: what the tests want
+                } finally {
+                    done.countDown();
                 }
-            } catch (IOException expected) {
-                // the client closed the connection: what the tests want
-            } finally {
-                done.countDown();
-            }
-        });
+            });
+        }
+
+        /** The client closed the connection long before the end: the rest was never downloaded. */
+        void assertStoppedEarly() throws InterruptedException {
+            assertThat("the server is stopped when the client closes the connection", done.await(10, TimeUnit.SECONDS),
+                    is(true));
+            assertThat("the server did not get to write its whole body", written.get(), lessThan(ENDLESS));
+        }
     }
 
     @Test
@@ -114,16 +126,12 @@ public class BoundedBodyTest {
 
     @Test
     public void aTruncatingBodyStopsAnEndlessChunkedBodyAtTheLimit() throws Exception {
-        AtomicLong written = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        endless("/endless", written, done);
+        Endless endless = new Endless(server, "/endless");
         BoundedBody.Content body = get("/endless", info -> BoundedBody.truncating(10_000)).body();
         assertThat(body.length(), is(10_000));
         assertThat(body.truncated(), is(true));
         assertThat(body.sha256(), is(sha256(Arrays.copyOf(repeatedLines(10_000 / LINE.length + 1), 10_000))));
-        assertThat("the server is stopped when the client closes the connection", done.await(10, TimeUnit.SECONDS),
-                is(true));
-        assertThat("the server did not get to write its whole body", written.get(), lessThan(ENDLESS));
+        endless.assertStoppedEarly();
     }
 
     private static byte[] repeatedLines(int lines) {
@@ -145,16 +153,12 @@ public class BoundedBodyTest {
 
     @Test
     public void aRefusingBodyStopsAnEndlessChunkedBodyOverTheLimit() throws Exception {
-        AtomicLong written = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        endless("/endless", written, done);
+        Endless endless = new Endless(server, "/endless");
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> get("/endless", info -> BoundedBody.refusing(10_000, info)));
         assertThat(e.getCause(), instanceOf(BoundedBody.TooLarge.class));
         assertThat(e.getCause().getMessage(), is("larger than 10000 bytes"));
-        assertThat("the server is stopped when the client closes the connection", done.await(10, TimeUnit.SECONDS),
-                is(true));
-        assertThat("the server did not get to write its whole body", written.get(), lessThan(ENDLESS));
+        endless.assertStoppedEarly();
     }
 
     @Test
@@ -184,15 +188,11 @@ public class BoundedBodyTest {
 
     @Test
     public void aTruncatingLimitOfZeroReadsNothingEvenOfAnEndlessBody() throws Exception {
-        AtomicLong written = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        endless("/endless", written, done);
+        Endless endless = new Endless(server, "/endless");
         BoundedBody.Content body = get("/endless", info -> BoundedBody.truncating(0)).body();
         assertThat(body.length(), is(0));
         assertThat(body.truncated(), is(false));
-        assertThat("the server is stopped when the client closes the connection", done.await(10, TimeUnit.SECONDS),
-                is(true));
-        assertThat("the server did not get to write its whole body", written.get(), lessThan(ENDLESS));
+        endless.assertStoppedEarly();
     }
 
     @Test
