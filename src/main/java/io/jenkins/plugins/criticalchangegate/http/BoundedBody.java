@@ -17,8 +17,8 @@ import java.util.concurrent.Flow;
 
 /**
  * A response body subscriber that never holds more than {@code limit} bytes, hashing them (SHA-256) as they come.
- * When the body goes past the limit it cancels the subscription, so the client stops reading from the connection
- * and the rest is never downloaded. What it does then is its policy:
+ * When the body reaches the limit (truncating) or goes past it (refusing) it cancels the subscription, so the client
+ * stops reading from the connection and the rest is never downloaded. What it does then is its policy:
  * <ul>
  *   <li>{@link #truncating(long)} keeps the first {@code limit} bytes and ends with {@link Content#truncated()} set
  *       (the documentation check: a long page is evidence too, and the evidence records that it was cut);</li>
@@ -30,7 +30,8 @@ import java.util.concurrent.Flow;
  * </ul>
  *
  * <p>It asks for one buffer list at a time, so a fast server cannot make it hold more than the limit plus one list.
- * One instance serves one response; {@link BoundedExchange} makes and cancels them.
+ * One instance serves one response; {@link BoundedExchange} has the caller choose it once the status and headers are
+ * in, and cancels it when the caller gives up waiting.
  */
 public final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Content> {
     /** What was read: an immutable value. */
