@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.documentation;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.http.BoundedBody;
+import io.jenkins.plugins.criticalchangegate.http.BoundedExchange;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -17,11 +19,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
@@ -117,8 +116,8 @@ public final class DocumentationCheck {
             response = fetch(current, auth, deadline);
             BoundedBody.Content body = response.body();
             evidence.response(current.toString(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), body.sha256, body.bytes.length,
-                    body.truncated);
+                    response.headers().firstValue("Content-Type").orElse(null), body.sha256(), body.length(),
+                    body.truncated());
             if (!REDIRECTS.contains(response.statusCode())) {
                 break;
             }
@@ -132,9 +131,9 @@ public final class DocumentationCheck {
                     + "; a verified page must answer 2xx");
         }
         BoundedBody.Content body = response.body();
-        PageText page = PageText.of(body.bytes, response.headers().firstValue("Content-Type").orElse(null));
+        PageText page = PageText.of(body.bytes(), response.headers().firstValue("Content-Type").orElse(null));
         evidence.title(page.title());
-        String limitNote = body.truncated ? " (only the first " + body.bytes.length + " bytes were read)" : "";
+        String limitNote = body.truncated() ? " (only the first " + body.length() + " bytes were read)" : "";
         if (policy.requireChangeId()) {
             if (changeId.isBlank()) {
                 throw new Refusal(Reason.CHANGE_ID_MISSING, "no change id was given, and this system requires the"
@@ -232,39 +231,20 @@ public final class DocumentationCheck {
             // not reachable with a valid Authorization; the JDK's message could quote the header, so it is not used
             throw new Refusal(Reason.UNREACHABLE, "the HTTP client refused to build the request for " + url);
         }
-        AtomicReference<BoundedBody> body = new AtomicReference<>();
-        HttpResponse.BodyHandler<BoundedBody.Content> handler = info -> {
-            BoundedBody subscriber = new BoundedBody(info.statusCode() / 100 == 2 ? limits.maxBytes() : 0);
-            body.set(subscriber);
-            return subscriber;
-        };
-        CompletableFuture<HttpResponse<BoundedBody.Content>> future;
         try {
-            future = client.sendAsync(request, handler);
+            // Redirects and error statuses: their bodies are not evidence, so none of them is read.
+            return BoundedExchange.send(client, request, info -> info.statusCode() / 100 == 2
+                    ? BoundedBody.truncating(limits.maxBytes()) : BoundedBody.discarding(), deadline);
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.UNREACHABLE, "the HTTP client cannot request " + url + ": " + e.getMessage());
-        }
-        try {
-            // The only place the caller's thread waits, and it waits at most until the deadline.
-            return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            abort(future, body.get());
             throw timeout(url);
         } catch (InterruptedException e) {
-            abort(future, body.get());
             Thread.currentThread().interrupt();
             throw new Refusal(Reason.TIMEOUT, "interrupted while fetching " + url);
         } catch (ExecutionException e) {
-            abort(future, body.get());
             throw failure(url, e.getCause());
         }
-    }
-
-    private static void abort(CompletableFuture<?> future, @CheckForNull BoundedBody body) {
-        if (body != null) {
-            body.cancel();
-        }
-        future.cancel(true);
     }
 
     private Refusal timeout(DocumentationUrl url) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.http.BoundedBody;
+import io.jenkins.plugins.criticalchangegate.http.BoundedExchange;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,12 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -92,34 +90,16 @@ public final class UrlSource implements RegistrySource {
     @Override
     public Fetched fetch(@CheckForNull Fetched.Validators previous) throws SourceException, InterruptedException {
         HttpRequest request = request(previous);
-        AtomicReference<BoundedBytes> body = new AtomicReference<>();
-        HttpResponse.BodyHandler<byte[]> handler = info -> {
-            BoundedBytes subscriber;
-            OptionalLong declared = info.headers().firstValueAsLong("Content-Length");
-            if (info.statusCode() != 200) {
-                subscriber = BoundedBytes.discarding();
-            } else if (declared.isPresent() && declared.getAsLong() > limits.maxBytes()) {
-                subscriber = BoundedBytes.refusing("larger than " + limits.maxBytes() + " bytes (Content-Length "
-                        + declared.getAsLong() + ")");
-            } else {
-                subscriber = BoundedBytes.upTo(limits.maxBytes());
-            }
-            body.set(subscriber);
-            return subscriber;
-        };
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, handler);
-        HttpResponse<byte[]> response;
+        // Redirects and error statuses: their bodies are not used, so none of them is read.
+        HttpResponse<BoundedBody.Content> response;
         try {
-            response = future.get(limits.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            response = BoundedExchange.send(client, request, info -> info.statusCode() == 200
+                    ? BoundedBody.refusing(limits.maxBytes(), info) : BoundedBody.discarding(),
+                    System.nanoTime() + limits.readTimeout().toNanos());
         } catch (TimeoutException e) {
-            stop(future, body);
             throw new SourceException(description + ": no complete answer within " + seconds(limits.readTimeout())
                     + " (the server is too slow or does not answer)", e);
-        } catch (InterruptedException e) {
-            stop(future, body);
-            throw e;
         } catch (ExecutionException e) {
-            stop(future, body);
             throw failure(e.getCause() == null ? e : e.getCause());
         }
         return answer(response, previous);
@@ -164,17 +144,9 @@ public final class UrlSource implements RegistrySource {
         }
     }
 
-    private static void stop(CompletableFuture<?> future, AtomicReference<BoundedBytes> body) {
-        BoundedBytes subscriber = body.get();
-        if (subscriber != null) {
-            subscriber.cancel();
-        }
-        future.cancel(true); // the JDK client aborts the exchange (JDK 16+)
-    }
-
     private SourceException failure(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof BoundedBytes.TooLarge) {
+            if (t instanceof BoundedBody.TooLarge) {
                 return new SourceException(description + ": the registry is " + t.getMessage()
                         + ", more than this Jenkins reads", cause);
             }
@@ -199,7 +171,7 @@ public final class UrlSource implements RegistrySource {
         return new SourceException(description + ": cannot be fetched: " + cause, cause);
     }
 
-    private Fetched answer(HttpResponse<byte[]> response, @CheckForNull Fetched.Validators previous)
+    private Fetched answer(HttpResponse<BoundedBody.Content> response, @CheckForNull Fetched.Validators previous)
             throws SourceException {
         int status = response.statusCode();
         if (status == 304) {
@@ -210,7 +182,7 @@ public final class UrlSource implements RegistrySource {
             return Fetched.unchanged(previous);
         }
         if (status == 200) {
-            return Fetched.content(response.body(), Fetched.Validators.http(
+            return Fetched.content(response.body().bytes(), Fetched.Validators.http(
                     response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Last-Modified").orElse(null)));
         }
