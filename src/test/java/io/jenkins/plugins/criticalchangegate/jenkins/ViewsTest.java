@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
@@ -73,6 +74,30 @@ public class ViewsTest {
             requireHelp("CriticalChangeGateConfiguration", field, missing);
         }
         assertThat(missing, is(empty()));
+    }
+
+    /** Each registry source has help for every field and a "Check registry" button bound to its doTestRegistry. */
+    @Test
+    public void everyRegistrySourceHasHelpAndACheckButton() throws Exception {
+        List<String> missing = new ArrayList<>();
+        requireHelp("InlineRegistry", "yaml", missing);
+        requireHelp("RegistryFile", "path", missing);
+        requireHelp("RegistryUrl", "url", missing);
+        for (String field : setterFields(RegistryUrl.class)) {
+            requireHelp("RegistryUrl", field, missing);
+        }
+        assertThat(missing, is(empty()));
+        for (Class<?> source : List.of(InlineRegistry.class, RegistryFile.class, RegistryUrl.class)) {
+            String jelly = Files.readString(resources().resolve(VIEWS + source.getSimpleName() + "/config.jelly"),
+                    StandardCharsets.UTF_8);
+            assertThat(source.getSimpleName(), jelly, containsString("method=\"testRegistry\""));
+            Class<?> descriptor = Class.forName(source.getName() + "$DescriptorImpl");
+            boolean found = false;
+            for (Method m : descriptor.getDeclaredMethods()) {
+                found |= m.getName().equals("doTestRegistry");
+            }
+            assertThat(source.getSimpleName() + " has doTestRegistry", found, is(true));
+        }
     }
 
     private static List<String> setterFields(Class<?> type) {
