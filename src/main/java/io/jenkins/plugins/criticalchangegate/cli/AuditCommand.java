@@ -64,17 +64,9 @@ final class AuditCommand implements Command {
     }
 
     private int verify(List<String> args, Console console) throws UsageException {
-        Arguments parsed = Arguments.parse(args, Set.of("key-env", "key-file"), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of(JournalKeyOption.ENV, JournalKeyOption.FILE), Set.of());
         Path dir = directory(parsed, console);
-        byte[] key;
-        if (parsed.option("key-file").isPresent()) {
-            if (parsed.option("key-env").isPresent()) {
-                throw new UsageException("give the key once: --key-file or --key-env, not both");
-            }
-            key = keyFile(parsed.option("key-file").get(), console);
-        } else {
-            key = key(parsed.option("key-env"), console);
-        }
+        byte[] key = JournalKeyOption.from(parsed, console).orElse(null);
         VerificationResult result;
         try {
             result = JournalVerifier.verify(dir, key);
@@ -138,31 +130,6 @@ final class AuditCommand implements Command {
             throw new UsageException("journal directory " + dir + " does not exist or is not a directory");
         }
         return dir;
-    }
-
-    /** The key from a key file; a missing or malformed file is a usage error naming the file (and line). */
-    private static byte[] keyFile(String name, Console console) throws UsageException {
-        Path file = console.resolve(name);
-        try {
-            return JournalKeyFile.read(file);
-        } catch (JournalKeyFile.KeyFileException e) {
-            throw new UsageException("--key-file " + e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("--key-file " + file + ": cannot read it: " + e.getMessage());
-        }
-    }
-
-    @CheckForNull
-    private static byte[] key(Optional<String> variable, Console console) throws UsageException {
-        if (variable.isEmpty()) {
-            return null;
-        }
-        String value = console.env(variable.get()).orElse("");
-        if (value.isEmpty()) {
-            throw new UsageException("--key-env " + variable.get() + ": that environment variable is not set or"
-                    + " empty");
-        }
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An ISO-8601 instant, date-time with offset, or date (midnight UTC). */

@@ -15,7 +15,6 @@ import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import java.util.Set;
 final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...]]..."
-            + " [--reject USER[:GROUP,...]=REASON]... [--journal DIR [--key-env VAR]]";
+            + " [--reject USER[:GROUP,...]=REASON]... [--journal DIR [--key-file FILE | --key-env VAR]]";
 
     private static final String HELP = USAGE + "\n\n"
             + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
@@ -45,12 +44,13 @@ final class SimulateCommand implements Command {
             + "Exit 0 for APPROVED and NOT_CRITICAL, 3 for PENDING, 1 for REJECTED and DENIED (and a registry with\n"
             + "problems, printed on stderr), 2 for bad arguments or an unreadable file.\n"
             + "--journal DIR appends the gate's events to the audit journal in DIR (created if need be; build 0,\n"
-            + "job as given or 'simulate'; docs/audit.md) before printing; --key-env VAR names the environment\n"
-            + "variable holding a keyed journal's HMAC key. A journal that cannot be opened or written is an error\n"
+            + "job as given or 'simulate'; docs/audit.md) before printing; a keyed journal's HMAC key comes from\n"
+            + "--key-file FILE (as Jenkins' 'Download verification key' gives it) or --key-env VAR (the UTF-8 value\n"
+            + "of an environment variable). A journal that cannot be opened or written is an error\n"
             + "on stderr and exit 1.";
 
     private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
-            "commit-author", "approve", "reject", "journal", "key-env");
+            "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE);
 
     @Override
     public String name() {
@@ -96,12 +96,12 @@ final class SimulateCommand implements Command {
                 .run(system, job, change, startedBy, authors, actions);
         Optional<String> journalDir = arguments.option("journal");
         if (journalDir.isPresent()) {
-            if (!appendToJournal(console.resolve(journalDir.get()), arguments.option("key-env"), console,
-                    SimulationAudit.events(system, job, change, startedBy, result))) {
+            if (!appendToJournal(console.resolve(journalDir.get()), JournalKeyOption.from(arguments, console),
+                    console, SimulationAudit.events(system, job, change, startedBy, result))) {
                 return ExitCode.FAILED;
             }
-        } else if (arguments.option("key-env").isPresent()) {
-            throw new UsageException("--key-env goes with --journal");
+        } else if (JournalKeyOption.given(arguments)) {
+            throw new UsageException("--key-file and --key-env go with --journal");
         }
         JsonOutput.print(console.out(), json(system, result));
         switch (result.verdict()) {
@@ -119,19 +119,14 @@ final class SimulateCommand implements Command {
     }
 
     /** Appends the simulated gate's records; false (with the reason on stderr) when the journal refuses. */
-    private static boolean appendToJournal(Path dir, Optional<String> keyVariable, Console console,
+    private static boolean appendToJournal(Path dir, Optional<byte[]> key, Console console,
             List<AuditEvent> events) throws UsageException {
         JournalOptions.Builder options = JournalOptions.builder();
-        if (keyVariable.isPresent()) {
-            String key = console.env(keyVariable.get()).orElse("");
-            if (key.isEmpty()) {
-                throw new UsageException("--key-env " + keyVariable.get() + ": that environment variable is not set"
-                        + " or empty");
-            }
+        if (key.isPresent()) {
             try {
-                options.key(key.getBytes(StandardCharsets.UTF_8));
+                options.key(key.get());
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--key-env " + keyVariable.get() + ": " + e.getMessage());
+                throw new UsageException("the journal key: " + e.getMessage());
             }
         }
         try (AuditJournal journal = AuditJournal.open(dir, options.build())) {

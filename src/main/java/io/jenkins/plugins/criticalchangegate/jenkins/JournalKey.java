@@ -5,6 +5,8 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
 import jenkins.security.ConfidentialKey;
@@ -68,6 +70,7 @@ final class JournalKey extends ConfidentialKey {
     synchronized byte[] getOrCreate() throws IOException {
         byte[] key = existing();
         if (key == null) {
+            refuseToReplaceAnUnreadableKey();
             key = new byte[LENGTH];
             RANDOM.nextBytes(key);
             store(key);
@@ -76,5 +79,23 @@ final class JournalKey extends ConfidentialKey {
                     + " secrets/" + ID);
         }
         return key;
+    }
+
+    /**
+     * Jenkins' default confidential store answers "no key" both when its file is missing and when it cannot decrypt
+     * it (a {@code secrets/} directory restored without the matching {@code master.key}). Making a key then would
+     * overwrite the only copy of the old one, and with it any chance to verify the journals it keyed once the right
+     * {@code master.key} is found: so a key file that exists but does not decrypt stops here, failing closed.
+     * (A store kept elsewhere by another {@code ConfidentialStore} has no such file, and is trusted as it answers.)
+     */
+    private static void refuseToReplaceAnUnreadableKey() throws IOException {
+        Path stored = new JenkinsFacade().rootDir().toPath().resolve("secrets").resolve(ID);
+        if (Files.exists(stored)) {
+            throw new IOException("the audit journal key " + stored + " exists but Jenkins cannot decrypt it (was"
+                    + " secrets/ restored without its master.key?); no new key is made over it, since that would"
+                    + " lose the key of the journals written with it. Restore the matching secrets/master.key, or"
+                    + " move the file aside to start a new key and a new journal (docs/audit.md, \"The journal's key"
+                    + " in Jenkins\")");
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
+import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
@@ -21,7 +22,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** {@code simulate ... --journal DIR [--key-env VAR]} appends the simulated gate's trail to an audit journal. */
+/** {@code simulate ... --journal DIR [--key-file FILE | --key-env VAR]} appends the simulated gate's trail to an audit journal. */
 public class SimulateJournalTest {
     private static final String KEY = "simulation-journal-key-0123456789";
 
@@ -97,5 +98,26 @@ public class SimulateJournalTest {
     @Test
     public void keyEnvWithoutJournalIsAUsageError() {
         assertThat(run(Map.of("K", KEY), "--system", "intranet-wiki", "--key-env", "K"), is(2));
+        assertThat(run(Map.of(), "--system", "intranet-wiki", "--key-file", "k.txt"), is(2));
+        assertThat(err, containsString("go with --journal"));
+    }
+
+    /** The key file Jenkins hands out works here as in 'audit verify': one form of the key for every command. */
+    @Test
+    public void aKeyFileKeysTheJournalAsAuditVerifyReadsIt() throws Exception {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Files.writeString(dir.resolve("journal-key.txt"), JournalKeyFile.encode(key), StandardCharsets.UTF_8);
+        int exit = run(Map.of(), "--system", "intranet-wiki", "--journal", "filed", "--key-file", "journal-key.txt");
+        assertThat(err, exit, is(0));
+        assertThat(JournalVerifier.verify(dir.resolve("filed"), key).intact(), is(true));
+        assertThat(ToolRun.in(dir, "audit", "verify", "filed", "--key-file", "journal-key.txt").exit, is(0));
+
+        assertThat(run(Map.of("K", KEY), "--system", "intranet-wiki", "--journal", "filed", "--key-file",
+                "journal-key.txt", "--key-env", "K"), is(2));
+        assertThat(err, containsString("not both"));
+        assertThat(run(Map.of(), "--system", "intranet-wiki", "--journal", "filed", "--key-file", "missing.txt"),
+                is(2));
+        assertThat(err, containsString("missing.txt"));
     }
 }

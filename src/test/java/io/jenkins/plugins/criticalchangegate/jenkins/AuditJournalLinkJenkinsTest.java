@@ -199,6 +199,30 @@ public class AuditJournalLinkJenkinsTest {
         });
     }
 
+    /**
+     * A key file Jenkins cannot decrypt (secrets/ restored without its master.key) looks like "no key" to the
+     * confidential store; no new key may be made over it, or the old journals' key would be lost for good.
+     */
+    @Test
+    public void aKeyFileThatCannotBeDecryptedIsNeverReplaced() throws Throwable {
+        sessions.then(j -> {
+            Path keyFile = j.jenkins.getRootDir().toPath().resolve("secrets").resolve(JournalKey.ID);
+            Files.createDirectories(keyFile.getParent());
+            byte[] undecryptable = new byte[48];
+            new SecureRandom().nextBytes(undecryptable);
+            Files.write(keyFile, undecryptable);
+            assertThat("the store takes it for no key", JournalKey.get().existing(), nullValue());
+
+            CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(GateFixtures.registry(8080)));
+            WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-wiki");
+            p.setDefinition(new CpsFlowDefinition("criticalChangeGate system: 'internal-wiki'", true));
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0).get());
+            j.assertLogContains("exists but Jenkins cannot decrypt it", b);
+            assertThat("the undecryptable key is still there, untouched", Files.readAllBytes(keyFile),
+                    equalTo(undecryptable));
+        });
+    }
+
     @Test
     public void aJournalWrittenWithAnotherKeyFailsClosedAndNoKeyIsHandedOut() throws Throwable {
         sessions.then(j -> {

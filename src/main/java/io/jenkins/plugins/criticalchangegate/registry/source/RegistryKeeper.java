@@ -177,6 +177,7 @@ public final class RegistryKeeper {
             }
         }
         RefreshResult result;
+        boolean recovered = false;
         LoadedRegistry toStore = null;
         synchronized (lock) {
             State s = state;
@@ -217,9 +218,10 @@ public final class RegistryKeeper {
                                         + parsed.version());
             }
             if (s.failure != null) {
+                recovered = true;
                 LOGGER.log(Level.INFO, "registry of critical systems from {0}: recovered after failing since {1};"
-                        + " in use: {2}", new Object[] {name, s.failure.since().truncatedTo(ChronoUnit.SECONDS),
-                                state.current});
+                        + " {2}", new Object[] {name, s.failure.since().truncatedTo(ChronoUnit.SECONDS),
+                                result.summary()});
             }
         }
         if (toStore != null) {
@@ -228,7 +230,8 @@ public final class RegistryKeeper {
                 return saved;
             }
         }
-        if (result.kind() == RefreshResult.Kind.LOADED) {
+        if (result.kind() == RefreshResult.Kind.LOADED && !recovered) {
+            // a recovery said it all above: one line per event in the system log
             LOGGER.log(Level.INFO, "registry of critical systems: {0}", result.summary());
         }
         return result;
