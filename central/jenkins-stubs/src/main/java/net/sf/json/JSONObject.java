@@ -17,4 +17,8 @@ public final class JSONObject {
     public boolean has(String key) {
         throw new UnsupportedOperationException("stub");
     }
+
+    public Object remove(String key) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -61,7 +61,7 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
     static final int MAX_APPROVAL_TIMEOUT_DAYS = 365;
 
     @CheckForNull
-    private RegistrySourceSetting registry;
+    private volatile RegistrySourceSetting registry;
     /** The inline registry of configurations saved before registry sources existed; moved to {@link #registry}. */
     @Deprecated
     @CheckForNull
@@ -109,19 +109,32 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * Binds the form, after checking every value in it: Stapler only logs what a setter throws while it binds, so a
-     * value refused there would be dropped silently. A bad value (invalid inline YAML, a relative path, an http URL, a
-     * timeout out of range) is refused with its message, naming the field, and nothing is saved.
+     * Binds the form, after checking every value in it, so that a bad value (invalid inline YAML, a relative path, an
+     * http URL, a number out of range) is refused with its message, naming the field, before anything is saved: Stapler
+     * only logs what a setter of a nested object (such as {@code RegistryUrl.setRefreshMinutes}) throws while it binds,
+     * which would drop the value silently. The inline registry is checked against the maximum approval timeout
+     * submitted in the same form, so raising the maximum and pasting a registry that needs it is one save.
+     *
+     * <p>A Jenkins where no registry was ever chosen shows the drop-down's first kind with blank fields; submitted
+     * blank, they mean "still none" rather than an invalid registry, so the rest of Manage Jenkins → System can be
+     * saved (gates keep failing closed, and the monitor keeps saying so).
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
-        JSONObject source = json.optJSONObject("registry");
-        if (source != null) {
-            checkSource(source);
-        }
         checkNumber(json, "documentationConnectTimeoutSeconds", MAX_TIMEOUT_SECONDS);
         checkNumber(json, "documentationReadTimeoutSeconds", MAX_TIMEOUT_SECONDS);
         checkNumber(json, "maxApprovalTimeoutDays", MAX_APPROVAL_TIMEOUT_DAYS);
+        Duration submittedMaximum = json.has("maxApprovalTimeoutDays")
+                ? Duration.ofDays(Integer.parseInt(json.optString("maxApprovalTimeoutDays").strip()))
+                : maxApprovalTimeout();
+        JSONObject source = json.optJSONObject("registry");
+        if (source != null) {
+            if (registry == null && isBlank(source)) {
+                json.remove("registry");
+            } else {
+                checkSource(source, submittedMaximum);
+            }
+        }
         String journal = json.optString("journalDirectory");
         if (journal != null && !journal.isBlank()) {
             String problem = journalDirectoryProblem(journal);
@@ -136,10 +149,20 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         }
     }
 
-    private void checkSource(JSONObject source) throws Descriptor.FormException {
+    /** Whether a submitted source has none of its fields filled in. */
+    private static boolean isBlank(JSONObject source) {
+        for (String field : new String[] {"yaml", "path", "url"}) {
+            if (source.has(field) && !source.optString(field).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkSource(JSONObject source, Duration maximum) throws Descriptor.FormException {
         try {
             if (source.has("yaml")) {
-                String problems = inlineProblems(source.optString("yaml"));
+                String problems = inlineProblems(source.optString("yaml"), maximum);
                 if (problems != null) {
                     throw new Descriptor.FormException("The registry of critical systems is not valid:\n" + problems,
                             "registry");
@@ -186,12 +209,17 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
      * Chooses where the registry comes from, and loads it: at once when it is local, in the background when it is a
      * URL. The registry in use changes only when the new one loads and validates.
      *
-     * @throws IllegalArgumentException when an inline registry is not valid (JCasC fails with the messages)
+     * <p>An inline registry that is not a valid registry at all (whatever the maximum approval timeout) is refused:
+     * JCasC then fails with the registry's messages. The administrator's maximum is applied by the keeper, since JCasC
+     * may set it after this: a registry over it is refused when it loads, and the status and the monitor say so.
+     *
+     * @throws IllegalArgumentException when an inline registry is not valid
      */
     @DataBoundSetter
     public void setRegistry(@CheckForNull RegistrySourceSetting registry) {
         if (registry instanceof InlineRegistry) {
-            String problems = inlineProblems(((InlineRegistry) registry).getYaml());
+            String problems = inlineProblems(((InlineRegistry) registry).getYaml(),
+                    RegistryParser.maxApprovalTimeout());
             if (problems != null) {
                 throw new IllegalArgumentException("The registry of critical systems is not valid:\n" + problems);
             }
@@ -341,8 +369,8 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
     public FormValidation doCheckJournalDirectory(@QueryParameter @CheckForNull String value) {
         new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
         if (value == null || value.isBlank()) {
-            return FormValidation.ok("Default: " + new JenkinsFacade().rootDir().toPath().resolve("critical-change-gate")
-                    .resolve("journal"));
+            return FormValidation.ok("Default: " + new JenkinsFacade().rootDir().toPath()
+                    .resolve("critical-change-gate").resolve("journal"));
         }
         String problem = journalDirectoryProblem(value);
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
@@ -380,7 +408,16 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     private RegistrySource source() {
         RegistrySourceSetting setting = registry;
-        return setting == null ? new NotConfigured() : setting.toSource();
+        if (setting == null) {
+            return new NotConfigured(null);
+        }
+        try {
+            return setting.toSource();
+        } catch (IllegalArgumentException e) {
+            // a config.xml edited by hand (an http URL, a relative path): XStream bypasses the checks of the form and
+            // JCasC; the gates fail closed with the reason rather than Jenkins failing to load the configuration
+            return new NotConfigured("the configured registry source is not valid: " + e.getMessage());
+        }
     }
 
     private ParseOptions parseOptions() {
@@ -393,10 +430,9 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
     /** The problems of an inline registry, one per line, or {@code null} when it is valid. */
     @CheckForNull
-    private String inlineProblems(String yaml) {
+    private static String inlineProblems(String yaml, Duration maximum) {
         try {
-            RegistryParser.parse(yaml.getBytes(StandardCharsets.UTF_8), new InlineSource(yaml).describe(),
-                    maxApprovalTimeout());
+            RegistryParser.parse(yaml.getBytes(StandardCharsets.UTF_8), new InlineSource(yaml).describe(), maximum);
             return null;
         } catch (RegistryException e) {
             return RegistrySourceSetting.problems(e);
@@ -430,8 +466,18 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         return value;
     }
 
-    /** The source of a Jenkins where no registry was ever chosen: loading fails, so every gate fails closed. */
+    /**
+     * The source of a Jenkins where no usable registry source is configured (none was ever chosen, or the saved one
+     * is not valid): loading fails, so every gate fails closed.
+     */
     private static final class NotConfigured implements RegistrySource {
+        @CheckForNull
+        private final String problem;
+
+        NotConfigured(@CheckForNull String problem) {
+            this.problem = problem;
+        }
+
         @Override
         public String describe() {
             return "no source configured";
@@ -439,8 +485,8 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
 
         @Override
         public Fetched fetch(@CheckForNull Fetched.Validators previous) throws SourceException {
-            throw new SourceException("no registry of critical systems is configured (Manage Jenkins > System >"
-                    + " Critical change gate)");
+            throw new SourceException((problem == null ? "no registry of critical systems is configured" : problem)
+                    + " (Manage Jenkins > System > Critical change gate)");
         }
     }
 }

@@ -127,6 +127,20 @@ public class RegistrySourceJenkinsTest {
         assertThat(config.getMaxApprovalTimeoutDays(), is(14));
     }
 
+    /**
+     * A fresh Jenkins shows the drop-down's first kind with blank fields: saving Manage Jenkins → System must not be
+     * refused for it (that would block every other section), and no registry is invented.
+     */
+    @Test
+    public void aJenkinsWithoutARegistryCanStillSaveItsSystemConfiguration() throws Exception {
+        CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
+        config.setDocumentationReadTimeoutSeconds(42);
+        j.configRoundtrip();
+        assertThat(config.getRegistry(), is((RegistrySourceSetting) null));
+        assertThat(config.getDocumentationReadTimeoutSeconds(), is(42));
+        assertThat("still failing closed", config.isRegistryFailing(), is(true));
+    }
+
     @Test
     public void theCheckButtonLoadsTheRegistryNowAndReportsEveryProblem() throws Exception {
         Path file = registryFile(GateFixtures.registry(8443));
@@ -168,9 +182,11 @@ public class RegistrySourceJenkinsTest {
 
         JenkinsRule.WebClient get = j.createWebClient().login("admin");
         get.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        // @POST refuses the verb and Stapler finds no other route: 404 (stapler's DispatcherTest expects the same);
+        // only @RequirePOST answers 405
         assertThat("a GET never reaches the network or the disk",
                 get.getPage(new WebRequest(new URL(j.getURL(), button + "?path=" + file), HttpMethod.GET))
-                        .getWebResponse().getStatusCode(), is(405));
+                        .getWebResponse().getStatusCode(), is(404));
 
         assertThat(body(post("reader", fill, "credentialsId", "")), not(containsString("registry-token")));
         assertThat(body(post("admin", fill, "credentialsId", "")), containsString("registry-token"));
@@ -240,12 +256,20 @@ public class RegistrySourceJenkinsTest {
         Page check = post(null, "descriptorByName/" + InlineRegistry.class.getName() + "/checkYaml",
                 "value", longer);
         assertThat(body(check), containsString("approvalTimeout"));
-        try {
-            config.setRegistry(new InlineRegistry(longer));
-            throw new AssertionError("an inline registry over the maximum was accepted");
-        } catch (IllegalArgumentException expected) {
-            assertThat(expected.getMessage(), containsString("approvalTimeout '3d'"));
-        }
+        // a valid registry as such: the setter takes it (JCasC may set the maximum after it), the keeper refuses it
+        config.setRegistry(new InlineRegistry(longer));
         assertThat("nothing valid was ever loaded", config.isRegistryFailing(), is(true));
+        assertThat(String.join("\n", config.getRegistryStatus()), containsString("approvalTimeout '3d'"));
+        WorkflowRun b = resolveOnly();
+        j.assertBuildStatus(Result.FAILURE, b);
+        j.assertLogContains("approvalTimeout '3d'", b);
+
+        // an inline registry that is no registry at all is refused by the setter, with the registry's messages
+        try {
+            config.setRegistry(new InlineRegistry("version: 1\nsystems: [oops\n"));
+            throw new AssertionError("an invalid inline registry was accepted");
+        } catch (IllegalArgumentException expected) {
+            assertThat(expected.getMessage(), containsString("inline registry:"));
+        }
     }
 }
