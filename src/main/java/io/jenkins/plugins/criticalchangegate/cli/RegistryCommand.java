@@ -8,6 +8,7 @@ import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,15 +95,11 @@ final class RegistryCommand implements Command {
         String file = arguments.required("registry");
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
-        Registry registry;
-        try {
-            registry = RegistryInput.load(file, console);
-        } catch (RegistryException e) {
-            for (RegistryProblem problem : e.problems()) {
-                console.err().println(problem);
-            }
+        Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
+        if (loaded.isEmpty()) {
             return ExitCode.FAILED;
         }
+        Registry registry = loaded.get();
         Resolution resolution = registry.resolve(system, job);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("system", resolution.system().map(s -> s.id().value()).orElse(system.strip()));

@@ -3,8 +3,10 @@ package io.jenkins.plugins.criticalchangegate.cli;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 
 /**
  * A registry file named on the command line: a file that cannot be read is a usage error (exit 2), a file that reads
@@ -25,5 +27,23 @@ final class RegistryInput {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
         return RegistryParser.parse(bytes, file);
+    }
+
+    /**
+     * Loads the registry, or prints its problems on standard error (one {@code FILE:LINE:COLUMN: message} line each)
+     * for the commands that go on only with a valid registry.
+     *
+     * @return the registry, or empty when it has problems (exit 1)
+     * @throws UsageException when the file cannot be read
+     */
+    static Optional<Registry> loadOrReport(String file, Console console) throws UsageException {
+        try {
+            return Optional.of(load(file, console));
+        } catch (RegistryException e) {
+            for (RegistryProblem problem : e.problems()) {
+                console.err().println(problem);
+            }
+            return Optional.empty();
+        }
     }
 }

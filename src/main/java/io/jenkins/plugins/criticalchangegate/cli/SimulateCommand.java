@@ -12,8 +12,6 @@ import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.policy.RefusedAttempt;
 import io.jenkins.plugins.criticalchangegate.policy.Simulation;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,15 +81,11 @@ final class SimulateCommand implements Command {
         Set<String> authors = new LinkedHashSet<>(arguments.all("commit-author"));
         List<Simulation.Action> actions = actions(args);
 
-        Registry registry;
-        try {
-            registry = RegistryInput.load(file, console);
-        } catch (RegistryException e) {
-            for (RegistryProblem problem : e.problems()) {
-                console.err().println(problem);
-            }
+        Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
+        if (loaded.isEmpty()) {
             return ExitCode.FAILED;
         }
+        Registry registry = loaded.get();
         Simulation.Result result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
                 .run(system, job, change, startedBy, authors, actions);
         Optional<String> journalDir = arguments.option("journal");

@@ -35,8 +35,8 @@ public final class Authorization {
         return new Authorization(headerValue.strip());
     }
 
-    /** The secret itself: only the check reads it, when it builds the request. */
-    String headerValue() {
+    /** The secret itself: read only where a request is built (the documentation check, the registry's URL source). */
+    public String headerValue() {
         return value;
     }
 

@@ -7,21 +7,20 @@ import hudson.model.Descriptor;
 import hudson.security.Permission;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
-import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
-import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.source.Fetched;
+import io.jenkins.plugins.criticalchangegate.registry.source.FileSource;
 import io.jenkins.plugins.criticalchangegate.registry.source.InlineSource;
 import io.jenkins.plugins.criticalchangegate.registry.source.LastKnownGoodStore;
 import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
 import io.jenkins.plugins.criticalchangegate.registry.source.ParseOptions;
-import io.jenkins.plugins.criticalchangegate.registry.source.RefreshResult;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistryKeeper;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistrySource;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistryStatus;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
 import io.jenkins.plugins.criticalchangegate.registry.source.SourceException;
+import io.jenkins.plugins.criticalchangegate.registry.source.UrlSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -169,10 +168,10 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
                 }
             }
             if (source.has("path")) {
-                RegistryFile.absolute(source.optString("path"));
+                FileSource.parse(source.optString("path"));
             }
             if (source.has("url")) {
-                RegistryUrl.https(source.optString("url"));
+                UrlSource.parse(source.optString("url"));
             }
         } catch (IllegalArgumentException e) {
             throw new Descriptor.FormException(e.getMessage(), "registry");
@@ -317,21 +316,17 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
     }
 
     /** Asks the source again when its refresh interval has passed since the last look (RegistryRefresh). */
-    void refreshIfDue(Instant now) throws InterruptedException {
+    void refreshIfDue() throws InterruptedException {
         RegistrySourceSetting setting = registry;
         if (setting == null) {
             return;
         }
-        RegistryStatus status = keeper.status();
-        Instant last = status.lastChecked().orElse(Instant.EPOCH);
-        if (!now.isBefore(last.plus(setting.refreshInterval()))) {
-            RefreshResult result = keeper.refresh();
-            LOGGER.fine(() -> "registry refresh: " + result.summary());
-        }
+        keeper.refreshIfDue(setting.refreshInterval())
+                .ifPresent(result -> LOGGER.fine(() -> "registry refresh: " + result.summary()));
     }
 
     /** Loads now; failures are kept by the keeper (status page, system log), never thrown. */
-    private void refreshNow() {
+    void refreshNow() {
         try {
             keeper.refresh();
         } catch (InterruptedException e) {
@@ -386,7 +381,7 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         if (value < 1 || value > MAX_APPROVAL_TIMEOUT_DAYS) {
             return FormValidation.error("Between 1 and " + MAX_APPROVAL_TIMEOUT_DAYS + " days.");
         }
-        Duration asked = keeper.status().current().map(loaded -> longestApprovalTimeout(loaded.registry()))
+        Duration asked = keeper.status().current().map(loaded -> loaded.registry().longestApprovalTimeout())
                 .orElse(Duration.ZERO);
         if (asked.compareTo(Duration.ofDays(value)) > 0) {
             return FormValidation.warning("The registry in use asks for an approval timeout of " + asked.toHours()
@@ -394,16 +389,6 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
                     + " until a registry within the maximum loads.");
         }
         return FormValidation.ok();
-    }
-
-    private static Duration longestApprovalTimeout(Registry registry) {
-        Duration longest = Duration.ZERO;
-        for (CriticalSystem system : registry.systems()) {
-            if (system.approvalTimeout().compareTo(longest) > 0) {
-                longest = system.approvalTimeout();
-            }
-        }
-        return longest;
     }
 
     private RegistrySource source() {
@@ -420,7 +405,7 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
         }
     }
 
-    private ParseOptions parseOptions() {
+    ParseOptions parseOptions() {
         return ParseOptions.defaults().withMaxApprovalTimeout(maxApprovalTimeout());
     }
 
@@ -435,7 +420,7 @@ public final class CriticalChangeGateConfiguration extends GlobalConfiguration {
             RegistryParser.parse(yaml.getBytes(StandardCharsets.UTF_8), new InlineSource(yaml).describe(), maximum);
             return null;
         } catch (RegistryException e) {
-            return RegistrySourceSetting.problems(e);
+            return e.getMessage();
         }
     }
 

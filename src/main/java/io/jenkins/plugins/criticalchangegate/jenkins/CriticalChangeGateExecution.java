@@ -156,10 +156,9 @@ public class CriticalChangeGateExecution extends StepExecution {
         } catch (RegistryUnavailableException e) {
             throw new AbortException(LOG_PREFIX + e.getMessage());
         }
-        RegistryVersion version = RegistryVersion.of(loaded.sha256(), loaded.loadedAt(), loaded.source());
-        registryVersion = version;
-        listener.getLogger().println(LOG_PREFIX + "registry of critical systems in use: "
-                + version.describe(Instant.now()) + ", " + loaded.registry().size() + " system(s)");
+        registryVersion = RegistryVersion.of(loaded.sha256(), loaded.loadedAt(), loaded.source());
+        listener.getLogger().println(LOG_PREFIX + "registry of critical systems in use: " + loaded.version() + ", "
+                + loaded.registry().size() + " system(s)");
         return loaded.registry().resolve(system, run.getParent().getFullName());
     }
 

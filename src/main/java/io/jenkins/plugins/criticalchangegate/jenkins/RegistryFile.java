@@ -5,7 +5,6 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.criticalchangegate.registry.source.FileSource;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistrySource;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,7 +30,7 @@ public final class RegistryFile extends RegistrySourceSetting {
      */
     @DataBoundConstructor
     public RegistryFile(@CheckForNull String path) {
-        this.path = absolute(path).toString();
+        this.path = FileSource.parse(path).toString();
     }
 
     public String getPath() {
@@ -63,25 +62,6 @@ public final class RegistryFile extends RegistrySourceSetting {
         return Objects.hash(path);
     }
 
-    static Path absolute(@CheckForNull String path) {
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("the registry file's path is missing: give an absolute path on the"
-                    + " controller");
-        }
-        Path parsed;
-        try {
-            parsed = Path.of(path.strip());
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("the registry file's path '" + path + "' is not valid: "
-                    + e.getMessage(), e);
-        }
-        if (!parsed.isAbsolute()) {
-            throw new IllegalArgumentException("the registry file's path '" + path + "' is relative: give an absolute"
-                    + " path on the controller");
-        }
-        return parsed.normalize();
-    }
-
     @Extension
     @Symbol("fromFile")
     public static final class DescriptorImpl extends SettingDescriptor {
@@ -94,7 +74,7 @@ public final class RegistryFile extends RegistrySourceSetting {
         public FormValidation doCheckPath(@QueryParameter @CheckForNull String value) {
             new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
             try {
-                absolute(value);
+                FileSource.parse(value);
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
@@ -107,7 +87,7 @@ public final class RegistryFile extends RegistrySourceSetting {
             new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
             Path file;
             try {
-                file = absolute(path);
+                file = FileSource.parse(path);
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }

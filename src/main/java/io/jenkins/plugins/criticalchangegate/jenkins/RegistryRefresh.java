@@ -3,7 +3,6 @@ package io.jenkins.plugins.criticalchangegate.jenkins;
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +32,6 @@ public class RegistryRefresh extends AsyncPeriodicWork {
 
     @Override
     protected void execute(TaskListener listener) throws InterruptedException {
-        CriticalChangeGateConfiguration.get().refreshIfDue(Instant.now());
+        CriticalChangeGateConfiguration.get().refreshIfDue();
     }
 }

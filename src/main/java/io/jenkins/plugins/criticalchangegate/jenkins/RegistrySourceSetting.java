@@ -5,14 +5,13 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import io.jenkins.plugins.criticalchangegate.registry.source.Fetched;
+import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistrySource;
 import io.jenkins.plugins.criticalchangegate.registry.source.SourceException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Where the global configuration takes the registry of critical systems from: one of {@link InlineRegistry},
@@ -55,23 +54,16 @@ public abstract class RegistrySourceSetting extends AbstractDescribableImpl<Regi
             }
             try {
                 byte[] bytes = fetched.bytes();
-                int systems = RegistryParser.parse(bytes, source.describe(),
-                        CriticalChangeGateConfiguration.get().maxApprovalTimeout()).size();
-                return FormValidation.ok("Valid: " + systems + " critical system(s), " + bytes.length + " bytes,"
-                        + " from " + source.describe() + ". Save the configuration to use it.");
+                LoadedRegistry loaded = LoadedRegistry.parse(bytes, source.describe(), Instant.now(),
+                        CriticalChangeGateConfiguration.get().parseOptions());
+                return FormValidation.ok("Valid: " + loaded.registry().size() + " critical system(s), "
+                        + bytes.length + " bytes, from " + source.describe()
+                        + ". Save the configuration to use it.");
             } catch (RegistryException e) {
+                // the exception's message lists every problem, one SOURCE:LINE:COLUMN line each
                 return FormValidation.error("The registry from " + source.describe() + " is not valid:\n"
-                        + problems(e));
+                        + e.getMessage());
             }
         }
-    }
-
-    /** One line per problem, {@code SOURCE:LINE:COLUMN: message}. */
-    static String problems(RegistryException e) {
-        StringJoiner lines = new StringJoiner("\n");
-        for (RegistryProblem problem : e.problems()) {
-            lines.add(problem.toString());
-        }
-        return lines.toString();
     }
 }

@@ -16,11 +16,9 @@ import io.jenkins.plugins.criticalchangegate.registry.source.RegistrySource;
 import io.jenkins.plugins.criticalchangegate.registry.source.SourceLimits;
 import io.jenkins.plugins.criticalchangegate.registry.source.UrlSource;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import jenkins.model.Jenkins;
@@ -53,7 +51,7 @@ public final class RegistryUrl extends RegistrySourceSetting {
      */
     @DataBoundConstructor
     public RegistryUrl(@CheckForNull String url) {
-        this.url = https(url).toString();
+        this.url = UrlSource.parse(url).toString();
     }
 
     public String getUrl() {
@@ -155,34 +153,6 @@ public final class RegistryUrl extends RegistrySourceSetting {
         return header;
     }
 
-    /** The URL as the form or JCasC gave it, checked: https, a host, no user-info, no fragment. */
-    static URI https(@CheckForNull String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("the registry's URL is missing: give an https:// URL");
-        }
-        URI uri;
-        try {
-            uri = new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the registry's URL is not valid: " + e.getMessage(), e);
-        }
-        if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).equals("https")) {
-            throw new IllegalArgumentException("the registry's URL must start with https://: the registry decides"
-                    + " which changes need approval, so it is never fetched in clear text");
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("the registry's URL has no host name");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("the registry's URL must not contain a user name or password: choose a"
-                    + " credential instead");
-        }
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("the registry's URL must not contain a #fragment");
-        }
-        return uri;
-    }
-
     @Extension
     @Symbol("fromUrl")
     public static final class DescriptorImpl extends SettingDescriptor {
@@ -199,7 +169,7 @@ public final class RegistryUrl extends RegistrySourceSetting {
         public FormValidation doCheckUrl(@QueryParameter @CheckForNull String value) {
             new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
             try {
-                https(value);
+                UrlSource.parse(value);
                 return FormValidation.ok();
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
@@ -239,7 +209,7 @@ public final class RegistryUrl extends RegistrySourceSetting {
             new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
             URI uri;
             try {
-                uri = https(url);
+                uri = UrlSource.parse(url);
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }

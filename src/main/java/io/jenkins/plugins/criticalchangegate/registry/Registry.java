@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,20 @@ public final class Registry {
 
     public int size() {
         return systems.size();
+    }
+
+    /**
+     * The longest approval timeout any system gets (its own or the default's): what a lower administrator's maximum
+     * would refuse.
+     */
+    public Duration longestApprovalTimeout() {
+        Duration longest = Duration.ZERO;
+        for (CriticalSystem system : systems) {
+            if (system.approvalTimeout().compareTo(longest) > 0) {
+                longest = system.approvalTimeout();
+            }
+        }
+        return longest;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.registry.source.UrlSource;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class ConfigurationAsCodeResourceTest {
         assertThat(gate.keySet().toString(), is("[registry, maxApprovalTimeoutDays]"));
         Map<String, Object> url = (Map<String, Object>) ((Map<String, Object>) gate.get("registry")).get("fromUrl");
         assertThat(url.keySet().toString(), is("[url, credentialsId, refreshMinutes]"));
-        assertThat(RegistryUrl.https((String) url.get("url")).getHost(), is("registry.example.invalid"));
+        assertThat(UrlSource.parse((String) url.get("url")).getHost(), is("registry.example.invalid"));
     }
 
     /** The names the files use are the ones JCasC derives from the classes: symbols, setters and getters. */

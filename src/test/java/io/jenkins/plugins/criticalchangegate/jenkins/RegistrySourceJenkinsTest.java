@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -226,7 +225,7 @@ public class RegistrySourceJenkinsTest {
         j.assertLogContains("sha256:" + sha256(good).substring(0, 12), first);
 
         registryFile("version: 1\nsystems: [oops\n");
-        config.refreshIfDue(Instant.now().plus(Duration.ofHours(1)));
+        config.refreshNow(); // as RegistryRefresh would within 30 s (its schedule: RegistryKeeperTest)
         assertThat(config.isRegistryFailing(), is(true));
         assertThat(String.join("\n", config.getRegistryStatus()), containsString(file.toString()));
         assertThat(monitor.isActivated(), is(true));

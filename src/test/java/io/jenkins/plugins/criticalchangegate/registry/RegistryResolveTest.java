@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.jenkins.plugins.criticalchangegate.registry.Resolution.Kind;
 import java.util.List;
+import java.time.Duration;
 import org.junit.Test;
 
 public class RegistryResolveTest {
@@ -108,6 +109,36 @@ public class RegistryResolveTest {
         assertThat(registry.resolve(null, null).kind(), is(Kind.DENIED));
         assertThat(registry.resolve("checkout\nservice", null).kind(), is(Kind.DENIED));
         assertThat(registry.resolve(null, null).message(), containsString("'system' is required"));
+    }
+
+    @Test
+    public void theLongestApprovalTimeoutCountsTheDefaultsAndEachSystemsOwn() throws Exception {
+        Registry registry = RegistryParser.parse(String.join("\n",
+                "version: 1",
+                "unknownSystems: deny",
+                "defaults:",
+                "  approvalTimeout: 3d",
+                "  documentation:",
+                "    allowedHosts: [wiki.example.com]",
+                "systems:",
+                "  - {id: a, name: A, tier: 1, owners: [t], approvers: [g]}",
+                "  - {id: b, name: B, tier: 1, owners: [t], approvers: [g], approvalTimeout: 90m}",
+                "  - {id: c, name: C, tier: 1, owners: [t], approvers: [g], approvalTimeout: 10d}",
+                ""), "r.yaml");
+        assertThat(registry.longestApprovalTimeout(), is(Duration.ofDays(10)));
+        Registry shorter = RegistryParser.parse(String.join("\n",
+                "version: 1",
+                "unknownSystems: deny",
+                "defaults:",
+                "  approvalTimeout: 3d",
+                "  documentation:",
+                "    allowedHosts: [wiki.example.com]",
+                "systems:",
+                "  - {id: a, name: A, tier: 1, owners: [t], approvers: [g]}",
+                "  - {id: b, name: B, tier: 1, owners: [t], approvers: [g], approvalTimeout: 90m}",
+                ""), "r.yaml");
+        assertThat("the default's 3d, though no system names it", shorter.longestApprovalTimeout(),
+                is(Duration.ofDays(3)));
     }
 
     @Test

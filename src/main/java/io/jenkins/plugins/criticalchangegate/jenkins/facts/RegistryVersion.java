@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +8,9 @@ import java.util.Objects;
 
 /**
  * Which registry of critical systems a gate decided with: the SHA-256 of its exact bytes, when that content was first
- * loaded, and the source it came from. The gate's log prints it and every journal record of the gate's request carries
- * it, so an auditor can tell which rules applied to a change even after the registry moved on.
+ * loaded, and the source it came from. Every journal record of the gate's request carries
+ * it, so an auditor can tell which rules applied to a change even after the registry moved on. The build log prints
+ * the registry's own {@code LoadedRegistry.version()}; this is the serializable copy a paused gate keeps.
  */
 public final class RegistryVersion implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -57,25 +57,6 @@ public final class RegistryVersion implements Serializable {
         fields.put("loadedAt", loadedAt().toString());
         fields.put("source", source);
         return fields;
-    }
-
-    /** For the build log: "sha256:0123456789ab… loaded 2026-11-26T17:00:00Z (2 h ago) from https://…". */
-    public String describe(Instant now) {
-        return "sha256:" + sha256.substring(0, 12) + "… loaded " + loadedAt() + " (" + age(now) + ") from " + source;
-    }
-
-    private String age(Instant now) {
-        Duration age = Duration.between(loadedAt(), now);
-        if (age.isNegative() || age.toMinutes() < 1) {
-            return "just now";
-        }
-        if (age.toHours() < 1) {
-            return age.toMinutes() + " min ago";
-        }
-        if (age.toDays() < 1) {
-            return age.toHours() + " h ago";
-        }
-        return age.toDays() + " d ago";
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -27,6 +28,31 @@ public final class FileSource implements RegistrySource {
      */
     public FileSource(Path file) {
         this(file, RegistryParser.maxFileBytes());
+    }
+
+    /**
+     * A registry file's path as an administrator typed it (checked by the global configuration's form and
+     * Configuration as Code before anything is saved): absolute, normalised.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Path parse(@CheckForNull String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the registry file's path is missing: give an absolute path on the"
+                    + " controller");
+        }
+        Path path;
+        try {
+            path = Path.of(text.strip());
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("the registry file's path '" + text + "' is not valid: "
+                    + e.getReason(), e);
+        }
+        if (!path.isAbsolute()) {
+            throw new IllegalArgumentException("the registry file must be given as an absolute path, not '" + path
+                    + "'");
+        }
+        return path.normalize();
     }
 
     FileSource(Path file, long maxBytes) {

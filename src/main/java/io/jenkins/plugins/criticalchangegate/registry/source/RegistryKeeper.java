@@ -5,6 +5,7 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -138,6 +139,21 @@ public final class RegistryKeeper {
         } finally {
             refreshing.unlock();
         }
+    }
+
+    /**
+     * Refreshes when {@code interval} has passed since the source was last checked (or it never was): what a periodic
+     * schedule calls, each source with its own interval.
+     *
+     * @return what the refresh did, or empty when it was not due
+     * @throws InterruptedException if interrupted while waiting for the source or for another refresh
+     */
+    public Optional<RefreshResult> refreshIfDue(Duration interval) throws InterruptedException {
+        Instant last = state.lastChecked;
+        if (last != null && clock.instant().isBefore(last.plus(interval))) {
+            return Optional.empty();
+        }
+        return Optional.of(refresh());
     }
 
     private RefreshResult refreshNow() throws InterruptedException {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.documentation.Authorization;
 import io.jenkins.plugins.criticalchangegate.http.BoundedBody;
 import io.jenkins.plugins.criticalchangegate.http.BoundedExchange;
 import java.net.ConnectException;
@@ -46,6 +47,42 @@ public final class UrlSource implements RegistrySource {
      * @throws IllegalArgumentException if the URL is not an acceptable https URL or the client follows redirects
      */
     public UrlSource(URI url, HttpClient client, @CheckForNull Supplier<String> authorization, SourceLimits limits) {
+        check(url);
+        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("the HTTP client follows redirects by itself ("
+                    + client.followRedirects() + "); build it with followRedirects(HttpClient.Redirect.NEVER): a"
+                    + " registry is fetched from its configured URL only");
+        }
+        this.url = url;
+        this.description = withoutSecrets(url);
+        this.client = client;
+        this.authorization = authorization;
+        this.limits = limits;
+    }
+
+    /**
+     * A registry URL as an administrator typed it (the global configuration's form and Configuration as Code check
+     * it with this before anything is saved).
+     *
+     * @throws IllegalArgumentException naming what is wrong, never repeating a user-info part
+     */
+    public static URI parse(@CheckForNull String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the registry URL is missing: give an https:// URL");
+        }
+        URI uri;
+        try {
+            uri = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            // the reason names the position and the offending character, not the whole input
+            throw new IllegalArgumentException("the registry URL is not valid: " + e.getReason() + " at index "
+                    + e.getIndex(), e);
+        }
+        check(uri);
+        return uri;
+    }
+
+    private static void check(URI url) {
         String scheme = url.getScheme();
         if (scheme == null || !scheme.toLowerCase(Locale.ROOT).equals("https")) {
             throw new IllegalArgumentException("the registry URL must start with https:// (a registry that decides who"
@@ -63,16 +100,6 @@ public final class UrlSource implements RegistrySource {
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw new IllegalArgumentException("the registry URL has no host name");
         }
-        if (client.followRedirects() != HttpClient.Redirect.NEVER) {
-            throw new IllegalArgumentException("the HTTP client follows redirects by itself ("
-                    + client.followRedirects() + "); build it with followRedirects(HttpClient.Redirect.NEVER): a registry is fetched from its"
-                    + " configured URL only");
-        }
-        this.url = url;
-        this.description = withoutSecrets(url);
-        this.client = client;
-        this.authorization = authorization;
-        this.limits = limits;
     }
 
     /** Scheme, host, port and path: the query may hold a token, the user-info a password. */
@@ -123,25 +150,17 @@ public final class UrlSource implements RegistrySource {
                         e);
             }
             if (value != null) {
-                checkHeaderValue(value);
-                request.header("Authorization", value.strip());
+                Authorization header;
+                try {
+                    header = Authorization.of(value);
+                } catch (IllegalArgumentException e) {
+                    // a line break would inject headers; Authorization's message says where, never what
+                    throw new SourceException(description + ": the credential cannot be sent: " + e.getMessage());
+                }
+                request.header("Authorization", header.headerValue());
             }
         }
         return request.build();
-    }
-
-    /** A line break would inject headers; the message says where, never what. */
-    private void checkHeaderValue(String value) throws SourceException {
-        if (value.isBlank()) {
-            throw new SourceException(description + ": the credential's Authorization value is empty");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 || c > 0x7e) && c != '\t') {
-                throw new SourceException(description + ": the credential's Authorization value contains a control or"
-                        + " non-ASCII character (at index " + i + "); check the credential for line breaks");
-            }
-        }
     }
 
     private SourceException failure(Throwable cause) {

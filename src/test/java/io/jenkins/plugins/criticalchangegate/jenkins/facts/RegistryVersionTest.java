@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.Test;
@@ -16,17 +15,6 @@ import org.junit.Test;
 public class RegistryVersionTest {
     private static final String SHA = "3f5c0e1d9a2b" + "0".repeat(52);
     private static final Instant LOADED = Instant.parse("2026-11-26T17:02:11Z");
-
-    @Test
-    public void theLogLineNamesTheShaTheLoadTimeItsAgeAndTheSource() {
-        RegistryVersion version = RegistryVersion.of(SHA, LOADED, "https://reliability.example.com/r.yaml");
-        assertThat(version.describe(LOADED.plus(Duration.ofMinutes(4))), is("sha256:3f5c0e1d9a2b… loaded"
-                + " 2026-11-26T17:02:11Z (4 min ago) from https://reliability.example.com/r.yaml"));
-        assertThat(version.describe(LOADED.plusSeconds(20)), is("sha256:3f5c0e1d9a2b… loaded 2026-11-26T17:02:11Z"
-                + " (just now) from https://reliability.example.com/r.yaml"));
-        assertThat(version.describe(LOADED.plus(Duration.ofHours(5))).contains("(5 h ago)"), is(true));
-        assertThat(version.describe(LOADED.plus(Duration.ofDays(3))).contains("(3 d ago)"), is(true));
-    }
 
     @Test
     public void theJournalGetsTheWholeShaTheInstantAndTheSource() {

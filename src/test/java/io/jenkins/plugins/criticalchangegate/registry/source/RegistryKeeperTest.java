@@ -173,6 +173,30 @@ public class RegistryKeeperTest {
                 + " (2 h ago) from inline registry"));
     }
 
+    /** A periodic schedule asks each source again only once its interval has passed since the last check. */
+    @Test
+    public void refreshIfDueWaitsForTheIntervalSinceTheLastCheck() throws Exception {
+        RegistryKeeper keeper = keeper(ParseOptions.defaults());
+        write(ONE_SYSTEM);
+        Duration interval = Duration.ofMinutes(5);
+        assertThat("never checked: due at once", keeper.refreshIfDue(interval).orElseThrow().kind(),
+                is(RefreshResult.Kind.LOADED));
+        clock.advance(Duration.ofMinutes(4));
+        write(TWO_SYSTEMS);
+        assertThat(keeper.refreshIfDue(interval), is(Optional.empty()));
+        assertThat("not read before it is due", keeper.current().registry().size(), is(1));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(keeper.refreshIfDue(interval).orElseThrow().kind(), is(RefreshResult.Kind.LOADED));
+        assertThat(keeper.current().registry().size(), is(2));
+
+        // a failed check counts as a check: a failing source is asked again at the same pace, not at every tick
+        Files.delete(file);
+        clock.advance(interval);
+        assertThat(keeper.refreshIfDue(interval).orElseThrow().kind(), is(RefreshResult.Kind.FAILED));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(keeper.refreshIfDue(interval), is(Optional.empty()));
+    }
+
     @Test
     public void anUntouchedFileIsNotReadAgain() throws Exception {
         write(ONE_SYSTEM);

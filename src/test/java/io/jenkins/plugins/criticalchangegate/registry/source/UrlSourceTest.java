@@ -344,8 +344,9 @@ public class UrlSourceTest {
         UrlSource source = new UrlSource(URI.create(server.url("/private.yaml")), client,
                 () -> "Bearer abc\r\nX-Injected: 1", SourceLimits.defaults());
         SourceException e = assertThrows(SourceException.class, () -> source.fetch(null));
-        assertThat(e.getMessage(), is(server.url("/private.yaml") + ": the credential's Authorization value contains"
-                + " a control or non-ASCII character (at index 10); check the credential for line breaks"));
+        assertThat(e.getMessage(), is(server.url("/private.yaml") + ": the credential cannot be sent: the"
+                + " Authorization header value contains a control or non-ASCII character (at index 10); check the"
+                + " credential for line breaks and stray characters"));
         assertThat(server.received(), hasSize(0));
     }
 
