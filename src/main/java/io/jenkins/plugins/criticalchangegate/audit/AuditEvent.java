@@ -22,6 +22,8 @@ import java.util.Set;
 public final class AuditEvent {
     /** Names the journal itself writes into every record; an event may not use them. */
     static final Set<String> RESERVED = Set.of("seq", "time", "type", "prev", "hash");
+    /** The largest encoded fields of an event: a record line, less room for what the journal adds to them. */
+    static final int MAX_FIELDS_BYTES = AuditJournal.MAX_RECORD_BYTES - 512;
 
     private final AuditEventType type;
     private final Map<String, Object> fields;
@@ -61,7 +63,13 @@ public final class AuditEvent {
             }
         }
         Map<String, Object> frozen = Collections.unmodifiableMap(copy);
-        CanonicalJson.encode(frozen); // fails here, naming the value, if the journal could not write it
+        // fails here, naming the value, if the journal could not write it; and here, once, rather than at each append,
+        // if its record could never fit a journal line
+        int size = CanonicalJson.encode(frozen).length;
+        if (size > MAX_FIELDS_BYTES) {
+            throw new IllegalArgumentException("an audit record of " + size + " bytes is longer than the journal's"
+                    + " limit of " + MAX_FIELDS_BYTES + " bytes for an event's fields");
+        }
         return new AuditEvent(type, frozen);
     }
 

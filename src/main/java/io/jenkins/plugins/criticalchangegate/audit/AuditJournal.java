@@ -340,7 +340,6 @@ public final class AuditJournal implements Closeable {
      * @return the record as written: its sequence number, time and hash
      * @throws IOException when the journal is closed or has failed; after a write or flush failure the journal
      *     takes no more appends (reopen it), because whether the disk kept the data is then unknown
-     * @throws IllegalArgumentException when the event's record would be longer than {@link #MAX_RECORD_BYTES}
      */
     public JournalRecord append(AuditEvent event) throws IOException {
         return appendAll(List.of(event)).get(0);
@@ -353,18 +352,11 @@ public final class AuditJournal implements Closeable {
      * @param events the events, in order; at least one
      * @return the records as written, in order
      * @throws IOException as for {@link #append}
-     * @throws IllegalArgumentException as for {@link #append}, or for an empty list
+     * @throws IllegalArgumentException for an empty list
      */
     public List<JournalRecord> appendAll(List<AuditEvent> events) throws IOException {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("nothing to append");
-        }
-        for (AuditEvent event : events) {
-            int size = CanonicalJson.encode(event.fields()).length;
-            if (size > MAX_RECORD_BYTES - 512) {
-                throw new IllegalArgumentException("an audit record of " + size + " bytes is longer than the"
-                        + " journal's limit of " + (MAX_RECORD_BYTES - 512) + " bytes for an event's fields");
-            }
         }
         Pending pending = new Pending(List.copyOf(events));
         synchronized (admission) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.audit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -146,11 +147,6 @@ public final class CanonicalJson {
 
     /** Lowercase hex of bytes. */
     static String hex(byte[] bytes) {
-        char[] chars = new char[bytes.length * 2];
-        for (int i = 0; i < bytes.length; i++) {
-            chars[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
-            chars[2 * i + 1] = HEX[bytes[i] & 0xF];
-        }
-        return new String(chars);
+        return HexFormat.of().formatHex(bytes);
     }
 }

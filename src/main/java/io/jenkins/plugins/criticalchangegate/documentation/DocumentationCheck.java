@@ -249,12 +249,8 @@ public final class DocumentationCheck {
 
     private Refusal timeout(DocumentationUrl url) {
         return new Refusal(Reason.TIMEOUT, "no complete answer from " + url.host() + " within "
-                + seconds(limits.fetchBound()) + " (connect " + seconds(limits.connectTimeout()) + " + read "
-                + seconds(limits.readTimeout()) + ", redirects included)");
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+                + BoundedExchange.describe(limits.fetchBound()) + " (connect " + BoundedExchange.describe(limits.connectTimeout()) + " + read "
+                + BoundedExchange.describe(limits.readTimeout()) + ", redirects included)");
     }
 
     private static Refusal failure(DocumentationUrl url, @CheckForNull Throwable cause) {
@@ -296,7 +292,7 @@ public final class DocumentationCheck {
                 found = section.isFoundIn(page.text(), deadline);
             } catch (DeadlineCharSequence.DeadlineExceeded | StackOverflowError e) {
                 throw new Refusal(Reason.SECTION_MISSING, "matching required section " + entry + " did not end within "
-                        + seconds(limits.sectionMatchTimeout()) + " on this page; treated as missing (simplify the"
+                        + BoundedExchange.describe(limits.sectionMatchTimeout()) + " on this page; treated as missing (simplify the"
                         + " pattern)");
             }
             if (!found) {

@@ -34,7 +34,8 @@ public final class RequiredSection {
         if (isRegex(entry)) {
             String body = entry.substring(1, entry.length() - 1);
             if (body.isEmpty()) {
-                throw new IllegalArgumentException("required section '//' is an empty regular expression");
+                throw new IllegalArgumentException("required section '//' is an empty regular expression, which every"
+                        + " page matches");
             }
             return new RequiredSection(entry, Pattern.compile(body));
         }

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,14 @@ public final class BoundedExchange {
             abort(future, subscriber.get());
             throw e;
         }
+    }
+
+    /**
+     * A time limit as messages show it: whole seconds ({@code 15 s}) or, below that grain, milliseconds
+     * ({@code 1500 ms}); shared by the documentation check and the registry's URL source.
+     */
+    public static String describe(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 
     private static void abort(CompletableFuture<?> future, @CheckForNull BoundedBody body) {

@@ -49,10 +49,6 @@ public final class Simulation {
             return new Action(false, person, reason);
         }
 
-        public boolean isApproval() {
-            return approve;
-        }
-
         public Person person() {
             return person;
         }

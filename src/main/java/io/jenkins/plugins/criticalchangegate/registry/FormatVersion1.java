@@ -2,6 +2,7 @@ package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
+import io.jenkins.plugins.criticalchangegate.documentation.RequiredSection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -389,19 +390,16 @@ final class FormatVersion1 {
                 problem(item, "a required section is at most " + MAX_SECTION_LENGTH + " characters long");
                 continue;
             }
-            if (text.length() >= 2 && text.startsWith("/") && text.endsWith("/")) {
-                String regex = text.substring(1, text.length() - 1);
-                if (regex.isEmpty()) {
-                    problem(item, "required section '//' is an empty regular expression, which every page matches");
-                    continue;
-                }
-                try {
-                    Pattern.compile(regex);
-                } catch (PatternSyntaxException e) {
-                    problem(item, "required section " + text + " is not a valid regular expression: "
-                            + e.getDescription() + " near index " + e.getIndex());
-                    continue;
-                }
+            try {
+                // the rules the documentation check applies, so that what the registry accepts the check can use
+                RequiredSection.parse(text);
+            } catch (PatternSyntaxException e) {
+                problem(item, "required section " + text + " is not a valid regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex());
+                continue;
+            } catch (IllegalArgumentException e) {
+                problem(item, e.getMessage());
+                continue;
             }
             sections.add(text);
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -41,6 +42,28 @@ public class AuditJournalTest {
         assertThat(lines.get(0), containsString("\"prev\":\"" + "0".repeat(64) + "\""));
         JournalRecord parsed = RecordFormat.parse(lines.get(2));
         assertThat(parsed.fields().get("user"), equalTo("user2"));
+    }
+
+    /**
+     * An event's size is settled when it is made: fields one byte over the limit are refused then, naming the size,
+     * and fields at the limit still make a record the journal writes and reads back as one line.
+     */
+    @Test
+    public void anEventAtTheSizeLimitIsJournaledAndOneByteMoreIsRefusedWhenMade() throws Exception {
+        String wrapper = "{\"detail\":\"\"}"; // what the encoding adds around the one string field
+        int room = AuditEvent.MAX_FIELDS_BYTES - wrapper.length();
+        IllegalArgumentException tooLarge = assertThrows(IllegalArgumentException.class,
+                () -> AuditEvent.of(AuditEventType.DECIDED, Map.of("detail", "a".repeat(room + 1))));
+        assertThat(tooLarge.getMessage(), containsString("an audit record of " + (AuditEvent.MAX_FIELDS_BYTES + 1)
+                + " bytes is longer than the journal's limit of " + AuditEvent.MAX_FIELDS_BYTES + " bytes"));
+
+        Path dir = tmp.getRoot().toPath().resolve("journal");
+        try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.defaults())) {
+            JournalRecord written = journal.append(AuditEvent.of(AuditEventType.DECIDED,
+                    Map.of("detail", "a".repeat(room))));
+            assertThat(written.text("detail").length(), equalTo(room));
+        }
+        assertThat(JournalVerifier.verify(dir, null).intact(), equalTo(true));
     }
 
     @Test

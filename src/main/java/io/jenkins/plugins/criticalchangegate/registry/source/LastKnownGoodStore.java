@@ -62,13 +62,10 @@ public final class LastKnownGoodStore {
      * Atomically replaces the stored copy (temporary file, fsync, atomic rename, fsync of the directory): the bytes
      * and their metadata (SHA-256, first load time, source).
      *
-     * @throws IllegalArgumentException if the bytes are not the ones {@code loaded} was parsed from
      * @throws IOException if the directory cannot be created or the file written; the previous copy is then intact
      */
-    public void save(byte[] bytes, LoadedRegistry loaded) throws IOException {
-        if (!LoadedRegistry.sha256(bytes).equals(loaded.sha256())) {
-            throw new IllegalArgumentException("these bytes are not the registry " + loaded.version());
-        }
+    public void save(LoadedRegistry loaded) throws IOException {
+        byte[] bytes = loaded.content();
         String header = MAGIC + "\n"
                 + "sha256: " + loaded.sha256() + "\n"
                 + "loadedAt: " + loaded.loadedAt() + "\n"
@@ -186,7 +183,7 @@ public final class LastKnownGoodStore {
                     + " (damaged or altered on disk), so it is not used");
         }
         try {
-            return Optional.of(LoadedRegistry.parse(bytes, source, loadedAt, options));
+            return Optional.of(LoadedRegistry.parse(bytes, sha, source, loadedAt, options));
         } catch (RegistryException e) {
             throw new SourceException("the last known good registry " + file + " (sha256:" + sha.substring(0, 12)
                     + " from " + source + ") is no longer valid: " + summary(e.problems()), e);

@@ -39,8 +39,14 @@ public final class LoadedRegistry {
     public static LoadedRegistry parse(byte[] bytes, String source, Instant loadedAt, ParseOptions options)
             throws RegistryException {
         byte[] copy = bytes.clone();
-        Registry registry = RegistryParser.parse(copy, source, options.maxApprovalTimeout());
-        return new LoadedRegistry(registry, copy, sha256(copy), loadedAt, source);
+        return parse(copy, sha256(copy), source, loadedAt, options);
+    }
+
+    /** As {@link #parse(byte[], String, Instant, ParseOptions)}, for bytes this package owns and has hashed already. */
+    static LoadedRegistry parse(byte[] owned, String sha256, String source, Instant loadedAt, ParseOptions options)
+            throws RegistryException {
+        Registry registry = RegistryParser.parse(owned, source, options.maxApprovalTimeout());
+        return new LoadedRegistry(registry, owned, sha256, loadedAt, source);
     }
 
     static String sha256(byte[] bytes) {

@@ -181,7 +181,7 @@ public final class RegistryKeeper {
                 // the same bytes from the same source were validated with these options already (setOptions
                 // validates again): an inline registry is not parsed again at every refresh
                 parsed = current != null && current.sha256().equals(sha) && current.source().equals(name) ? current
-                        : LoadedRegistry.parse(bytes, name, loadedAt, start.options);
+                        : LoadedRegistry.parse(bytes, sha, name, loadedAt, start.options);
             } catch (RegistryException e) {
                 List<String> problems = new ArrayList<>();
                 for (RegistryProblem p : e.problems()) {
@@ -257,7 +257,7 @@ public final class RegistryKeeper {
     @CheckForNull
     private RefreshResult save(State start, LoadedRegistry loaded, RefreshResult result) {
         try {
-            store.save(loaded.content(), loaded);
+            store.save(loaded);
         } catch (IOException | RuntimeException e) {
             String message = loaded.source() + ": loaded, but cannot be kept in " + store.file()
                     + " for a restart: " + e.getMessage();

@@ -124,7 +124,7 @@ public final class UrlSource implements RegistrySource {
                     ? BoundedBody.refusing(limits.maxBytes(), info) : BoundedBody.discarding(),
                     System.nanoTime() + limits.readTimeout().toNanos());
         } catch (TimeoutException e) {
-            throw new SourceException(description + ": no complete answer within " + seconds(limits.readTimeout())
+            throw new SourceException(description + ": no complete answer within " + BoundedExchange.describe(limits.readTimeout())
                     + " (the server is too slow or does not answer)", e);
         } catch (ExecutionException e) {
             throw failure(e.getCause() == null ? e : e.getCause());
@@ -171,7 +171,7 @@ public final class UrlSource implements RegistrySource {
             }
             if (t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)) {
                 // the request's own timeout (the same deadline, for the headers) can fire first
-                return new SourceException(description + ": no complete answer within " + seconds(limits.readTimeout())
+                return new SourceException(description + ": no complete answer within " + BoundedExchange.describe(limits.readTimeout())
                         + " (the server is too slow or does not answer)", cause);
             }
             if (t instanceof HttpConnectTimeoutException) {
@@ -228,10 +228,6 @@ public final class UrlSource implements RegistrySource {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return "an unusable Location";
         }
-    }
-
-    private static String seconds(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     @Override
