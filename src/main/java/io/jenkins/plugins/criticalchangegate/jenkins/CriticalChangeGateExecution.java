@@ -20,7 +20,6 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
 import io.jenkins.plugins.criticalchangegate.policy.Gate;
 import io.jenkins.plugins.criticalchangegate.policy.GateRequest;
-import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
@@ -29,11 +28,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -98,7 +95,7 @@ public class CriticalChangeGateExecution extends StepExecution {
             case NOT_CRITICAL:
                 listener.getLogger().println(LOG_PREFIX + system + " is not a critical system: "
                         + resolution.message() + " The change passes without approval.");
-                String starter = firstStarter(BuildFacts.starters(run));
+                String starter = BuildFacts.starters(run).primary();
                 AuditEvent passed = withRegistry(AuditEvent.notCritical(run.getParent().getFullName(),
                         run.getNumber(), system, changeId, starter == null ? "unknown" : starter));
                 // the journal forces its file to disk: not on the CPS VM thread
@@ -189,19 +186,18 @@ public class CriticalChangeGateExecution extends StepExecution {
             GateJournal.get().append(AuditEvent.documentationChecked(job, run.getNumber(), system, change, url,
                     verdict.verified() ? "VERIFIED" : "REFUSED", DocumentationGateway.journalFields(verdict)));
             Instant now = Instant.now();
-            Duration timeout = critical.approvalTimeout();
-            if (timeout.compareTo(config.maxApprovalTimeout()) > 0) {
-                // a registry loaded before the administrator lowered the maximum: the maximum wins
-                listener.getLogger().println(LOG_PREFIX + "the registry asks for an approval timeout of " + timeout
-                        + ", longer than this Jenkins allows; waiting at most " + config.maxApprovalTimeout() + ".");
-                timeout = config.maxApprovalTimeout();
+            Duration timeout = critical.approvalTimeoutWithin(config.maxApprovalTimeout());
+            if (!timeout.equals(critical.approvalTimeout())) {
+                listener.getLogger().println(LOG_PREFIX + "the registry asks for an approval timeout of "
+                        + critical.approvalTimeout() + ", longer than this Jenkins allows; waiting at most " + timeout
+                        + ".");
             }
             Deadline deadline = Deadline.after(now, timeout);
             BuildStarters starters = BuildFacts.starters(run);
             CommitAuthors authors = BuildFacts.commitAuthors(run);
             GateRecord request = GateRecord.builder(id, system).systemName(critical.name()).changeId(change)
                     .message(message).documentationUrl(url)
-                    .requirement(requirement(critical), critical.requiredApprovals())
+                    .requirement(critical.requirement(), critical.requiredApprovals())
                     .requested(now, deadline).startedBy(starters.userIds())
                     .commitAuthors(critical.excludeCommitAuthors() ? authors.userIds() : List.of())
                     .build().withEvidence(verdict.evidence());
@@ -215,13 +211,8 @@ public class CriticalChangeGateExecution extends StepExecution {
                 return;
             }
             listener.getLogger().print(LOG_PREFIX + "documentation verified:\n" + verdict.evidenceLines());
-            String primaryStarter = firstStarter(starters);
-            // the direct starter first; everyone who started it through upstream builds is refused just the same
-            Set<String> upstreamStarters = new LinkedHashSet<>(starters.userIds());
-            if (primaryStarter != null) {
-                upstreamStarters.remove(primaryStarter);
-            }
-            GateRequest gateRequest = new GateRequest(critical, change, primaryStarter, upstreamStarters,
+            String primaryStarter = starters.primary();
+            GateRequest gateRequest = new GateRequest(critical, change, primaryStarter, starters.upstream(),
                     critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now);
             Gate gate = Gate.open(gateRequest, RealmIdentityComparison.INSTANCE);
             GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,
@@ -238,24 +229,6 @@ public class CriticalChangeGateExecution extends StepExecution {
             LOGGER.log(Level.FINE, "gate could not open", e);
             getContext().onFailure(e);
         }
-    }
-
-    /** The person who started the build directly, else the first one through upstream builds. */
-    @CheckForNull
-    private static String firstStarter(BuildStarters starters) {
-        return starters.userIds().stream().findFirst().orElse(null);
-    }
-
-    /** "2 approvals from: group checkout-leads, group sre, user alice; each through a different group". */
-    static String requirement(CriticalSystem critical) {
-        StringJoiner who = new StringJoiner(", ");
-        for (ApproverRef ref : critical.approvers()) {
-            who.add(ref.isUser() ? "user " + ref.name() : "group " + ref.name());
-        }
-        return critical.requiredApprovals() + " approval(s) from: " + who
-                + (critical.requireDistinctGroups() ? "; each through a different group" : "")
-                + (critical.excludeCommitAuthors() ? "; not the build's starter nor a commit author"
-                        : "; not the build's starter");
     }
 
     private String requireGateId() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * One system of the registry with its policy, defaults already applied: who may approve a change to it, how many
@@ -91,6 +92,29 @@ public final class CriticalSystem implements Serializable {
     /** How long the gate waits for a decision before it expires. */
     public Duration approvalTimeout() {
         return approvalTimeout;
+    }
+
+    /**
+     * How long a gate of this system waits where an administrator allows at most {@code maximum}: the registry's
+     * timeout, or the maximum when the registry asks for more (a registry loaded before the maximum was lowered).
+     */
+    public Duration approvalTimeoutWithin(Duration maximum) {
+        return approvalTimeout.compareTo(maximum) > 0 ? maximum : approvalTimeout;
+    }
+
+    /**
+     * The approval rule in words, as approvers and the build log show it: "2 approval(s) from: group checkout-leads,
+     * group sre, user alice; each through a different group; not the build's starter nor a commit author".
+     */
+    public String requirement() {
+        StringJoiner who = new StringJoiner(", ");
+        for (ApproverRef ref : approvers) {
+            who.add(ref.isUser() ? "user " + ref.name() : "group " + ref.name());
+        }
+        return requiredApprovals + " approval(s) from: " + who
+                + (requireDistinctGroups ? "; each through a different group" : "")
+                + (excludeCommitAuthors ? "; not the build's starter nor a commit author"
+                        : "; not the build's starter");
     }
 
     /** What the change's documentation page must satisfy. */

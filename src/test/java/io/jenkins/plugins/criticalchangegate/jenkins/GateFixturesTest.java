@@ -25,7 +25,7 @@ public class GateFixturesTest {
         assertThat(checkout.system().orElseThrow().requiredApprovals(), is(2));
         assertThat(registry.resolve(GateFixtures.PAYMENTS, "p").kind(), is(Resolution.Kind.CRITICAL));
         assertThat(registry.resolve("internal-wiki", "p").kind(), is(Resolution.Kind.NOT_CRITICAL));
-        assertThat(CriticalChangeGateExecution.requirement(checkout.system().orElseThrow()),
+        assertThat(checkout.system().orElseThrow().requirement(),
                 containsString("2 approval(s) from: group checkout-leads, group sre"));
     }
 

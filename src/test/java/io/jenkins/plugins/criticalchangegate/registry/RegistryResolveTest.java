@@ -139,6 +139,11 @@ public class RegistryResolveTest {
                 ""), "r.yaml");
         assertThat("the default's 3d, though no system names it", shorter.longestApprovalTimeout(),
                 is(Duration.ofDays(3)));
+        CriticalSystem tenDays = registry.resolve("c", null).system().orElseThrow();
+        assertThat("a lower maximum wins", tenDays.approvalTimeoutWithin(Duration.ofDays(7)), is(Duration.ofDays(7)));
+        assertThat(tenDays.approvalTimeoutWithin(Duration.ofDays(30)), is(Duration.ofDays(10)));
+        assertThat(tenDays.requirement(),
+                is("2 approval(s) from: group g; not the build's starter nor a commit author"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
+import io.jenkins.plugins.criticalchangegate.documentation.Authorization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -17,8 +18,8 @@ public final class AuthorizationHeader {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("the Secret text credential is empty");
         }
-        requireNoLineBreak(value, "the Secret text credential");
-        return "Bearer " + value;
+        // one rule for what may go into the header, the one the documentation check and the registry URL apply
+        return Authorization.of("Bearer " + value).headerValue();
     }
 
     /** {@code Basic base64(user:password)}. */
@@ -27,18 +28,8 @@ public final class AuthorizationHeader {
             throw new IllegalArgumentException("the user name of the credential contains ':', which HTTP Basic"
                     + " authentication cannot carry");
         }
-        requireNoLineBreak(username, "the user name of the credential");
+        // the pair travels base64-encoded: no character of it can break the header
         String pair = username + ":" + password;
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void requireNoLineBreak(String value, String what) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0) {
-                // would split the HTTP header (header injection)
-                throw new IllegalArgumentException(what + " contains a line break or NUL character");
-            }
-        }
     }
 }

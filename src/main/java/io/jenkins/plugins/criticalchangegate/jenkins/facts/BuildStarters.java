@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -52,6 +53,19 @@ public final class BuildStarters {
     /** The ids of the users who started the build, as the causes spell them: direct starters first, then upstream. */
     public Set<String> userIds() {
         return userIds;
+    }
+
+    /** The person who started the build directly, else the first one through upstream builds; null when nobody. */
+    @CheckForNull
+    public String primary() {
+        return userIds.isEmpty() ? null : userIds.iterator().next();
+    }
+
+    /** Everyone else who started it through upstream builds: refused as approvers just the same. */
+    public Set<String> upstream() {
+        Set<String> others = new LinkedHashSet<>(userIds);
+        others.remove(primary());
+        return Collections.unmodifiableSet(others);
     }
 
     /** Whether an anonymous user started the build (somewhere in the chain). */

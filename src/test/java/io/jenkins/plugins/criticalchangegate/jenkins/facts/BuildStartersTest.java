@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import org.junit.Test;
@@ -29,6 +30,19 @@ public class BuildStartersTest {
         BuildStarters starters = BuildStarters.of(List.of(
                 BuildCause.upstream("p #1", List.of(BuildCause.user("bob"))), BuildCause.user("alice")));
         assertThat(starters.userIds(), contains("alice", "bob"));
+    }
+
+    /** The gate's author is the direct starter; the upstream ones are refused as approvers all the same. */
+    @Test
+    public void theDirectStarterIsThePrimaryOneAndTheOthersAreUpstream() {
+        BuildStarters starters = BuildStarters.of(List.of(
+                BuildCause.upstream("p #1", List.of(BuildCause.user("bob"), BuildCause.user("carol"))),
+                BuildCause.user("alice")));
+        assertThat(starters.primary(), is("alice"));
+        assertThat(starters.upstream(), contains("bob", "carol"));
+        BuildStarters timer = BuildStarters.of(List.of(BuildCause.other("Started by timer")));
+        assertThat(timer.primary(), is(nullValue()));
+        assertThat(timer.upstream(), is(empty()));
     }
 
     @Test
