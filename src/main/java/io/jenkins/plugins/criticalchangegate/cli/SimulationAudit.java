@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.cli;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
+import io.jenkins.plugins.criticalchangegate.audit.GateEventRecords;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
 import io.jenkins.plugins.criticalchangegate.policy.GateState;
@@ -30,43 +31,12 @@ final class SimulationAudit {
         List<String> approvers = new ArrayList<>();
         result.state().map(GateState::approvals).orElse(List.of()).stream().map(Approval::user)
                 .forEach(approvers::add);
+        GateEventRecords records = new GateEventRecords(j, 0, id, changeId);
         List<AuditEvent> events = new ArrayList<>();
         for (GateEvent e : result.events()) {
-            String user = e.user().orElse(null);
-            String text = e.text().orElse(null);
             switch (e.type()) {
                 case REQUESTED:
                     events.add(AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy));
-                    break;
-                case APPROVAL_ACCEPTED:
-                    events.add(AuditEvent.approvalAccepted(j, 0, id, changeId, required(user, e),
-                            e.group().orElse(null)));
-                    break;
-                case APPROVAL_REFUSED:
-                    events.add(AuditEvent.approvalRefused(j, 0, id, changeId, required(user, e),
-                            e.refusal().map(Enum::name).orElse("REFUSED")));
-                    break;
-                case REJECTION_REFUSED: {
-                    Map<String, Object> fields = gate(j, id, changeId);
-                    fields.put("user", required(user, e));
-                    fields.put("reason", e.refusal().map(Enum::name).orElse("REFUSED"));
-                    fields.put("attempt", "reject");
-                    events.add(AuditEvent.of(AuditEventType.APPROVAL_REFUSED, fields));
-                    break;
-                }
-                case APPROVED:
-                    events.add(AuditEvent.decided(j, 0, id, changeId, "APPROVED", approvers, text));
-                    break;
-                case REJECTED:
-                    events.add(AuditEvent.rejected(j, 0, id, changeId, required(user, e), text == null ? "" : text));
-                    events.add(AuditEvent.decided(j, 0, id, changeId, "REJECTED", approvers, text));
-                    break;
-                case EXPIRED:
-                    events.add(AuditEvent.expired(j, 0, id, changeId, text));
-                    events.add(AuditEvent.decided(j, 0, id, changeId, "EXPIRED", approvers, text));
-                    break;
-                case ABORTED:
-                    events.add(AuditEvent.decided(j, 0, id, changeId, "ABORTED", approvers, text));
                     break;
                 case PASSED_NOT_CRITICAL:
                     events.add(AuditEvent.notCritical(j, 0, id, changeId, startedBy));
@@ -75,13 +45,14 @@ final class SimulationAudit {
                     Map<String, Object> fields = gate(j, id, changeId);
                     fields.put("outcome", "DENIED");
                     fields.put("approvers", List.of());
-                    fields.put("reason", text);
+                    fields.put("reason", e.text().orElse(null));
                     fields.put("user", startedBy);
                     events.add(AuditEvent.of(AuditEventType.DECIDED, fields));
                     break;
                 }
                 default:
-                    throw new IllegalStateException("no journal record for gate event " + e.type());
+                    // what happens at the open gate: written as the gate in Jenkins writes it
+                    events.addAll(records.of(e, approvers));
             }
         }
         return events;
@@ -94,12 +65,5 @@ final class SimulationAudit {
         fields.put("system", system);
         fields.put("changeId", changeId);
         return fields;
-    }
-
-    private static String required(@CheckForNull String user, GateEvent e) {
-        if (user == null) {
-            throw new IllegalStateException("gate event " + e + " has no user");
-        }
-        return user;
     }
 }
