@@ -12,19 +12,19 @@ import java.nio.charset.StandardCharsets;
  * documentation site served on loopback. Needs no Jenkins, so the inputs of tests that only the full build runs are
  * known to be valid here.
  */
-final class GateFixtures {
+public final class GateFixtures {
     /** The two approvals of checkout-service come from checkout-leads and sre; payments-api needs one. */
-    static final String CHECKOUT = "checkout-service";
-    static final String PAYMENTS = "payments-api";
+    public static final String CHECKOUT = "checkout-service";
+    public static final String PAYMENTS = "payments-api";
 
     /** The token the private pages want, sent from a Secret text credential. */
-    static final String TOKEN = "wiki-s3cr3t-token";
+    public static final String TOKEN = "wiki-s3cr3t-token";
 
     private GateFixtures() {
     }
 
     /** A registry whose documentation host is the loopback site on {@code port}. */
-    static String registry(int port) {
+    public static String registry(int port) {
         return String.join("\n",
                 "version: 1",
                 "unknownSystems: allow",
@@ -58,10 +58,10 @@ final class GateFixtures {
      * A documentation site on 127.0.0.1: {@code /CHG-<n>} answers a page about that change, {@code /unrelated}
      * a page about nothing, {@code /private/CHG-<n>} a page about the change only to {@code Bearer TOKEN}.
      */
-    static final class DocumentationSite implements AutoCloseable {
+    public static final class DocumentationSite implements AutoCloseable {
         private final HttpServer server;
 
-        DocumentationSite() throws IOException {
+        public DocumentationSite() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/private/", exchange -> {
                 // only with the Secret text credential the test stores as a Bearer token
@@ -92,11 +92,11 @@ final class GateFixtures {
             server.start();
         }
 
-        int port() {
+        public int port() {
             return server.getAddress().getPort();
         }
 
-        String url(String path) {
+        public String url(String path) {
             return "http://127.0.0.1:" + port() + "/" + path;
         }
 

@@ -1,5 +1,11 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
+import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
+import io.jenkins.plugins.criticalchangegate.jenkins.config.InlineRegistry;
+import io.jenkins.plugins.criticalchangegate.jenkins.config.RegistryFile;
+import io.jenkins.plugins.criticalchangegate.jenkins.config.RegistryUrl;
+import io.jenkins.plugins.criticalchangegate.jenkins.step.CriticalChangeGateStep;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -28,7 +34,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * parameter and global configuration field has its help file (the Snippet Generator and the System page show them).
  */
 public class ViewsTest {
-    private static final String VIEWS = "io/jenkins/plugins/criticalchangegate/jenkins/";
+
+    /** The folder of a class's views: {@code src/main/resources/<package>/<Class>/}. */
+    private static String view(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
 
     private static Path resources() throws URISyntaxException {
         URL index = ViewsTest.class.getClassLoader().getResource("index.jelly");
@@ -58,9 +68,9 @@ public class ViewsTest {
     @Test
     public void everyStepParameterHasHelp() throws Exception {
         List<String> missing = new ArrayList<>();
-        requireHelp("CriticalChangeGateStep", "system", missing);
+        requireHelp(CriticalChangeGateStep.class, "system", missing);
         for (String field : setterFields(CriticalChangeGateStep.class)) {
-            requireHelp("CriticalChangeGateStep", field, missing);
+            requireHelp(CriticalChangeGateStep.class, field, missing);
         }
         assertThat(missing, is(empty()));
     }
@@ -71,7 +81,7 @@ public class ViewsTest {
         List<String> fields = setterFields(CriticalChangeGateConfiguration.class);
         assertThat(fields.size(), is(5));
         for (String field : fields) {
-            requireHelp("CriticalChangeGateConfiguration", field, missing);
+            requireHelp(CriticalChangeGateConfiguration.class, field, missing);
         }
         assertThat(missing, is(empty()));
     }
@@ -80,15 +90,15 @@ public class ViewsTest {
     @Test
     public void everyRegistrySourceHasHelpAndACheckButton() throws Exception {
         List<String> missing = new ArrayList<>();
-        requireHelp("InlineRegistry", "yaml", missing);
-        requireHelp("RegistryFile", "path", missing);
-        requireHelp("RegistryUrl", "url", missing);
+        requireHelp(InlineRegistry.class, "yaml", missing);
+        requireHelp(RegistryFile.class, "path", missing);
+        requireHelp(RegistryUrl.class, "url", missing);
         for (String field : setterFields(RegistryUrl.class)) {
-            requireHelp("RegistryUrl", field, missing);
+            requireHelp(RegistryUrl.class, field, missing);
         }
         assertThat(missing, is(empty()));
         for (Class<?> source : List.of(InlineRegistry.class, RegistryFile.class, RegistryUrl.class)) {
-            String jelly = Files.readString(resources().resolve(VIEWS + source.getSimpleName() + "/config.jelly"),
+            String jelly = Files.readString(resources().resolve(view(source) + "/config.jelly"),
                     StandardCharsets.UTF_8);
             assertThat(source.getSimpleName(), jelly, containsString("method=\"testRegistry\""));
             Class<?> descriptor = Class.forName(source.getName() + "$DescriptorImpl");
@@ -111,9 +121,9 @@ public class ViewsTest {
         return fields;
     }
 
-    private static void requireHelp(String type, String field, List<String> missing)
+    private static void requireHelp(Class<?> type, String field, List<String> missing)
             throws IOException, URISyntaxException {
-        Path help = resources().resolve(VIEWS + type + "/help-" + field + ".html");
+        Path help = resources().resolve(view(type) + "/help-" + field + ".html");
         if (!Files.isRegularFile(help) || Files.size(help) < 40) {
             missing.add(help.toString());
         }

@@ -1,0 +1,333 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.step;
+
+import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.model.Api;
+import hudson.model.Item;
+import hudson.model.Run;
+import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStateCodec;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.Trail;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
+import io.jenkins.plugins.criticalchangegate.policy.Attempt;
+import io.jenkins.plugins.criticalchangegate.policy.Gate;
+import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
+import io.jenkins.plugins.criticalchangegate.policy.Person;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * Every critical change gate of one build: the approval page ({@code index.jelly}), the box on the build page
+ * ({@code summary.jelly}), the REST API ({@code …/critical-change-gate/api/json}) and the record kept in build.xml.
+ * A build may hold several gates (parallel branches deploying to different systems); each is reached at
+ * {@code …/critical-change-gate/<gateId>/} and keeps its own state.
+ *
+ * <p>Every change of a gate goes through this action, under its lock: the policy's {@link Gate} decides (recording an
+ * attempt and checking the quorum are one atomic step there), then the record is replaced, build.xml saved and the
+ * audit journal appended, in that order, before anyone is answered. So build.xml, the journal and the answer agree,
+ * and the order of the journal is the order of the decisions.
+ */
+@ExportedBean
+public class GateAction implements RunAction2 {
+    private static final Logger LOGGER = Logger.getLogger(GateAction.class.getName());
+    static final String URL_NAME = "critical-change-gate";
+
+    /** Copy-on-write, as InputAction's ids: build.xml may be written by another thread while a page reads it. */
+    private final List<GateRecord> gates = new CopyOnWriteArrayList<>();
+    /** The build this action belongs to; set by Jenkins when the action is attached or loaded. */
+    @CheckForNull
+    private transient volatile Run<?, ?> run;
+    /** The policy gates, rebuilt from the records on first use after a restart. */
+    @CheckForNull
+    private transient Map<String, Gate> live;
+
+    @Override
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "an action keeps its build, as InputAction does")
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "an action keeps its build, as InputAction does")
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /** The build; Jenkins attaches it before anyone can reach the action. */
+    Run<?, ?> run() {
+        Run<?, ?> r = run;
+        if (r == null) {
+            throw new IllegalStateException("the critical change gate action is not attached to a build");
+        }
+        return r;
+    }
+
+    @Override
+    @CheckForNull
+    public String getIconFileName() {
+        return "clipboard.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Critical change gates";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** {@code …/critical-change-gate/api/json}: the gates and their trails, for auditors and scripts. */
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    /** The gates, in the order they were requested. */
+    @Exported(inline = true)
+    public synchronized List<GateEntry> getGates() {
+        List<GateEntry> out = new ArrayList<>();
+        for (GateRecord record : gates) {
+            out.add(new GateEntry(this, record));
+        }
+        return out;
+    }
+
+    /** Whether a gate of this build waits for approvals (as {@code InputAction.isWaitingForInput}). */
+    @Exported
+    public synchronized boolean isWaitingForApproval() {
+        return gates.stream().anyMatch(g -> g.getStatus() == GateStatus.PENDING);
+    }
+
+    /** Routes {@code …/critical-change-gate/<gateId>/} to that gate; anything else is 404. */
+    @CheckForNull
+    public synchronized GateEntry getDynamic(String token) {
+        return record(token).map(r -> new GateEntry(this, r)).orElse(null);
+    }
+
+    synchronized Optional<GateRecord> record(String gateId) {
+        for (GateRecord record : gates) {
+            if (record.getGateId().equals(gateId)) {
+                return Optional.of(record);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Keeps a gate that never opened (its documentation was refused), for the trail. */
+    synchronized void keep(GateRecord record) throws IOException {
+        if (record(record.getGateId()).isPresent()) {
+            throw new IllegalStateException("gate " + record.getGateId() + " exists already");
+        }
+        gates.add(record);
+        run().save();
+    }
+
+    /**
+     * Opens a gate: keeps its record with the policy's state and journals the request.
+     *
+     * @throws IOException when build.xml or the journal cannot record it: the gate must not wait unrecorded
+     */
+    synchronized GateRecord open(GateRecord request, Gate gate, AuditEvent requested) throws IOException {
+        GateRecord record = request.withGateState(GateStateCodec.encode(gate.state()));
+        for (GateEvent event : gate.state().events()) {
+            record = record.with(Trail.entry(event));
+        }
+        if (record(record.getGateId()).isPresent()) {
+            throw new IllegalStateException("gate " + record.getGateId() + " exists already");
+        }
+        gates.add(record);
+        live().put(record.getGateId(), gate);
+        run().save();
+        GateJournal.get().append(requested);
+        return record;
+    }
+
+    /** An approval attempt by the person the request is authenticated as. */
+    synchronized Decision approve(String gateId, Actor actor, @CheckForNull String comment) throws IOException {
+        GateRecord record = require(gateId);
+        Gate gate = gate(record);
+        Attempt attempt = gate.approve(person(actor), comment, Instant.now());
+        return settle(record, gate, attempt);
+    }
+
+    /** A rejection by the person the request is authenticated as. */
+    synchronized Decision reject(String gateId, Actor actor, String reason) throws IOException {
+        GateRecord record = require(gateId);
+        Gate gate = gate(record);
+        Attempt attempt = gate.reject(person(actor), reason, Instant.now());
+        return settle(record, gate, attempt);
+    }
+
+    /** Expires the gate if its deadline has come; empty when it had not, or was decided already. */
+    synchronized Optional<GateRecord> expireIfDue(String gateId, Instant now) throws IOException {
+        GateRecord record = require(gateId);
+        Gate gate = gate(record);
+        Optional<GateEvent> expired = gate.expireIfDue(now);
+        if (expired.isEmpty()) {
+            return Optional.empty();
+        }
+        GateRecord next = persist(record, gate, List.of(expired.get()));
+        GateJournal journal = GateJournal.get();
+        for (AuditEvent audit : AuditEvents.of(this, next, expired.get())) {
+            journal.append(audit);
+        }
+        return Optional.of(next);
+    }
+
+    /** Closes a pending gate because the build was stopped; empty when it was decided already. */
+    synchronized Optional<GateRecord> abort(String gateId, String by, String why) throws IOException {
+        Optional<GateRecord> existing = record(gateId);
+        if (existing.isEmpty() || existing.get().getGateState() == null) {
+            return Optional.empty();
+        }
+        GateRecord record = existing.get();
+        Gate gate = gate(record);
+        Optional<GateEvent> aborted = gate.abort(by, why, Instant.now());
+        if (aborted.isEmpty()) {
+            return Optional.empty();
+        }
+        GateRecord next = persist(record, gate, List.of(aborted.get()));
+        for (AuditEvent audit : AuditEvents.of(this, next, aborted.get())) {
+            GateJournal.get().append(audit);
+        }
+        return Optional.of(next);
+    }
+
+    /**
+     * Keeps what the policy decided and journals it. The policy's gate has already changed, so a journal failure
+     * cannot undo it: it is reported with the decision, and a decision the journal could not record does not let the
+     * build go on (the step fails instead).
+     */
+    private Decision settle(GateRecord record, Gate gate, Attempt attempt) throws IOException {
+        GateRecord next = persist(record, gate, attempt.events());
+        String journalFailure = null;
+        try {
+            GateJournal journal = GateJournal.get();
+            for (GateEvent event : attempt.events()) {
+                for (AuditEvent audit : AuditEvents.of(this, next, event)) {
+                    journal.append(audit);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.SEVERE, "the audit journal could not record " + attempt + " at " + next, e);
+            journalFailure = "The audit journal could not record this: " + e.getMessage();
+        }
+        return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive(), journalFailure)
+                : Decision.refused(next, attempt.message(), journalFailure);
+    }
+
+    private GateRecord persist(GateRecord record, Gate gate, List<GateEvent> events) throws IOException {
+        GateRecord next = record.withGateState(GateStateCodec.encode(gate.state()));
+        for (GateEvent event : events) {
+            next = next.with(Trail.entry(event));
+        }
+        GateStatus status = Trail.status(gate.outcome());
+        if (status != next.getStatus()) {
+            next = next.settled(status);
+        }
+        replace(next);
+        return next;
+    }
+
+    private void replace(GateRecord next) throws IOException {
+        for (int i = 0; i < gates.size(); i++) {
+            if (gates.get(i).getGateId().equals(next.getGateId())) {
+                gates.set(i, next);
+                run().save();
+                return;
+            }
+        }
+        throw new IllegalStateException("no gate " + next.getGateId());
+    }
+
+    private GateRecord require(String gateId) {
+        return record(gateId).orElseThrow(() -> new IllegalArgumentException("this build has no gate " + gateId));
+    }
+
+    private Map<String, Gate> live() {
+        Map<String, Gate> gatesInMemory = live;
+        if (gatesInMemory == null) {
+            gatesInMemory = new HashMap<>();
+            live = gatesInMemory;
+        }
+        return gatesInMemory;
+    }
+
+    /**
+     * The policy gate of a record, rebuilt from the saved state after a restart.
+     *
+     * @throws IOException when the saved state cannot be read: the gate fails closed, nobody can approve it
+     */
+    private Gate gate(GateRecord record) throws IOException {
+        Gate gate = live().get(record.getGateId());
+        if (gate == null) {
+            String saved = record.getGateState();
+            if (saved == null) {
+                throw new IOException("gate " + record.getGateId() + " never opened");
+            }
+            gate = Gate.restore(GateStateCodec.decode(saved), RealmIdentityComparison.INSTANCE);
+            live().put(record.getGateId(), gate);
+        }
+        return gate;
+    }
+
+    private static Person person(Actor actor) {
+        return Person.of(actor.id(), new LinkedHashSet<>(actor.groups()));
+    }
+
+    /** Checks the person may see the job at all (Item.READ), before anything else. */
+    void checkRead() {
+        run().getParent().checkPermission(Item.READ);
+    }
+
+    /** The answer to an approval or a rejection. */
+    static final class Decision {
+        final GateRecord record;
+        final boolean accepted;
+        final boolean decisive;
+        final String message;
+        /** Why the journal could not record the attempt; {@code null} when it did. */
+        @CheckForNull
+        final String journalFailure;
+
+        private Decision(GateRecord record, boolean accepted, boolean decisive, String message,
+                @CheckForNull String journalFailure) {
+            this.record = record;
+            this.accepted = accepted;
+            this.decisive = decisive;
+            this.message = message;
+            this.journalFailure = journalFailure;
+        }
+
+        static Decision accepted(GateRecord record, String message, boolean decisive,
+                @CheckForNull String journalFailure) {
+            return new Decision(record, true, decisive, message, journalFailure);
+        }
+
+        static Decision refused(GateRecord record, String message) {
+            return new Decision(record, false, false, message, null);
+        }
+
+        static Decision refused(GateRecord record, String message, @CheckForNull String journalFailure) {
+            return new Decision(record, false, false, message, journalFailure);
+        }
+    }
+}
