@@ -80,6 +80,20 @@ public class ArchitectureTest {
             .orShould().callMethod("jenkins.model.Jenkins", "getInstanceOrNull")
             .as("only " + FACADE + " calls Jenkins.get()");
 
+    /** The one class that may schedule on {@code jenkins.util.Timer}: the expiry of gates. */
+    static final String TIMER_USER = ROOT + ".jenkins.step.GateExpiry";
+
+    /**
+     * Timer is 10 threads shared by all of Jenkins (JENKINS-45553: no long tasks there): the plugin only schedules the
+     * expiry of gates on it, and everything that waits on the network or the disk goes through the plugin's own
+     * bounded pool ({@code jenkins.BackgroundWork}).
+     */
+    public static final ArchRule ONLY_THE_EXPIRY_SCHEDULES_ON_TIMER = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .and().doNotHaveFullyQualifiedName(TIMER_USER)
+            .should().dependOnClassesThat().haveFullyQualifiedName("jenkins.util.Timer")
+            .as("only " + TIMER_USER + " uses jenkins.util.Timer; blocking work goes through jenkins.BackgroundWork");
+
     /** Form validation, list filling and "Check" buttons answer to POST only, and check a permission first (CSRF). */
     public static final ArchRule CHECK_AND_FILL_METHODS_ARE_POST_AND_CHECK_A_PERMISSION = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(ADAPTERS)
@@ -143,6 +157,11 @@ public class ArchitectureTest {
     @Test
     public void onlyTheFacadeCallsJenkinsGet() {
         ONLY_THE_FACADE_CALLS_JENKINS_GET.check(mainClasses);
+    }
+
+    @Test
+    public void onlyTheExpirySchedulesOnTimer() {
+        ONLY_THE_EXPIRY_SCHEDULES_ON_TIMER.check(mainClasses);
     }
 
     @Test

@@ -44,9 +44,16 @@ public final class GateRecord {
     /** The policy's exact state, see {@link GateStateCodec}; {@code null} before the gate opened. */
     @CheckForNull
     private final String gateState;
+    /**
+     * Why the audit journal could not record an event of this gate; {@code null} while it recorded every one. Kept in
+     * build.xml so that a gate whose trail the journal missed never lets its build go on, before or after a restart
+     * ({@link StepCompletion}).
+     */
+    @CheckForNull
+    private final String journalFailure;
 
     private GateRecord(Builder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
-            @CheckForNull String gateState) {
+            @CheckForNull String gateState, @CheckForNull String journalFailure) {
         this.gateId = b.gateId;
         this.system = b.system;
         this.systemName = b.systemName;
@@ -63,6 +70,7 @@ public final class GateRecord {
         this.trail = new ArrayList<>(trail);
         this.status = status;
         this.gateState = gateState;
+        this.journalFailure = journalFailure;
     }
 
     public static Builder builder(String gateId, String system) {
@@ -73,12 +81,12 @@ public final class GateRecord {
     public GateRecord with(TrailEntry entry) {
         List<TrailEntry> next = new ArrayList<>(getTrail());
         next.add(entry);
-        return new GateRecord(toBuilder(), next, getEvidence(), status, gateState);
+        return new GateRecord(toBuilder(), next, getEvidence(), status, gateState, journalFailure);
     }
 
     /** This record with the documentation evidence (field name to printable value). */
     public GateRecord withEvidence(Map<String, String> newEvidence) {
-        return new GateRecord(toBuilder(), getTrail(), newEvidence, status, gateState);
+        return new GateRecord(toBuilder(), getTrail(), newEvidence, status, gateState, journalFailure);
     }
 
     /**
@@ -90,12 +98,26 @@ public final class GateRecord {
         if (status.isSettled()) {
             throw new IllegalStateException("gate " + gateId + " is already " + status);
         }
-        return new GateRecord(toBuilder(), getTrail(), getEvidence(), newStatus, gateState);
+        return new GateRecord(toBuilder(), getTrail(), getEvidence(), newStatus, gateState, journalFailure);
     }
 
     /** This record with the policy's state, encoded by {@link GateStateCodec}. */
     public GateRecord withGateState(String encoded) {
-        return new GateRecord(toBuilder(), getTrail(), getEvidence(), status, encoded);
+        return new GateRecord(toBuilder(), getTrail(), getEvidence(), status, encoded, journalFailure);
+    }
+
+    /**
+     * This record marked as missing from the audit journal (the first failure is kept: it is the one auditors need).
+     */
+    public GateRecord withJournalFailure(String why) {
+        String kept = journalFailure != null ? journalFailure : why;
+        return new GateRecord(toBuilder(), getTrail(), getEvidence(), status, gateState, kept);
+    }
+
+    /** Why the audit journal could not record an event of this gate; {@code null} when it recorded every one. */
+    @CheckForNull
+    public String getJournalFailure() {
+        return journalFailure;
     }
 
     /** The policy's state as {@link GateStateCodec} encoded it; {@code null} when no gate was opened. */
@@ -317,7 +339,7 @@ public final class GateRecord {
         }
 
         public GateRecord build() {
-            return new GateRecord(this, List.of(), Map.of(), GateStatus.PENDING, null);
+            return new GateRecord(this, List.of(), Map.of(), GateStatus.PENDING, null, null);
         }
     }
 

@@ -3,7 +3,11 @@ package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.net.URI;
 import java.net.URISyntaxException;
+import io.jenkins.plugins.criticalchangegate.registry.SystemId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The rules for the step's optional parameters, applied at the call (in the {@code @DataBoundSetter}s) so that a bad
@@ -44,6 +48,8 @@ public final class StepParameters {
      * {@code documentationUrl}: an absolute http or https URL with a host and without user information. Credentials
      * in a URL would be written to the build log, build.xml and the journal; they belong in {@code credentialsId}.
      * Whether plain http and the host are acceptable is the registry's decision, applied by the documentation check.
+     * No message repeats a user name or password the value carries: it shows the value {@link #withoutUserInfo
+     * without them}.
      */
     @CheckForNull
     public static String documentationUrl(@CheckForNull String raw) {
@@ -51,28 +57,68 @@ public final class StepParameters {
         if (value == null) {
             return null;
         }
+        String shown = printable(withoutUserInfo(value));
         if (value.length() > MAX_URL) {
             throw invalid("documentationUrl", "must be at most " + MAX_URL + " characters, got " + value.length());
+        }
+        if (hasUserInfo(value)) {
+            throw invalid("documentationUrl", "must not contain a user name or password (got '" + shown + "'); give"
+                    + " the documentation site's credentials with 'credentialsId'");
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw invalid("documentationUrl", "is not a valid URL: " + e.getMessage());
+            // e.getMessage() repeats the input: say where and why with the input shown safely
+            throw invalid("documentationUrl", "is not a valid URL: " + e.getReason() + " at index " + e.getIndex()
+                    + " of '" + shown + "'");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw invalid("documentationUrl", "must be an absolute https:// (or http://) URL, got '"
-                    + printable(value) + "'");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw invalid("documentationUrl", "must not contain a user name or password; give the documentation"
-                    + " site's credentials with 'credentialsId'");
+            throw invalid("documentationUrl", "must be an absolute https:// (or http://) URL, got '" + shown + "'");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw invalid("documentationUrl", "must name a host, got '" + printable(value) + "'");
+            throw invalid("documentationUrl", "must name a host, got '" + shown + "'");
         }
         return value;
+    }
+
+    /**
+     * Whether a URL-like text carries user information ({@code user:password@} before the host). Read from the text,
+     * not through {@link URI}, so that it also finds them in a value that is not a valid URI.
+     */
+    public static boolean hasUserInfo(String url) {
+        return userInfoEnd(url) >= 0;
+    }
+
+    /**
+     * The text with any user information before the host replaced by {@code ****}: what may be shown of a URL that
+     * may carry a password ({@code https://bob:s3cret@wiki/x} becomes {@code https://****@wiki/x}).
+     */
+    public static String withoutUserInfo(String url) {
+        int at = userInfoEnd(url);
+        return at < 0 ? url : url.substring(0, authorityStart(url)) + "****" + url.substring(at);
+    }
+
+    /** Where the authority starts: after {@code scheme://}, or at 0 for text without one. */
+    private static int authorityStart(String url) {
+        int scheme = url.indexOf("://");
+        return scheme < 0 ? 0 : scheme + 3;
+    }
+
+    /** The index of the {@code @} that ends the user information in the authority, or -1 when there is none. */
+    private static int userInfoEnd(String url) {
+        int start = authorityStart(url);
+        int end = url.length();
+        for (int i = start; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == '\\') {
+                end = i;
+                break;
+            }
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < start ? -1 : at;
     }
 
     /** {@code message}: free text shown to approvers; line breaks and tabs are kept, other control characters are not. */
@@ -117,6 +163,61 @@ public final class StepParameters {
     }
 
     /**
+     * Checks every parameter of a step, as the step kept them ({@link #trimmed}; the documentation URL
+     * {@link #withoutUserInfo without user information}).
+     *
+     * @return the checked values
+     * @throws IllegalArgumentException naming every parameter that breaks a rule, one per line
+     */
+    public static Checked check(@CheckForNull String system, @CheckForNull String changeId,
+            @CheckForNull String documentationUrl, @CheckForNull String message, @CheckForNull String credentialsId) {
+        List<String> problems = new ArrayList<>();
+        String checkedSystem = checked(problems, () -> SystemId.of("system", system).value());
+        String checkedChange = checked(problems, () -> changeId(changeId));
+        // a URL given with user information is kept as https://****@host/…: still refused, and shown only so
+        String checkedUrl = checked(problems, () -> documentationUrl(documentationUrl));
+        String checkedMessage = checked(problems, () -> message(message));
+        String checkedCredentials = checked(problems, () -> credentialsId(credentialsId));
+        if (!problems.isEmpty() || checkedSystem == null) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return new Checked(checkedSystem, checkedChange, checkedUrl, checkedMessage, checkedCredentials);
+    }
+
+    @CheckForNull
+    private static String checked(List<String> problems, Supplier<String> rule) {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            String text = String.valueOf(e.getMessage());
+            problems.add(text.startsWith("criticalChangeGate:") ? text : "criticalChangeGate: parameter " + text);
+            return null;
+        }
+    }
+
+    /** A step's parameters once checked: what the execution keeps. */
+    public static final class Checked {
+        public final String system;
+        @CheckForNull
+        public final String changeId;
+        @CheckForNull
+        public final String documentationUrl;
+        @CheckForNull
+        public final String message;
+        @CheckForNull
+        public final String credentialsId;
+
+        Checked(String system, @CheckForNull String changeId, @CheckForNull String documentationUrl,
+                @CheckForNull String message, @CheckForNull String credentialsId) {
+            this.system = system;
+            this.changeId = changeId;
+            this.documentationUrl = documentationUrl;
+            this.message = message;
+            this.credentialsId = credentialsId;
+        }
+    }
+
+    /**
      * Checks the parameters a critical system needs, once the registry has said it is critical.
      *
      * @throws IllegalArgumentException naming the missing parameter(s)
@@ -137,8 +238,9 @@ public final class StepParameters {
         }
     }
 
+    /** The value stripped, or {@code null} when blank: what the step keeps before it checks anything. */
     @CheckForNull
-    private static String trimmed(@CheckForNull String raw) {
+    public static String trimmed(@CheckForNull String raw) {
         if (raw == null) {
             return null;
         }

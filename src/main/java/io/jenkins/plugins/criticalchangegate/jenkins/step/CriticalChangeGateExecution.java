@@ -1,48 +1,32 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
-import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
-import io.jenkins.plugins.criticalchangegate.jenkins.credentials.DocumentationCredentials;
-import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
-
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.console.HyperlinkNote;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
-import io.jenkins.plugins.criticalchangegate.jenkins.facts.BuildStarters;
-import io.jenkins.plugins.criticalchangegate.jenkins.facts.CommitAuthors;
-import io.jenkins.plugins.criticalchangegate.jenkins.facts.Deadline;
-import io.jenkins.plugins.criticalchangegate.jenkins.facts.DocumentationVerdict;
+import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
+import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
+import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
-import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.RegistryVersion;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepCompletion;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
-import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
-import io.jenkins.plugins.criticalchangegate.policy.Gate;
-import io.jenkins.plugins.criticalchangegate.policy.GateRequest;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.CauseOfInterruption;
-import jenkins.util.Timer;
-import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -51,13 +35,14 @@ import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 
 /**
  * Runs one {@code criticalChangeGate} call. {@link #start()} runs on the CPS VM thread and must not block: it only
- * resolves the system in the (already parsed) registry, then hands everything that does I/O (the audit journal, the
- * documentation fetch, build.xml) to {@link Timer}, and returns {@code false}: the step completes later, from that
- * task, from an approval or rejection request, or from the expiry timer (as {@code InputStepExecution} does).
+ * resolves the system in the (already parsed) registry, hands everything that waits on the disk or the network (the
+ * journal, the documentation check, build.xml) to the plugin's {@link BackgroundWork} pool, and returns
+ * {@code false}: the step completes later, from that task, from an approval or rejection request, or from the
+ * expiry, as {@code InputStepExecution} does. How it completes is decided from the gate's record alone
+ * ({@link StepCompletion}), the same before and after a restart, and it completes once.
  *
- * <p>What is serialized into program.dat is only the step's parameters and the gate id; the gate's state lives in the
- * build action (build.xml), so a restart loses nothing: {@link #onResume()} finds the gate there and reschedules its
- * expiry from the persisted deadline.
+ * <p>What program.dat keeps is the step's checked parameters, the registry version and the gate id; the gate's
+ * state lives in the build action (build.xml), so a restart loses nothing: {@link #onResume()} finds the gate there.
  */
 public class CriticalChangeGateExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
@@ -78,15 +63,26 @@ public class CriticalChangeGateExecution extends StepExecution {
     private RegistryVersion registryVersion;
     /** Set in {@link #start()} for a critical system: the gate's id in the build action. */
     @CheckForNull
-    private String gateId;
+    private volatile String gateId;
 
-    CriticalChangeGateExecution(StepContext context, CriticalChangeGateStep step) {
+    /** Set first thing in {@link #stop}: from then on no gate opens for this step. */
+    private transient volatile boolean stopped;
+    /** Set when this object completed its step context: a step completes once. */
+    private transient boolean completed;
+    /** The documentation check and opening in flight, interrupted by {@link #stop}. */
+    @CheckForNull
+    private transient volatile Future<?> opening;
+    /** The gate's expiry, cancelled when the gate settles or the build stops. */
+    @CheckForNull
+    private transient volatile ScheduledFuture<?> expiry;
+
+    CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters) {
         super(context);
-        this.system = step.getSystem();
-        this.changeId = step.getChangeId();
-        this.documentationUrl = step.getDocumentationUrl();
-        this.message = step.getMessage();
-        this.credentialsId = step.getCredentialsId();
+        this.system = parameters.system;
+        this.changeId = parameters.changeId;
+        this.documentationUrl = parameters.documentationUrl;
+        this.message = parameters.message;
+        this.credentialsId = parameters.credentialsId;
     }
 
     @Override
@@ -95,21 +91,21 @@ public class CriticalChangeGateExecution extends StepExecution {
         TaskListener listener = getContext().get(TaskListener.class);
         FlowNode node = getContext().get(FlowNode.class);
         Resolution resolution = resolve(run, listener);
+        String job = run.getParent().getFullName();
         switch (resolution.kind()) {
             case NOT_CRITICAL:
                 listener.getLogger().println(LOG_PREFIX + system + " is not a critical system: "
                         + resolution.message() + " The change passes without approval.");
                 String starter = BuildFacts.starters(run).primary();
-                AuditEvent passed = withRegistry(AuditEvent.notCritical(run.getParent().getFullName(),
-                        run.getNumber(), system, changeId, starter == null ? "unknown" : starter));
-                // the journal forces its file to disk: not on the CPS VM thread
-                Timer.get().submit(() -> {
+                AuditEvent passed = withRegistry(AuditEvent.notCritical(job, run.getNumber(), system, changeId,
+                        starter == null ? "unknown" : starter));
+                inBackground(() -> {
                     try {
                         GateJournal.get().append(passed);
-                        getContext().onSuccess(GateRecord.notCriticalDecision(system, changeId));
+                        completeOnce(() -> getContext().onSuccess(GateRecord.notCriticalDecision(system, changeId)));
                     } catch (IOException | RuntimeException e) {
-                        getContext().onFailure(new AbortException(LOG_PREFIX + "the audit journal could not record"
-                                + " that " + system + " is not critical, so the change does not pass: " + e.getMessage()));
+                        fail(new AbortException(LOG_PREFIX + "the audit journal could not record that " + system
+                                + " is not critical, so the change does not pass: " + e.getMessage()));
                     }
                 });
                 return false;
@@ -123,24 +119,24 @@ public class CriticalChangeGateExecution extends StepExecution {
                 CriticalSystem critical = resolution.system().orElseThrow();
                 listener.getLogger().println(LOG_PREFIX + system + " is a critical system (" + critical.name()
                         + "): checking the documentation of " + changeId + " at " + documentationUrl);
-                Timer.get().submit(() -> openGate(critical));
+                opening = inBackground(() -> openGate(critical));
                 return false;
             default:
                 // A denial is a refused attempt to reach a critical system (a typo, or a job bound to another
                 // system): auditors must see it, so it is journaled as a DECIDED record with outcome DENIED, as
-                // the simulate command records it. The journal forces to disk: not on the CPS VM thread.
+                // the simulate command records it.
                 AbortException denial = new AbortException(LOG_PREFIX + "the registry denies this change: "
                         + resolution.message());
-                AuditEvent denied = withRegistry(AuditEvent.decided(run.getParent().getFullName(), run.getNumber(),
-                        system, changeId == null ? "" : changeId, "DENIED", List.of(), resolution.message()));
-                Timer.get().submit(() -> {
+                AuditEvent denied = withRegistry(AuditEvent.decided(job, run.getNumber(), system,
+                        changeId == null ? "" : changeId, "DENIED", List.of(), resolution.message()));
+                inBackground(() -> {
                     try {
                         GateJournal.get().append(denied);
                     } catch (IOException | RuntimeException e) {
                         LOGGER.log(Level.WARNING, "the audit journal could not record a denied gate", e);
                         denial.addSuppressed(e);
                     }
-                    getContext().onFailure(denial);
+                    fail(denial);
                 });
                 return false;
         }
@@ -169,69 +165,48 @@ public class CriticalChangeGateExecution extends StepExecution {
         return version == null ? event : event.with("registry", version.toJournal());
     }
 
-    /** Off the CPS VM thread: the documentation check, then the gate and the pause. */
+    /**
+     * Runs work on the plugin's pool.
+     *
+     * @throws AbortException when the pool refuses it (full, or Jenkins is stopping): the gate fails closed
+     */
+    private Future<?> inBackground(Runnable work) throws AbortException {
+        try {
+            return BackgroundWork.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw new AbortException(LOG_PREFIX + "Jenkins is too busy to check this change now (the critical change"
+                    + " gate's work queue is full or stopping), so it does not pass; run the build again.");
+        }
+    }
+
+    /** On the plugin's pool: the documentation check, then the gate; completes the step if the gate did not open. */
     private void openGate(CriticalSystem critical) {
         try {
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            FlowNode node = getContext().get(FlowNode.class);
+            if (stopped) {
+                return;
+            }
             String id = requireGateId();
             String change = changeId;
             String url = documentationUrl;
             if (change == null || url == null) {
                 throw new IllegalStateException("a critical gate needs changeId and documentationUrl");
             }
-            GateAction action = action(run);
-            CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
-            String authorization = DocumentationCredentials.authorization(credentialsId, run);
-            DocumentationVerdict verdict = DocumentationGateway.check(url, change, critical.documentation(),
-                    authorization, config.limits());
-            String job = run.getParent().getFullName();
-            GateJournal.get().append(AuditEvent.documentationChecked(job, run.getNumber(), system, change, url,
-                    verdict.verified() ? "VERIFIED" : "REFUSED", DocumentationGateway.journalFields(verdict)));
-            Instant now = Instant.now();
-            Duration timeout = critical.approvalTimeoutWithin(config.maxApprovalTimeout());
-            if (!timeout.equals(critical.approvalTimeout())) {
-                listener.getLogger().println(LOG_PREFIX + "the registry asks for an approval timeout of "
-                        + critical.approvalTimeout() + ", longer than this Jenkins allows; waiting at most " + timeout
-                        + ".");
+            Run<?, ?> run = getContext().get(Run.class);
+            GateRecord record = new GateOpening(critical, id, system, change, url, message, credentialsId,
+                    this::withRegistry, () -> stopped).open(run, getContext().get(TaskListener.class),
+                    getContext().get(FlowNode.class));
+            if (record.getStatus().isSettled()) {
+                completeFrom(record);
+            } else {
+                scheduleExpiry(id, record);
             }
-            Deadline deadline = Deadline.after(now, timeout);
-            BuildStarters starters = BuildFacts.starters(run);
-            CommitAuthors authors = BuildFacts.commitAuthors(run);
-            GateRecord request = GateRecord.builder(id, system).systemName(critical.name()).changeId(change)
-                    .message(message).documentationUrl(url)
-                    .requirement(critical.requirement(), critical.requiredApprovals())
-                    .requested(now, deadline).startedBy(starters.userIds())
-                    .commitAuthors(critical.excludeCommitAuthors() ? authors.userIds() : List.of())
-                    .build().withEvidence(verdict.evidence());
-            if (!verdict.verified()) {
-                action.keep(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_REFUSED, now, null,
-                        verdict.reasonCode() + ": " + verdict.explanation())).settled(GateStatus.DOCUMENTATION_REFUSED));
-                listener.getLogger().print(LOG_PREFIX + "the documentation page was refused: "
-                        + verdict.reasonCode() + ": " + verdict.explanation() + "\n" + verdict.evidenceLines());
-                getContext().onFailure(new AbortException(LOG_PREFIX + "documentation refused ("
-                        + verdict.reasonCode() + "): " + verdict.explanation()));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (stopped) {
+                LOGGER.log(Level.FINE, "gate of a stopped step did not open", e);
                 return;
             }
-            listener.getLogger().print(LOG_PREFIX + "documentation verified:\n" + verdict.evidenceLines());
-            String primaryStarter = starters.primary();
-            GateRequest gateRequest = new GateRequest(critical, change, primaryStarter, starters.upstream(),
-                    critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now);
-            Gate gate = Gate.open(gateRequest, RealmIdentityComparison.INSTANCE);
-            GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,
-                    null, verdict.reasonCode())), gate, withRegistry(AuditEvent.gateRequested(job, run.getNumber(),
-                    system, change, null, primaryStarter == null ? "unknown" : primaryStarter)));
-            // marks the FlowNode as paused, as the input step does: Stage View and the build page show it waiting
-            node.addAction(new PauseAction("Critical change gate"));
-            String page = "/" + run.getUrl() + GateAction.URL_NAME + "/";
-            listener.getLogger().println(LOG_PREFIX + "waiting for approval of " + change + " to " + system + ": "
-                    + opened.getRequirement() + "; deadline " + deadline.dueAt() + ".");
-            listener.getLogger().println(LOG_PREFIX + HyperlinkNote.encodeTo(page, "Approve or reject " + change));
-            scheduleExpiry(run, id, deadline);
-        } catch (IOException | InterruptedException | RuntimeException e) {
             LOGGER.log(Level.FINE, "gate could not open", e);
-            getContext().onFailure(e);
+            fail(e);
         }
     }
 
@@ -243,72 +218,74 @@ public class CriticalChangeGateExecution extends StepExecution {
         return id;
     }
 
-    private static GateAction action(Run<?, ?> run) throws IOException {
-        synchronized (run) {
-            GateAction action = run.getAction(GateAction.class);
-            if (action == null) {
-                action = new GateAction();
-                run.addAction(action);
-            }
-            return action;
+    private void scheduleExpiry(String id, GateRecord record) {
+        if (stopped) {
+            return;
         }
+        // holds this execution (its context names the build by job and number), never the Run
+        expiry = GateExpiry.schedule(() -> expire(id), record.deadline().remaining(Instant.now()));
     }
 
-    private void scheduleExpiry(Run<?, ?> run, String id, Deadline deadline) {
-        long delay = deadline.remaining(Instant.now()).toMillis();
-        Timer.get().schedule(() -> expire(run, id), Math.max(delay, 0), TimeUnit.MILLISECONDS);
-    }
-
-    private void expire(Run<?, ?> run, String id) {
+    /** On the plugin's pool, when the deadline came: expire the gate unless it was decided. */
+    private void expire(String id) {
         try {
-            GateAction action = run.getAction(GateAction.class);
-            if (action == null) {
-                return;
-            }
-            Optional<GateRecord> record = action.record(id);
+            GateAction action = getContext().get(Run.class).getAction(GateAction.class);
+            Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
             if (record.isEmpty() || record.get().getStatus().isSettled()) {
                 return;
             }
             if (!record.get().deadline().isDue(Instant.now())) {
-                scheduleExpiry(run, id, record.get().deadline()); // the timer fired early: wait for the rest
+                scheduleExpiry(id, record.get()); // the timer fired early: wait for the rest
                 return;
             }
             Optional<GateRecord> expired = action.expireIfDue(id, Instant.now());
             if (expired.isPresent()) {
-                finish(expired.get());
+                completeFrom(expired.get());
             }
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not expire gate " + id + " of " + run, e);
-            getContext().onFailure(e);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not expire gate " + id, e);
+            fail(e);
         }
     }
 
     /**
-     * The build was stopped while the gate waited: record the abort and close the gate. The bookkeeping runs off the
-     * CPS VM thread (JENKINS-37154: this may be called on it), as the system, since the build's own authentication
-     * may not be able to save it.
+     * The build was stopped: settle the step first, as {@code InputStepExecution.stop} does, so nothing that runs
+     * after can open a gate or complete it otherwise; then close the gate and end the pause off this thread (it may
+     * be the CPS VM thread, JENKINS-37154), as the system, since the build's own authentication may not save it.
      */
     @Override
     public void stop(Throwable cause) throws Exception {
-        String id = gateId;
-        if (id != null) {
-            Run<?, ?> run = getContext().get(Run.class);
-            FlowNode node = getContext().get(FlowNode.class);
-            String by = stoppedBy(cause);
-            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            Timer.get().submit(() -> {
-                try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-                    GateAction action = run.getAction(GateAction.class);
-                    if (action != null) {
-                        action.abort(id, by, why);
-                    }
-                    PauseAction.endCurrentPause(node);
-                } catch (IOException | RuntimeException e) {
-                    LOGGER.log(Level.WARNING, "could not record the abort of gate " + id + " of " + run, e);
-                }
-            });
+        stopped = true;
+        try {
+            cancel(expiry);
+            Future<?> inFlight = opening;
+            if (inFlight != null) {
+                inFlight.cancel(true); // an HTTP exchange in progress is interrupted
+            }
+            String id = gateId;
+            if (id != null) {
+                String by = stoppedBy(cause);
+                String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                BackgroundWork.submit(() -> closeStopped(id, by, why));
+            }
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.WARNING, "could not record the stop of gate " + gateId + "; the gate stays open on"
+                    + " the build page until Jenkins restarts", e);
+        } finally {
+            completeOnce(() -> getContext().onFailure(cause));
         }
-        getContext().onFailure(cause);
+    }
+
+    private void closeStopped(String id, String by, String why) {
+        try {
+            GateAction action = getContext().get(Run.class).getAction(GateAction.class);
+            if (action != null) {
+                action.abort(id, by, why);
+            }
+            PauseAction.endCurrentPause(getContext().get(FlowNode.class));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not record the abort of gate " + id, e);
+        }
     }
 
     private static String stoppedBy(Throwable cause) {
@@ -323,139 +300,100 @@ public class CriticalChangeGateExecution extends StepExecution {
     }
 
     /**
-     * After a restart: the gate's state is in build.xml. Decided while we were down: finish. Still waiting:
-     * reschedule the expiry at the persisted deadline (now past: expire at once). Never opened (the controller
-     * stopped during the documentation check): check again.
+     * After a restart: the gate's state is in build.xml. Settled while we were down (or just before): complete as its
+     * record says. Still waiting: reschedule the expiry at the persisted deadline (if it passed, expire at once).
+     * Never opened (the controller stopped during the documentation check): check again.
      */
     @Override
     public void onResume() {
         String id = gateId;
         if (id == null) {
-            return; // not critical: completed before any restart could matter
+            return; // not critical, or denied: completed before any restart could matter
         }
-        Timer.get().submit(() -> {
-            try {
-                Run<?, ?> run = getContext().get(Run.class);
-                GateAction action = run.getAction(GateAction.class);
-                Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
-                if (record.isEmpty()) {
-                    Resolution resolution = resolve(run, getContext().get(TaskListener.class));
-                    if (resolution.system().isEmpty()) {
-                        throw new AbortException(LOG_PREFIX + system + " is no longer critical in the registry"
-                                + " after the restart: " + resolution.message() + " The gate fails closed.");
-                    }
-                    openGate(resolution.system().get());
-                } else if (record.get().getStatus().isSettled()) {
-                    finish(record.get());
-                } else {
-                    scheduleExpiry(run, id, record.get().deadline());
-                }
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                getContext().onFailure(e);
-            }
-        });
-    }
-
-    /** Completes the step for a decided gate: the build goes on, or stops as ABORTED. */
-    void finish(GateRecord record) {
         try {
-            TaskListener listener = getContext().get(TaskListener.class);
-            FlowNode node = getContext().get(FlowNode.class);
-            PauseAction.endCurrentPause(node);
-            switch (record.getStatus()) {
-                case APPROVED:
-                    listener.getLogger().println(LOG_PREFIX + record.getChangeId() + " approved for " + system
-                            + " by " + String.join(", ", record.approverIds()));
-                    getContext().onSuccess(record.decision());
-                    break;
-                case REJECTED:
-                    TrailEntry rejection = last(record, TrailEntry.Kind.REJECTED);
-                    String by = rejection == null || rejection.getActor() == null ? "unknown" : rejection.getActor();
-                    String reason = rejection == null || rejection.getDetail() == null ? "" : rejection.getDetail();
-                    listener.getLogger().println(LOG_PREFIX + record.getChangeId() + " rejected by " + by + ": "
-                            + reason);
-                    getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
-                            GateInterruption.rejected(system, by, reason)));
-                    break;
-                case EXPIRED:
-                    listener.getLogger().println(LOG_PREFIX + record.getChangeId() + " was not approved before "
-                            + record.deadline().dueAt() + ": EXPIRED");
-                    getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
-                            GateInterruption.expired(system, record.deadline().dueAt().toString())));
-                    break;
-                default:
-                    break; // ABORTED: stop() completes the step
-            }
-        } catch (IOException | InterruptedException e) {
-            getContext().onFailure(e);
+            BackgroundWork.submit(() -> resume(id));
+        } catch (RejectedExecutionException e) {
+            fail(new AbortException(LOG_PREFIX + "could not resume the gate after the restart (the critical change"
+                    + " gate's work queue is full or stopping); the change does not pass."));
         }
     }
 
+    private void resume(String id) {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            GateAction action = run.getAction(GateAction.class);
+            Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
+            if (record.isPresent()) {
+                if (record.get().getStatus().isSettled()) {
+                    completeFrom(record.get());
+                } else {
+                    scheduleExpiry(id, record.get());
+                }
+                return;
+            }
+            Resolution resolution = resolve(run, getContext().get(TaskListener.class));
+            if (resolution.system().isEmpty()) {
+                throw new AbortException(LOG_PREFIX + system + " is no longer critical in the registry after the"
+                        + " restart: " + resolution.message() + " The gate fails closed.");
+            }
+            openGate(resolution.system().get());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** Completes the step as the gate's record says ({@link StepCompletion}); nothing while it is pending. */
+    void completeFrom(GateRecord record) {
+        StepCompletion completion = StepCompletion.of(record);
+        if (completion.kind() == StepCompletion.Kind.WAIT) {
+            return;
+        }
+        cancel(expiry);
+        try {
+            PauseAction.endCurrentPause(getContext().get(FlowNode.class));
+            getContext().get(TaskListener.class).getLogger().println(LOG_PREFIX + completion.message());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not end the pause of " + record, e);
+        }
+        switch (completion.kind()) {
+            case PROCEED:
+                completeOnce(() -> getContext().onSuccess(completion.returnValue()));
+                break;
+            case ABORT_BUILD:
+                completeOnce(() -> getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
+                        new GateInterruption(completion.message()))));
+                break;
+            default:
+                fail(new AbortException(LOG_PREFIX + completion.message()));
+                break;
+        }
+    }
+
+    private void fail(Throwable cause) {
+        completeOnce(() -> getContext().onFailure(cause));
+    }
+
+    /** Completes the step context, once: later completions (a late expiry, a stop that raced a decision) do nothing. */
+    private void completeOnce(Runnable completion) {
+        synchronized (this) {
+            if (completed) {
+                return;
+            }
+            completed = true;
+        }
+        cancel(expiry);
+        completion.run();
+    }
+
+    private static void cancel(@CheckForNull Future<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    /** The gate id, for {@link RunningGates} to find the execution waiting at a gate. */
     @CheckForNull
-    private static TrailEntry last(GateRecord record, TrailEntry.Kind kind) {
-        TrailEntry found = null;
-        for (TrailEntry entry : record.getTrail()) {
-            if (entry.getKind() == kind) {
-                found = entry;
-            }
-        }
-        return found;
-    }
-
-    /**
-     * Completes the step waiting at a decided gate, from an approval or rejection request. The execution is found
-     * among the build's running steps, as {@code InputAction} finds its executions (it may have been reloaded from
-     * program.dat after a restart).
-     */
-    static void complete(GateAction action, GateRecord record) {
-        Run<?, ?> run = action.run();
-        Timer.get().submit(() -> {
-            try {
-                for (CriticalChangeGateExecution execution : running(run)) {
-                    if (record.getGateId().equals(execution.gateId)) {
-                        execution.finish(record);
-                        return;
-                    }
-                }
-                LOGGER.warning(() -> "no running step for " + record + " in " + run
-                        + "; it completes when the build resumes");
-            } catch (IOException | InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
-                LOGGER.log(Level.WARNING, "could not complete " + record + " in " + run, e);
-            }
-        });
-    }
-
-    /** Fails the step waiting at a gate whose decision could not be journaled. */
-    static void fail(GateAction action, GateRecord record, String why) {
-        Run<?, ?> run = action.run();
-        Timer.get().submit(() -> {
-            try {
-                for (CriticalChangeGateExecution execution : running(run)) {
-                    if (record.getGateId().equals(execution.gateId)) {
-                        execution.getContext().onFailure(new AbortException(LOG_PREFIX + record.getChangeId()
-                                + " was " + record.getStatus() + " but " + why + "; the change does not proceed."));
-                        return;
-                    }
-                }
-            } catch (IOException | InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
-                LOGGER.log(Level.WARNING, "could not fail " + record + " in " + run, e);
-            }
-        });
-    }
-
-    private static List<CriticalChangeGateExecution> running(Run<?, ?> run)
-            throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        List<CriticalChangeGateExecution> out = new ArrayList<>();
-        if (run instanceof FlowExecutionOwner.Executable) {
-            FlowExecutionOwner owner = ((FlowExecutionOwner.Executable) run).asFlowExecutionOwner();
-            if (owner != null) {
-                for (StepExecution execution : owner.get().getCurrentExecutions(true).get(60, TimeUnit.SECONDS)) {
-                    if (execution instanceof CriticalChangeGateExecution) {
-                        out.add((CriticalChangeGateExecution) execution);
-                    }
-                }
-            }
-        }
-        return out;
+    String gateId() {
+        return gateId;
     }
 }

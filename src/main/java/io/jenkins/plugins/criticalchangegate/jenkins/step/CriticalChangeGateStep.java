@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
@@ -16,7 +17,6 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
-import io.jenkins.plugins.criticalchangegate.registry.SystemId;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
@@ -35,10 +35,17 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The {@code criticalChangeGate} pipeline step. {@code system} is required; the other parameters are optional at
- * the call and required once the registry says the system is critical. Each setter trims and validates, so a bad
- * Jenkinsfile fails at the call with a message naming the parameter (as {@code InputStep.setId} does).
+ * the call and required once the registry says the system is critical.
+ *
+ * <p>The constructor and setters only trim: every rule is checked in {@link #start}, which fails the step with one
+ * message per problem, naming the parameter. Not in the setters, as {@code InputStep.setId} does, because structs'
+ * {@code DescribableModel.instantiate} wraps whatever a constructor or setter throws as "Could not instantiate
+ * {every argument} for …" and that text reaches the build log: a {@code documentationUrl} carrying a password would
+ * be printed by the very check that refuses it. A URL with user information is kept with it replaced by
+ * {@code ****} and refused at start.
  */
 public class CriticalChangeGateStep extends Step {
+    @CheckForNull
     private final String system;
     @CheckForNull
     private String changeId;
@@ -50,10 +57,11 @@ public class CriticalChangeGateStep extends Step {
     private String credentialsId;
 
     @DataBoundConstructor
-    public CriticalChangeGateStep(String system) {
-        this.system = SystemId.of("system", system).value();
+    public CriticalChangeGateStep(@CheckForNull String system) {
+        this.system = StepParameters.trimmed(system);
     }
 
+    @CheckForNull
     public String getSystem() {
         return system;
     }
@@ -65,9 +73,10 @@ public class CriticalChangeGateStep extends Step {
 
     @DataBoundSetter
     public void setChangeId(@CheckForNull String changeId) {
-        this.changeId = StepParameters.changeId(changeId);
+        this.changeId = StepParameters.trimmed(changeId);
     }
 
+    /** The documentation URL, without any user name or password it was given with. */
     @CheckForNull
     public String getDocumentationUrl() {
         return documentationUrl;
@@ -75,7 +84,8 @@ public class CriticalChangeGateStep extends Step {
 
     @DataBoundSetter
     public void setDocumentationUrl(@CheckForNull String documentationUrl) {
-        this.documentationUrl = StepParameters.documentationUrl(documentationUrl);
+        String value = StepParameters.trimmed(documentationUrl);
+        this.documentationUrl = value == null ? null : StepParameters.withoutUserInfo(value);
     }
 
     @CheckForNull
@@ -85,7 +95,7 @@ public class CriticalChangeGateStep extends Step {
 
     @DataBoundSetter
     public void setMessage(@CheckForNull String message) {
-        this.message = StepParameters.message(message);
+        this.message = StepParameters.trimmed(message);
     }
 
     @CheckForNull
@@ -95,12 +105,23 @@ public class CriticalChangeGateStep extends Step {
 
     @DataBoundSetter
     public void setCredentialsId(@CheckForNull String credentialsId) {
-        this.credentialsId = StepParameters.credentialsId(credentialsId);
+        this.credentialsId = StepParameters.trimmed(credentialsId);
     }
 
+    /**
+     * Checks every parameter, then starts the gate.
+     *
+     * @throws AbortException naming each parameter that breaks a rule, one per line (nothing is shown of a password)
+     */
     @Override
-    public StepExecution start(StepContext context) {
-        return new CriticalChangeGateExecution(context, this);
+    public StepExecution start(StepContext context) throws AbortException {
+        StepParameters.Checked checked;
+        try {
+            checked = StepParameters.check(system, changeId, documentationUrl, message, credentialsId);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
+        }
+        return new CriticalChangeGateExecution(context, checked);
     }
 
     @Extension

@@ -141,9 +141,12 @@ public class GateAction implements RunAction2 {
     }
 
     /**
-     * Opens a gate: keeps its record with the policy's state and journals the request.
+     * Opens a gate: keeps its record with the policy's state and journals the request. When the journal cannot record
+     * the request, the gate is closed at once (ABORTED, with the journal's failure kept on the record): a gate must
+     * never wait for approvals that auditors could not trace back to a request.
      *
-     * @throws IOException when build.xml or the journal cannot record it: the gate must not wait unrecorded
+     * @return the record: PENDING, or ABORTED when the journal failed
+     * @throws IOException when build.xml cannot be saved
      */
     synchronized GateRecord open(GateRecord request, Gate gate, AuditEvent requested) throws IOException {
         GateRecord record = request.withGateState(GateStateCodec.encode(gate.state()));
@@ -156,13 +159,24 @@ public class GateAction implements RunAction2 {
         gates.add(record);
         live().put(record.getGateId(), gate);
         run().save();
-        GateJournal.get().append(requested);
-        return record;
+        try {
+            GateJournal.get().append(requested);
+            return record;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.SEVERE, "the audit journal could not record the request of " + record, e);
+            String why = "the audit journal could not record the request: " + e.getMessage();
+            Optional<GateEvent> aborted = gate.abort("SYSTEM", why, Instant.now());
+            GateRecord closed = aborted.isPresent() ? persist(record, gate, List.of(aborted.get())) : record;
+            return journalFailed(closed, e);
+        }
     }
 
     /** An approval attempt by the person the request is authenticated as. */
     synchronized Decision approve(String gateId, Actor actor, @CheckForNull String comment) throws IOException {
         GateRecord record = require(gateId);
+        if (record.getGateState() == null) {
+            return Decision.refused(record, neverOpened(record));
+        }
         Gate gate = gate(record);
         Attempt attempt = gate.approve(person(actor), comment, Instant.now());
         return settle(record, gate, attempt);
@@ -171,6 +185,9 @@ public class GateAction implements RunAction2 {
     /** A rejection by the person the request is authenticated as. */
     synchronized Decision reject(String gateId, Actor actor, String reason) throws IOException {
         GateRecord record = require(gateId);
+        if (record.getGateState() == null) {
+            return Decision.refused(record, neverOpened(record));
+        }
         Gate gate = gate(record);
         Attempt attempt = gate.reject(person(actor), reason, Instant.now());
         return settle(record, gate, attempt);
@@ -179,20 +196,18 @@ public class GateAction implements RunAction2 {
     /** Expires the gate if its deadline has come; empty when it had not, or was decided already. */
     synchronized Optional<GateRecord> expireIfDue(String gateId, Instant now) throws IOException {
         GateRecord record = require(gateId);
+        if (record.getGateState() == null) {
+            return Optional.empty();
+        }
         Gate gate = gate(record);
         Optional<GateEvent> expired = gate.expireIfDue(now);
         if (expired.isEmpty()) {
             return Optional.empty();
         }
-        GateRecord next = persist(record, gate, List.of(expired.get()));
-        GateJournal journal = GateJournal.get();
-        for (AuditEvent audit : AuditEvents.of(this, next, expired.get())) {
-            journal.append(audit);
-        }
-        return Optional.of(next);
+        return Optional.of(journal(persist(record, gate, List.of(expired.get())), List.of(expired.get())));
     }
 
-    /** Closes a pending gate because the build was stopped; empty when it was decided already. */
+    /** Closes a pending gate because the build was stopped; empty when it was decided already, or never opened. */
     synchronized Optional<GateRecord> abort(String gateId, String by, String why) throws IOException {
         Optional<GateRecord> existing = record(gateId);
         if (existing.isEmpty() || existing.get().getGateState() == null) {
@@ -204,34 +219,49 @@ public class GateAction implements RunAction2 {
         if (aborted.isEmpty()) {
             return Optional.empty();
         }
-        GateRecord next = persist(record, gate, List.of(aborted.get()));
-        for (AuditEvent audit : AuditEvents.of(this, next, aborted.get())) {
-            GateJournal.get().append(audit);
-        }
-        return Optional.of(next);
+        return Optional.of(journal(persist(record, gate, List.of(aborted.get())), List.of(aborted.get())));
     }
 
     /**
      * Keeps what the policy decided and journals it. The policy's gate has already changed, so a journal failure
-     * cannot undo it: it is reported with the decision, and a decision the journal could not record does not let the
-     * build go on (the step fails instead).
+     * cannot undo it: it is kept on the record (build.xml) and reported with the decision, and a gate the journal
+     * missed never lets its build go on ({@code StepCompletion}), before or after a restart.
      */
     private Decision settle(GateRecord record, Gate gate, Attempt attempt) throws IOException {
-        GateRecord next = persist(record, gate, attempt.events());
-        String journalFailure = null;
+        GateRecord next = journal(persist(record, gate, attempt.events()), attempt.events());
+        String journalFailure = next.getJournalFailure() != null && record.getJournalFailure() == null
+                ? "The audit journal could not record this: " + next.getJournalFailure() : null;
+        return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive(), journalFailure)
+                : Decision.refused(next, attempt.message(), journalFailure);
+    }
+
+    /** Journals the policy events of a record; on failure the record, as kept, says so. */
+    private GateRecord journal(GateRecord record, List<GateEvent> events) throws IOException {
         try {
             GateJournal journal = GateJournal.get();
-            for (GateEvent event : attempt.events()) {
-                for (AuditEvent audit : AuditEvents.of(this, next, event)) {
+            for (GateEvent event : events) {
+                for (AuditEvent audit : AuditEvents.of(this, record, event)) {
                     journal.append(audit);
                 }
             }
+            return record;
         } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.SEVERE, "the audit journal could not record " + attempt + " at " + next, e);
-            journalFailure = "The audit journal could not record this: " + e.getMessage();
+            LOGGER.log(Level.SEVERE, "the audit journal could not record " + events + " at " + record, e);
+            return journalFailed(record, e);
         }
-        return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive(), journalFailure)
-                : Decision.refused(next, attempt.message(), journalFailure);
+    }
+
+    private GateRecord journalFailed(GateRecord record, Exception e) throws IOException {
+        GateRecord marked = record.withJournalFailure(e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage());
+        replace(marked);
+        return marked;
+    }
+
+    /** Why nobody can act on a gate that never opened (its documentation was refused, or the build stopped first). */
+    private static String neverOpened(GateRecord record) {
+        return "This gate is closed (" + record.getStatus() + "): it never waited for approvals, so nobody can"
+                + " approve or reject it.";
     }
 
     private GateRecord persist(GateRecord record, Gate gate, List<GateEvent> events) throws IOException {

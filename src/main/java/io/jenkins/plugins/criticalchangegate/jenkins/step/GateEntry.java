@@ -71,20 +71,17 @@ public class GateEntry {
     }
 
     private HttpResponse answer(GateAction.Decision decision) {
+        if (decision.decisive) {
+            // the record decides how the step completes (StepCompletion): a decision the journal missed fails it
+            RunningGates.complete(action.run(), decision.record);
+        }
         String journalFailure = decision.journalFailure;
         if (journalFailure != null) {
-            if (decision.decisive) {
-                // fail closed: a decision auditors cannot find in the journal does not let the change through
-                CriticalChangeGateExecution.fail(action, decision.record, journalFailure);
-            }
             return HttpResponses.errorWithoutStack(500, decision.message + " " + journalFailure
-                    + " (it is recorded on the build)");
-        }
-        if (decision.decisive) {
-            CriticalChangeGateExecution.complete(action, decision.record);
+                    + " (it is recorded on the build; the change will not proceed)");
         }
         if (!decision.accepted) {
-            // recorded on the build and in the journal; the person sees why
+            // recorded on the build and in the journal (a gate that never opened: neither); the person sees why
             return HttpResponses.errorWithoutStack(403, decision.message);
         }
         return HttpResponses.redirectTo("..");

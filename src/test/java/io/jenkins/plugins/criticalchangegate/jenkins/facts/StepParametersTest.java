@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.Assert.assertThrows;
 
@@ -47,6 +48,25 @@ public class StepParametersTest {
     public void credentialsInTheDocumentationUrlAreRefusedBecauseTheyWouldLeakIntoTheTrail() {
         assertThat(failure(() -> StepParameters.documentationUrl("https://bob:hunter2@wiki.example.com/CHG-1")),
                 allOf(containsString("user name or password"), containsString("credentialsId")));
+    }
+
+    @Test
+    public void noMessageAboutTheDocumentationUrlRepeatsAPassword() {
+        for (String url : new String[] {"https://bob:hunter2@wiki.example.com/CHG-1", "ht tp://bob:hunter2@wiki x",
+            "ftp://bob:hunter2@wiki/x", "https://bob:hunter2@/x", "bob:hunter2@wiki/x", "https://bob:hunter2@wiki/"
+                + "x".repeat(3000)}) {
+            String message = failure(() -> StepParameters.documentationUrl(url));
+            assertThat(url, message, allOf(containsString("documentationUrl"), not(containsString("hunter2"))));
+        }
+    }
+
+    @Test
+    public void userInformationIsFoundAndMaskedOnlyBeforeTheHost() {
+        assertThat(StepParameters.withoutUserInfo("https://bob:pw@wiki/x?mail=a@b"), is("https://****@wiki/x?mail=a@b"));
+        assertThat(StepParameters.withoutUserInfo("https://wiki/x?mail=a@b"), is("https://wiki/x?mail=a@b"));
+        assertThat(StepParameters.withoutUserInfo("https://a@b:c@wiki"), is("https://****@wiki"));
+        assertThat(StepParameters.hasUserInfo("https://****@wiki/x"), is(true));
+        assertThat(StepParameters.hasUserInfo("https://wiki/x#me@home"), is(false));
     }
 
     @Test
