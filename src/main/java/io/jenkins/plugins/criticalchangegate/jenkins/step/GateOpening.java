@@ -39,6 +39,14 @@ import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
  * action's lock), so one of the two closes the gate and ends the pause.
  */
 final class GateOpening {
+    /**
+     * For JenkinsRule tests of expiry only: when set, every gate opened afterwards waits this long instead of the
+     * registry's approval timeout (whose minimum is a minute). Package-private and never set by the plugin, so no
+     * configuration, pipeline or request reaches it.
+     */
+    @CheckForNull
+    private static volatile Duration approvalTimeoutForTests;
+
     private final CriticalSystem critical;
     private final String gateId;
     private final String system;
@@ -66,6 +74,11 @@ final class GateOpening {
         this.stopped = stopped;
     }
 
+    /** Tests only: see {@link #approvalTimeoutForTests}; {@code null} restores the registry's timeouts. */
+    static void setApprovalTimeoutForTests(@CheckForNull Duration timeout) {
+        approvalTimeoutForTests = timeout;
+    }
+
     /**
      * Checks the documentation and opens the gate.
      *
@@ -84,8 +97,9 @@ final class GateOpening {
                 documentationUrl, verdict.verified() ? "VERIFIED" : "REFUSED",
                 DocumentationGateway.journalFields(verdict)));
         Instant now = Instant.now();
-        Duration timeout = critical.approvalTimeoutWithin(config.maxApprovalTimeout());
-        if (!timeout.equals(critical.approvalTimeout())) {
+        Duration forTests = approvalTimeoutForTests;
+        Duration timeout = forTests != null ? forTests : critical.approvalTimeoutWithin(config.maxApprovalTimeout());
+        if (forTests == null && !timeout.equals(critical.approvalTimeout())) {
             listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "the registry asks for an approval"
                     + " timeout of " + critical.approvalTimeout() + ", longer than this Jenkins allows; waiting at"
                     + " most " + timeout + ".");
