@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.init.Terminator;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -34,6 +35,8 @@ public final class BackgroundWork {
     /** At most this many tasks wait; gates are opened by people, so more than this is a storm, not a workload. */
     static final int QUEUE = 1000;
 
+    /** Made at the first task, and again after Jenkins shut it down (a JenkinsRule test starts Jenkins again). */
+    @CheckForNull
     private static ExecutorService executor;
 
     private BackgroundWork() {
@@ -57,13 +60,15 @@ public final class BackgroundWork {
     }
 
     private static synchronized ExecutorService executor() {
-        if (executor == null || executor.isShutdown()) {
+        ExecutorService current = executor;
+        if (current == null || current.isShutdown()) {
             ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(QUEUE), new Threads());
             pool.allowCoreThreadTimeOut(true);
             executor = pool;
+            current = pool;
         }
-        return executor;
+        return current;
     }
 
     /** Jenkins is shutting down: stop taking work, interrupt what runs (a restart resumes every gate). */
