@@ -42,9 +42,10 @@ public final class BackgroundWork {
     }
 
     /**
-     * Runs {@code task} on the plugin's pool, as the system.
+     * Runs {@code task} on the plugin's pool, as the system. After {@link #shutDown()} the next call starts a new pool:
+     * a Jenkins restarted inside the same JVM (as the test harness restarts it) needs one again.
      *
-     * @throws RejectedExecutionException when the queue is full or Jenkins is shutting down
+     * @throws RejectedExecutionException when the queue is full
      */
     public static Future<?> submit(Runnable task) {
         return executor().submit(() -> {

@@ -68,6 +68,10 @@ public class JenkinsRule implements TestRule {
         throw new UnsupportedOperationException("stub");
     }
 
+    public HtmlPage submit(HtmlForm form) throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public HtmlPage submit(HtmlForm form, String name) throws Exception {
         throw new UnsupportedOperationException("stub");
     }

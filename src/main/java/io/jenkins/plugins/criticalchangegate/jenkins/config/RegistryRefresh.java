@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps the registry current: every {@link #PERIOD_SECONDS} seconds it asks the configured source again once the
  * source's own interval has passed (a file: every run, reading it only when it changed; a URL: every
- * {@code refreshMinutes}, with a conditional request). Runs in its own thread, as every AsyncPeriodicWork does, so a
- * slow registry server never holds up a build or the start-up; its log is {@code $JENKINS_HOME/logs/tasks}.
+ * {@code refreshMinutes}, with a conditional request), or at once when the source is due: a new source whose
+ * loading in the background could not be queued, or a source that failed before the options changed. Runs in its own
+ * thread, as every AsyncPeriodicWork does, so a slow registry server never holds up a build or the start-up; its log
+ * is {@code $JENKINS_HOME/logs/tasks}.
  */
 @Extension
 public class RegistryRefresh extends AsyncPeriodicWork {

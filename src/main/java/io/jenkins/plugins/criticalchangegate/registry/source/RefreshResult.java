@@ -29,6 +29,16 @@ public final class RefreshResult {
         this.summary = summary;
     }
 
+    /** The source served what is in use; {@code what} says how it knew, the summary adds which registry that is. */
+    static RefreshResult unchanged(String what, LoadedRegistry inUse) {
+        return new RefreshResult(Kind.UNCHANGED, inUse, List.of(), what + "; in use: " + inUse.version());
+    }
+
+    /** New content is in use; {@code what} says what loaded, the summary adds its version. */
+    static RefreshResult loaded(String what, LoadedRegistry loaded) {
+        return new RefreshResult(Kind.LOADED, loaded, List.of(), what + "; in use: " + loaded.version());
+    }
+
     public Kind kind() {
         return kind;
     }

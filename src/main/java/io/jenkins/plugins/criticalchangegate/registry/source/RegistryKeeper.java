@@ -2,13 +2,11 @@ package io.jenkins.plugins.criticalchangegate.registry.source;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,36 +35,7 @@ public final class RegistryKeeper {
     private final ReentrantLock refreshing = new ReentrantLock();
     /** Guards every write of {@link #state}; reads need no lock. */
     private final Object lock = new Object();
-    private volatile State state;
-
-    /** Everything the keeper knows, replaced as a whole. */
-    private static final class State {
-        final RegistrySource source;
-        final ParseOptions options;
-        @CheckForNull
-        final LoadedRegistry current;
-        /** What the source said about {@link #current} when it was last fetched from it; null: fetch it all. */
-        @CheckForNull
-        final Fetched.Validators validators;
-        /** Whether {@link #current} is the copy in the store. */
-        final boolean stored;
-        @CheckForNull
-        final Instant lastChecked;
-        @CheckForNull
-        final RegistryStatus.Failure failure;
-
-        State(RegistrySource source, ParseOptions options, @CheckForNull LoadedRegistry current,
-                @CheckForNull Fetched.Validators validators, boolean stored, @CheckForNull Instant lastChecked,
-                @CheckForNull RegistryStatus.Failure failure) {
-            this.source = source;
-            this.options = options;
-            this.current = current;
-            this.validators = validators;
-            this.stored = stored;
-            this.lastChecked = lastChecked;
-            this.failure = failure;
-        }
-    }
+    private volatile KeeperState state;
 
     /**
      * @param source where the registry comes from
@@ -77,7 +46,7 @@ public final class RegistryKeeper {
     public RegistryKeeper(RegistrySource source, LastKnownGoodStore store, ParseOptions options, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.state = new State(source, options, null, null, false, null, null);
+        this.state = KeeperState.initial(source, options);
     }
 
     /**
@@ -92,23 +61,22 @@ public final class RegistryKeeper {
             stored = store.load(options);
         } catch (SourceException e) {
             synchronized (lock) {
-                State s = state;
+                KeeperState s = state;
                 if (s.current == null) {
-                    state = new State(s.source, s.options, null, s.validators, false, s.lastChecked,
-                            failure(s, e.getMessage()));
+                    state = s.withFailure(failure(s, e.getMessage()));
                 }
             }
             LOGGER.log(Level.WARNING, "registry of critical systems: " + e.getMessage() + "; "
-                    + stillUsing(state.current));
+                    + KeeperMessages.stillUsing(state.current));
             return;
         } catch (RuntimeException e) {
             // fail closed on anything unexpected too, but never break Jenkins' startup
             LOGGER.log(Level.WARNING, "registry of critical systems: the last known good copy in " + store.file()
                     + " cannot be restored", e);
             synchronized (lock) {
-                State s = state;
-                state = new State(s.source, s.options, s.current, s.validators, s.stored, s.lastChecked,
-                        failure(s, "the last known good registry " + store.file() + " cannot be restored: " + e));
+                KeeperState s = state;
+                state = s.withFailure(failure(s, "the last known good registry " + store.file()
+                        + " cannot be restored: " + e));
             }
             return;
         }
@@ -117,9 +85,9 @@ public final class RegistryKeeper {
             return;
         }
         synchronized (lock) {
-            State s = state;
+            KeeperState s = state;
             if (s.current == null && s.options.equals(options)) {
-                state = new State(s.source, s.options, stored.get(), null, true, s.lastChecked, s.failure);
+                state = s.restored(stored.get());
                 LOGGER.log(Level.INFO, "registry of critical systems: restored the last known good registry {0}",
                         stored.get().version());
             }
@@ -142,22 +110,29 @@ public final class RegistryKeeper {
     }
 
     /**
-     * Refreshes when {@code interval} has passed since the source was last checked (or it never was): what a periodic
-     * schedule calls, each source with its own interval.
+     * Refreshes when {@code interval} has passed since the source was last checked, or it never was, or it is due at
+     * once (a new source; options changed after a failure): what a periodic schedule calls, each source with its own
+     * interval. Two callers at once make one refresh: the second finds it no longer due.
      *
      * @return what the refresh did, or empty when it was not due
      * @throws InterruptedException if interrupted while waiting for the source or for another refresh
      */
     public Optional<RefreshResult> refreshIfDue(Duration interval) throws InterruptedException {
-        Instant last = state.lastChecked;
-        if (last != null && clock.instant().isBefore(last.plus(interval))) {
-            return Optional.empty();
+        refreshing.lockInterruptibly();
+        try {
+            KeeperState s = state;
+            Instant last = s.lastChecked;
+            if (!s.due && last != null && clock.instant().isBefore(last.plus(interval))) {
+                return Optional.empty();
+            }
+            return Optional.of(refreshNow());
+        } finally {
+            refreshing.unlock();
         }
-        return Optional.of(refresh());
     }
 
     private RefreshResult refreshNow() throws InterruptedException {
-        State start = state;
+        KeeperState start = state;
         RegistrySource source = start.source;
         String name = source.describe();
         Fetched fetched;
@@ -183,20 +158,14 @@ public final class RegistryKeeper {
                 parsed = current != null && current.sha256().equals(sha) && current.source().equals(name) ? current
                         : LoadedRegistry.parse(bytes, sha, name, loadedAt, start.options);
             } catch (RegistryException e) {
-                List<String> problems = new ArrayList<>();
-                for (RegistryProblem p : e.problems()) {
-                    problems.add(p.toString());
-                }
-                return failed(start, name + ": not a valid registry (" + problems.size()
-                        + (problems.size() == 1 ? " problem): " : " problems): ")
-                        + LastKnownGoodStore.summary(e.problems()), problems);
+                return failed(start, KeeperMessages.invalid(name, e), KeeperMessages.problems(e));
             }
         }
         RefreshResult result;
         boolean recovered = false;
         LoadedRegistry toStore = null;
         synchronized (lock) {
-            State s = state;
+            KeeperState s = state;
             if (superseded(start, s)) {
                 return superseded(s);
             }
@@ -204,16 +173,14 @@ public final class RegistryKeeper {
             if (parsed == null) {
                 if (s.current == null) {
                     // not reachable: validators are only kept with a registry in use; fail closed all the same
-                    state = new State(s.source, s.options, null, null, false, now, s.failure);
-                    return failed(state, name + ": reported unchanged, but no registry is in use; it is fetched"
+                    return failed(start, name + ": reported unchanged, but no registry is in use; it is fetched"
                             + " again at the next refresh", List.of());
                 }
-                state = new State(s.source, s.options, s.current, fetched.validators(), s.stored, now, null);
+                state = s.loaded(s.current, fetched.validators(), s.stored, now);
                 if (!s.stored) {
                     toStore = s.current; // an earlier save failed: try again
                 }
-                result = new RefreshResult(RefreshResult.Kind.UNCHANGED, s.current, List.of(),
-                        name + ": unchanged; in use: " + s.current.version());
+                result = RefreshResult.unchanged(name + ": unchanged", s.current);
             } else {
                 LoadedRegistry current = s.current;
                 boolean same = current != null && current.sha256().equals(parsed.sha256());
@@ -221,17 +188,14 @@ public final class RegistryKeeper {
                     parsed = parsed.withLoadedAt(current.loadedAt());
                 }
                 boolean stored = same && s.stored && current.source().equals(parsed.source());
-                state = new State(s.source, s.options, parsed, fetched.validators(), stored, now, null);
+                state = s.loaded(parsed, fetched.validators(), stored, now);
                 if (!stored) {
                     toStore = parsed;
                 }
                 result = same
-                        ? new RefreshResult(RefreshResult.Kind.UNCHANGED, parsed, List.of(),
-                                name + ": same content (sha256:" + parsed.sha256().substring(0, 12) + "); in use: "
-                                        + parsed.version())
-                        : new RefreshResult(RefreshResult.Kind.LOADED, parsed, List.of(),
-                                name + ": loaded " + parsed.registry().size() + " systems; in use: "
-                                        + parsed.version());
+                        ? RefreshResult.unchanged(name + ": same content (sha256:" + parsed.sha256().substring(0, 12)
+                                + ")", parsed)
+                        : RefreshResult.loaded(name + ": loaded " + parsed.registry().size() + " systems", parsed);
             }
             if (s.failure != null) {
                 recovered = true;
@@ -241,7 +205,7 @@ public final class RegistryKeeper {
             }
         }
         if (toStore != null) {
-            RefreshResult saved = save(start, toStore, result);
+            RefreshResult saved = save(toStore, result);
             if (saved != null) {
                 return saved;
             }
@@ -255,44 +219,42 @@ public final class RegistryKeeper {
 
     /** Saves a newly loaded registry; a registry that cannot be kept stays in use, but is reported: null if saved. */
     @CheckForNull
-    private RefreshResult save(State start, LoadedRegistry loaded, RefreshResult result) {
+    private RefreshResult save(LoadedRegistry loaded, RefreshResult result) {
         try {
             store.save(loaded);
         } catch (IOException | RuntimeException e) {
             String message = loaded.source() + ": loaded, but cannot be kept in " + store.file()
                     + " for a restart: " + e.getMessage();
             synchronized (lock) {
-                State s = state;
+                KeeperState s = state;
                 if (s.current == loaded) {
-                    state = new State(s.source, s.options, s.current, s.validators, false, s.lastChecked,
-                            failure(s, message));
+                    state = s.unsaved(failure(s, message));
                 }
             }
             LOGGER.log(Level.WARNING, "registry of critical systems: " + message, e);
             return new RefreshResult(result.kind(), loaded, List.of(message), result.summary() + "; " + message);
         }
         synchronized (lock) {
-            State s = state;
+            KeeperState s = state;
             if (s.current == loaded) {
-                state = new State(s.source, s.options, s.current, s.validators, true, s.lastChecked, s.failure);
+                state = s.saved();
             }
         }
         return null;
     }
 
-    private static boolean superseded(State start, State now) {
+    private static boolean superseded(KeeperState start, KeeperState now) {
         return now.source != start.source || !now.options.equals(start.options);
     }
 
-    private static RefreshResult superseded(State now) {
-        String message = "the registry source or its options changed during this refresh; its result was discarded"
-                + " and the next refresh uses the new configuration";
+    private static RefreshResult superseded(KeeperState now) {
+        String message = KeeperMessages.superseded();
         return new RefreshResult(RefreshResult.Kind.FAILED, now.current, List.of(message), message);
     }
 
     /** Records a failure; the registry in use (if any) stays. */
-    private RefreshResult failed(State start, String message, List<String> problems) {
-        State s;
+    private RefreshResult failed(KeeperState start, String message, List<String> problems) {
+        KeeperState s;
         boolean repeated;
         synchronized (lock) {
             s = state;
@@ -300,38 +262,27 @@ public final class RegistryKeeper {
                 return superseded(s);
             }
             repeated = s.failure != null && s.failure.message().equals(message);
-            state = new State(s.source, s.options, s.current, s.validators, s.stored, clock.instant(),
-                    failure(s, message));
+            state = s.failed(failure(s, message), clock.instant());
         }
         // the same failure at every scheduled refresh is logged once at WARNING, then quietly
-        LOGGER.log(repeated ? Level.FINE : Level.WARNING, "registry of critical systems from " + s.source.describe()
-                + ": " + withoutPrefix(message, s.source.describe()) + "; " + stillUsing(s.current));
+        String name = s.source.describe();
+        LOGGER.log(repeated ? Level.FINE : Level.WARNING, "registry of critical systems from " + name + ": "
+                + KeeperMessages.withoutPrefix(message, name) + "; " + KeeperMessages.stillUsing(s.current));
         return new RefreshResult(RefreshResult.Kind.FAILED, s.current, problems.isEmpty() ? List.of(message) : problems,
-                message + "; " + stillUsing(s.current));
+                message + "; " + KeeperMessages.stillUsing(s.current));
     }
 
-    private RegistryStatus.Failure failure(State s, String message) {
-        Instant now = clock.instant();
-        return new RegistryStatus.Failure(message, s.failure == null ? now : s.failure.since(), now);
-    }
-
-    private static String withoutPrefix(String message, String name) {
-        return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
-    }
-
-    private static String stillUsing(@CheckForNull LoadedRegistry current) {
-        return current == null ? "no registry is in use: every criticalChangeGate fails closed"
-                : "still using " + current.version();
+    private RegistryStatus.Failure failure(KeeperState s, String message) {
+        return RegistryStatus.Failure.next(s.failure, message, clock.instant());
     }
 
     /**
      * Replaces the source (the administrator changed the configuration); the registry in use stays until the new
-     * one loads.
+     * one loads. The new source is due at once: {@link #refreshIfDue} reads it at its next call.
      */
     public void setSource(RegistrySource source) {
         synchronized (lock) {
-            State s = state;
-            state = new State(source, s.options, s.current, null, s.stored, s.lastChecked, s.failure);
+            state = state.withSource(source);
         }
     }
 
@@ -339,33 +290,44 @@ public final class RegistryKeeper {
      * Replaces the parse options. The registry in use is validated again at once: if it breaks the new options
      * (e.g. a lowered maximum approval timeout), it is no longer used, since it now asks for what this Jenkins
      * refuses: gates fail closed until a registry valid under the new options loads, as they would after a restart.
+     *
+     * <p>When the last load had failed (what the source served was refused, or the registry in use was dropped by
+     * earlier options), the source is due at once: what was refused under the old options may be valid under the new
+     * ones. Jenkins sets the source before the options when both change in one save (the form's order, and JCasC's),
+     * so a registry that needs a raised maximum is first refused; an inline source, which nothing else reads again,
+     * would otherwise never load. A registry dropped by this very change was valid under the old options only:
+     * reading its source again would only refuse it once more.
+     *
+     * @return whether the options changed and the source is now due: the caller should have it read soon
+     *     ({@link #refreshIfDue}), where reading it is cheap at once, else in the background
      */
-    public void setOptions(ParseOptions options) {
+    public boolean setOptions(ParseOptions options) {
         String dropped = null;
+        KeeperState changed;
         synchronized (lock) {
-            State s = state;
+            KeeperState s = state;
             if (s.options.equals(options)) {
-                return;
+                return false;
             }
             LoadedRegistry current = s.current;
-            if (current == null) {
-                state = new State(s.source, options, null, null, false, s.lastChecked, s.failure);
-                return;
+            LoadedRegistry revalidated = null;
+            RegistryStatus.Failure failure = s.failure;
+            if (current != null) {
+                try {
+                    revalidated = current.reparse(options);
+                } catch (RegistryException e) {
+                    dropped = KeeperMessages.dropped(current, e);
+                    failure = failure(s, dropped);
+                }
             }
-            try {
-                state = new State(s.source, options, current.reparse(options), s.validators, s.stored,
-                        s.lastChecked, s.failure);
-            } catch (RegistryException e) {
-                dropped = current.version();
-                String message = "the registry in use (" + dropped + ") is not valid under the new settings: "
-                        + LastKnownGoodStore.summary(e.problems());
-                state = new State(s.source, options, null, null, false, s.lastChecked, failure(s, message));
-            }
+            changed = s.withOptions(options, revalidated, failure, s.failure != null);
+            state = changed;
         }
         if (dropped != null) {
-            LOGGER.log(Level.WARNING, "registry of critical systems: " + state.failure + "; "
-                    + stillUsing(null));
+            LOGGER.log(Level.WARNING, "registry of critical systems: " + changed.failure + "; "
+                    + KeeperMessages.stillUsing(null));
         }
+        return changed.due;
     }
 
     /**
@@ -375,29 +337,17 @@ public final class RegistryKeeper {
      *     under the current options): the message says so, names the source and the last failure and its age
      */
     public LoadedRegistry current() throws RegistryUnavailableException {
-        State s = state;
+        KeeperState s = state;
         LoadedRegistry current = s.current;
         if (current != null) {
             return current;
         }
-        Instant now = clock.instant();
-        String why = s.failure != null
-                ? " Last failure (" + RegistryStatus.age(s.failure.at(), now) + " ago, failing for "
-                        + RegistryStatus.age(s.failure.since(), now) + "): " + sentence(s.failure.message())
-                : s.lastChecked == null ? " The source has not been read yet." : "";
-        throw new RegistryUnavailableException("no registry of critical systems has been loaded from "
-                + s.source.describe() + ", so this gate fails closed (unknownSystems does not apply without a"
-                + " registry)." + why + " An administrator can check the registry in Manage Jenkins > System >"
-                + " Critical change gate.");
-    }
-
-    private static String sentence(String message) {
-        return message.endsWith(".") ? message : message + ".";
+        throw new RegistryUnavailableException(KeeperMessages.unavailable(s, clock.instant()));
     }
 
     /** A snapshot for the administrator. */
     public RegistryStatus status() {
-        State s = state;
+        KeeperState s = state;
         return new RegistryStatus(s.current, s.lastChecked, s.failure, s.source.describe());
     }
 

@@ -22,6 +22,11 @@ public final class RegistryStatus {
             this.at = at;
         }
 
+        /** The failure at {@code now}: a new run, or the latest of {@code ongoing}'s, which keeps its start. */
+        static Failure next(@CheckForNull Failure ongoing, String message, Instant now) {
+            return new Failure(message, ongoing == null ? now : ongoing.since, now);
+        }
+
         /** The latest failure, naming the source and the problem. */
         public String message() {
             return message;

@@ -1,14 +1,19 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.config;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.junit.Assert.assertThrows;
 
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.source.UrlSource;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.junit.Test;
@@ -53,6 +58,24 @@ public class ConfigurationAsCodeResourceTest {
         assertThat(UrlSource.parse((String) url.get("url")).getHost(), is("registry.example.invalid"));
     }
 
+    /** RaisedMaximumJenkinsTest's file: a registry that only the maximum the same file sets lets load. */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theRaisedMaximumYamlHoldsARegistryThatNeedsItsMaximum() throws Exception {
+        Map<String, Object> gate = gate("raised-maximum.yaml");
+        assertThat(gate.keySet().toString(), is("[registry, maxApprovalTimeoutDays]"));
+        assertThat(gate.get("maxApprovalTimeoutDays"), is(90));
+        String yaml = (String) ((Map<String, Object>) ((Map<String, Object>) gate.get("registry")).get("inline"))
+                .get("yaml");
+        byte[] utf8 = yaml.getBytes(StandardCharsets.UTF_8);
+        Registry registry = RegistryParser.parse(utf8, "jcasc", Duration.ofDays(90));
+        assertThat(registry.resolve("payments-ledger", "any").kind(), is(Resolution.Kind.CRITICAL));
+        assertThat(registry.resolve("internal-wiki", "any").kind(), is(Resolution.Kind.NOT_CRITICAL));
+        RegistryException refused = assertThrows(RegistryException.class,
+                () -> RegistryParser.parse(utf8, "jcasc", Duration.ofDays(30)));
+        assertThat(refused.getMessage(), containsString("approvalTimeout '60d'"));
+    }
+
     /** The names the files use are the ones JCasC derives from the classes: symbols, setters and getters. */
     @Test
     @SuppressWarnings("unchecked")
@@ -61,7 +84,8 @@ public class ConfigurationAsCodeResourceTest {
         assertThat(symbol(InlineRegistry.DescriptorImpl.class), is("inline"));
         assertThat(symbol(RegistryFile.DescriptorImpl.class), is("fromFile"));
         assertThat(symbol(RegistryUrl.DescriptorImpl.class), is("fromUrl"));
-        for (String resource : new String[] {"configuration-as-code.yaml", "configuration-as-code-url.yaml"}) {
+        for (String resource : new String[] {"configuration-as-code.yaml", "configuration-as-code-url.yaml",
+            "raised-maximum.yaml"}) {
             Map<String, Object> gate = gate(resource);
             for (String key : gate.keySet()) {
                 assertThat(resource + ": " + key, hasGetter(CriticalChangeGateConfiguration.class, key), is(true));

@@ -33,8 +33,6 @@ import org.junit.rules.TemporaryFolder;
 
 public class RegistryKeeperTest {
     private static final Instant T0 = Instant.parse("2026-11-26T09:00:00Z");
-    private static final String MAX_14D = "is longer than 14d, the longest this Jenkins allows (Manage Jenkins > System"
-            + " > Critical change gate)";
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
@@ -231,35 +229,6 @@ public class RegistryKeeperTest {
     }
 
     @Test
-    public void aLoweredMaximumApprovalTimeoutMakesARegistryInvalid() throws Exception {
-        write(TWO_SYSTEMS); // payments-ledger asks for 30d
-        RegistryKeeper keeper = keeper(ParseOptions.defaults());
-        keeper.refresh();
-        assertThat(keeper.current().registry().size(), is(2));
-
-        ParseOptions fortnight = ParseOptions.defaults().withMaxApprovalTimeout(Duration.ofDays(14));
-        keeper.setOptions(fortnight);
-        RegistryUnavailableException e = assertThrows(RegistryUnavailableException.class, keeper::current);
-        assertThat(e.getMessage(), containsString("is not valid under the new settings: file " + file
-                + ":18:22: approvalTimeout '30d' " + MAX_14D));
-
-        RefreshResult refreshed = keeper.refresh();
-        assertThat(refreshed.kind(), is(RefreshResult.Kind.FAILED));
-        assertThat(refreshed.problems(), contains("file " + file + ":18:22: approvalTimeout '30d' " + MAX_14D));
-
-        // and after a restart with the lower maximum, the stored copy does not come back either
-        RegistryKeeper restarted = keeper(fortnight);
-        restarted.restore();
-        assertThat(assertThrows(RegistryUnavailableException.class, restarted::current).getMessage(),
-                containsString("is no longer valid: file " + file + ":18:22: approvalTimeout '30d' " + MAX_14D));
-
-        // a registry within the maximum loads
-        write(ONE_SYSTEM);
-        assertThat(keeper.refresh().kind(), is(RefreshResult.Kind.LOADED));
-        assertThat(keeper.current().registry().size(), is(1));
-    }
-
-    @Test
     public void aRegistryThatCannotBeKeptOnDiskIsUsedReportedAndSavedAtTheNextRefresh() throws Exception {
         write(ONE_SYSTEM);
         Files.createDirectories(storeDir.getParent());
@@ -290,6 +259,22 @@ public class RegistryKeeperTest {
         assertThat(keeper.refresh().kind(), is(RefreshResult.Kind.FAILED));
         assertThat(keeper.current(), is(good));
         assertThat(keeper.status().source(), is("file " + tmp.getRoot().toPath().resolve("moved.yaml")));
+    }
+
+    /**
+     * A new source is read at the next run of a periodic schedule, whatever its interval: Jenkins loads a URL in the
+     * background after a save, and when that could not even be queued, the schedule is what loads it.
+     */
+    @Test
+    public void aNewSourceIsDueAtOnce() throws Exception {
+        write(ONE_SYSTEM);
+        RegistryKeeper keeper = keeper(ParseOptions.defaults());
+        Duration daily = Duration.ofDays(1);
+        keeper.refresh();
+        assertThat(keeper.refreshIfDue(daily), is(Optional.empty()));
+        keeper.setSource(new InlineSource(TWO_SYSTEMS));
+        assertThat(keeper.refreshIfDue(daily).orElseThrow().kind(), is(RefreshResult.Kind.LOADED));
+        assertThat(keeper.refreshIfDue(daily), is(Optional.empty()));
     }
 
     @Test

@@ -1,0 +1,4 @@
+package io.jenkins.plugins.casc.model;
+
+public interface CNode {
+}
