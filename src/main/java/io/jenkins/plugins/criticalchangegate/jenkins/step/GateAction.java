@@ -50,7 +50,7 @@ public class GateAction implements RunAction2 {
     static final String URL_NAME = "critical-change-gate";
 
     /** Copy-on-write, as InputAction's ids: build.xml may be written by another thread while a page reads it. */
-    private final List<GateRecord> gates = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<GateRecord> gates = new CopyOnWriteArrayList<>();
     /** The build this action belongs to; set by Jenkins when the action is attached or loaded. */
     @CheckForNull
     private transient volatile Run<?, ?> run;
