@@ -1,0 +1,63 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code approvalTimeout} values as the format writes them (90m, 24h, 7d): more than 0, at most the format's
+ * 365d, and at most the shorter maximum this Jenkins may set.
+ */
+final class DurationReader {
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,7})(m|h|d)");
+
+    private final Reading reading;
+
+    DurationReader(Reading reading) {
+        this.reading = reading;
+    }
+
+    @CheckForNull
+    Duration approvalTimeout(Node node) {
+        String text = reading.values.string(node, "approvalTimeout");
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            reading.problems.add(node, "approvalTimeout '" + text + "' is not a duration: write a whole number"
+                    + " followed by m (minutes), h (hours) or d (days), e.g. 90m, 24h, 7d");
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
+                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
+        if (d.isZero()) {
+            reading.problems.add(node, "approvalTimeout must be longer than 0");
+            return null;
+        }
+        if (d.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
+            reading.problems.add(node, "approvalTimeout '" + text + "' is longer than 365d");
+            return null;
+        }
+        if (d.compareTo(reading.maxTimeout) > 0) {
+            reading.problems.add(node, "approvalTimeout '" + text + "' is longer than "
+                    + durationText(reading.maxTimeout) + ", the longest this Jenkins allows (Manage Jenkins > System"
+                    + " > Critical change gate)");
+            return null;
+        }
+        return d;
+    }
+
+    /** A duration as the format writes it (7d, 36h, 90m), so the message reads like the file. */
+    static String durationText(Duration d) {
+        if (d.toMinutes() * 60 != d.getSeconds() || d.getNano() != 0) {
+            return d.toString(); // not a whole number of minutes: only reachable through the Java API
+        }
+        long minutes = d.toMinutes();
+        return minutes % (24 * 60) == 0 ? minutes / (24 * 60) + "d"
+                : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
+}

@@ -1,0 +1,159 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * The shared readers of values in a registry document: mappings, lists, single values, whole numbers and booleans,
+ * each reporting a value of the wrong shape at its place and giving {@code null} (or what could be read) instead.
+ */
+final class NodeValues {
+    private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
+            Tag.TIMESTAMP);
+
+    private final Problems problems;
+
+    NodeValues(Problems problems) {
+        this.problems = problems;
+    }
+
+    @CheckForNull
+    MappingNode mapping(Node node, String what) {
+        return shaped(node, MappingNode.class, what + " must be a mapping of keys to values, not ");
+    }
+
+    @CheckForNull
+    SequenceNode sequence(Node node, String key) {
+        return shaped(node, SequenceNode.class, "'" + key + "' must be a list such as [a, b], not ");
+    }
+
+    /** The node as a mapping or a list; anything else is reported as {@code mustBe} followed by what it is. */
+    @CheckForNull
+    private <T extends Node> T shaped(Node node, Class<T> shape, String mustBe) {
+        if (!tagAllowed(node)) {
+            return null;
+        }
+        if (shape.isInstance(node)) {
+            return shape.cast(node);
+        }
+        problems.add(node, mustBe + describe(node));
+        return null;
+    }
+
+    List<String> strings(Node node, String key, boolean allowEmpty) {
+        SequenceNode seq = sequence(node, key);
+        List<String> values = new ArrayList<>();
+        if (seq == null) {
+            return values;
+        }
+        if (seq.getValue().isEmpty() && !allowEmpty) {
+            problems.add(seq, "'" + key + "' is empty: list at least one");
+        }
+        for (Node item : seq.getValue()) {
+            String text = string(item, key);
+            if (text != null) {
+                values.add(text);
+            }
+        }
+        return values;
+    }
+
+    @CheckForNull
+    String string(Node node, String key) {
+        if (!tagAllowed(node)) {
+            return null;
+        }
+        if (!(node instanceof ScalarNode)) {
+            problems.add(node, "'" + key + "' must be a single value, not " + describe(node));
+            return null;
+        }
+        String value = ((ScalarNode) node).getValue().strip();
+        if (node.getTag().equals(Tag.NULL) || value.isEmpty()) {
+            problems.add(node, "'" + key + "' is empty");
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                problems.add(node, "'" + key + "' must not contain control characters or line breaks");
+                return null;
+            }
+        }
+        return value;
+    }
+
+    @CheckForNull
+    Integer integer(Node node, String key) {
+        String text = string(node, key);
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("\\+?[0-9]{1,9}") && !text.matches("-[0-9]{1,9}")) {
+            problems.add(node, "'" + key + "' must be a whole number, not '" + printable(text) + "'");
+            return null;
+        }
+        return Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
+    }
+
+    @CheckForNull
+    Boolean bool(Node node, String key) {
+        String text = string(node, key);
+        if (text == null) {
+            return null;
+        }
+        switch (text) {
+            case "true":
+            case "True":
+            case "TRUE":
+                return Boolean.TRUE;
+            case "false":
+            case "False":
+            case "FALSE":
+                return Boolean.FALSE;
+            default:
+                problems.add(node, "'" + key + "' must be true or false, not '" + printable(text) + "'");
+                return null;
+        }
+    }
+
+    /** Only plain YAML values: an explicit tag such as {@code !!binary} or {@code !custom} is refused. */
+    private boolean tagAllowed(Node node) {
+        Tag tag = node.getTag();
+        boolean ok = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
+                : node instanceof SequenceNode ? tag.equals(Tag.SEQ) : tag.equals(Tag.MAP);
+        if (!ok) {
+            problems.add(node, "the tag " + printable(tag.getValue()) + " is not supported: a registry holds plain"
+                    + " values, lists and mappings");
+        }
+        return ok;
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof ScalarNode) {
+            return node.getTag().equals(Tag.NULL) ? "an empty value" : "the single value '"
+                    + printable(abbreviate(((ScalarNode) node).getValue())) + "'";
+        }
+        return node instanceof SequenceNode ? "a list" : "a mapping";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
+    /** Text from the file, shortened and with its control characters written as escapes, to quote in a message. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        String t = abbreviate(text);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+}

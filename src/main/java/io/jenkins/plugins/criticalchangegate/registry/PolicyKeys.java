@@ -1,0 +1,21 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.time.Duration;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** The policy keys as read from {@code defaults:} or one system; {@code null} fields were not given. */
+final class PolicyKeys {
+    @CheckForNull Integer requiredApprovals;
+    @CheckForNull Node requiredApprovalsNode;
+    @CheckForNull Boolean requireDistinctGroups;
+    @CheckForNull Boolean excludeCommitAuthors;
+    @CheckForNull Duration approvalTimeout;
+    @CheckForNull List<String> allowedHosts;
+    /** An entry of allowedHosts was refused: already reported, so an empty list is not reported again. */
+    boolean allowedHostsRefused;
+    @CheckForNull Boolean requireChangeId;
+    @CheckForNull Boolean allowHttp;
+    @CheckForNull List<String> requiredSections;
+}

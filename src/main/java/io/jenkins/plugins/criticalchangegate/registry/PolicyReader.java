@@ -1,0 +1,52 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the policy keys of {@code defaults:} or of one system (which has other keys too). */
+final class PolicyReader {
+    static final List<String> KEYS = List.of("requiredApprovals", "requireDistinctGroups", "excludeCommitAuthors",
+            "approvalTimeout", "documentation");
+
+    private final Reading reading;
+    private final DurationReader durations;
+    private final DocumentationReader documentation;
+
+    PolicyReader(Reading reading) {
+        this.reading = reading;
+        this.durations = new DurationReader(reading);
+        this.documentation = new DocumentationReader(reading);
+    }
+
+    PolicyKeys read(Keyed keys) {
+        PolicyKeys policy = new PolicyKeys();
+        Node n = keys.get("requiredApprovals");
+        if (n != null) {
+            Integer value = reading.values.integer(n, "requiredApprovals");
+            if (value != null && value < 1) {
+                reading.problems.add(n, "requiredApprovals must be at least 1, not " + value + ": the gate exists to"
+                        + " require approvals");
+            } else if (value != null) {
+                policy.requiredApprovals = value;
+                policy.requiredApprovalsNode = n;
+            }
+        }
+        n = keys.get("requireDistinctGroups");
+        if (n != null) {
+            policy.requireDistinctGroups = reading.values.bool(n, "requireDistinctGroups");
+        }
+        n = keys.get("excludeCommitAuthors");
+        if (n != null) {
+            policy.excludeCommitAuthors = reading.values.bool(n, "excludeCommitAuthors");
+        }
+        n = keys.get("approvalTimeout");
+        if (n != null) {
+            policy.approvalTimeout = durations.approvalTimeout(n);
+        }
+        n = keys.get("documentation");
+        if (n != null) {
+            documentation.read(n, policy);
+        }
+        return policy;
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the top-level sections of one document have read so far: each fills in its own part, and may use a part
+ * that a section read before it (systems use the defaults).
+ */
+final class RegistryDraft {
+    UnknownSystems unknownSystems = UnknownSystems.DENY;
+    PolicyKeys defaults = new PolicyKeys();
+    final List<CriticalSystem> systems = new ArrayList<>();
+
+    /** The registry, once every section has read its part without a problem. */
+    Registry build() {
+        return new Registry(unknownSystems, systems);
+    }
+}

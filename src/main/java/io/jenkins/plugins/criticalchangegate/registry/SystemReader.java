@@ -1,0 +1,166 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the entries of {@code systems} one by one: a system's own keys, its approvers and jobs, its policy keys over
+ * the defaults, and the rules that need all of them (a requiredApprovals that can be met, documentation that can
+ * live somewhere). One per {@code systems:} list, since ids and job bindings must be unique across it.
+ */
+final class SystemReader {
+    /** The keys of a system that are not policy keys. */
+    static final List<String> OWN_KEYS = List.of("id", "name", "tier", "owners", "approvers", "jobs");
+    private static final List<String> KEYS = concat(OWN_KEYS, PolicyReader.KEYS);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private static final int BUILTIN_REQUIRED_APPROVALS = 2;
+    private static final Duration BUILTIN_TIMEOUT = Duration.ofHours(24);
+
+    private final Reading reading;
+    private final PolicyReader policy;
+    private final ApproversReader approversReader;
+    private final JobBindings jobBindings;
+    private final Map<SystemId, Node> ids = new HashMap<>();
+
+    SystemReader(Reading reading) {
+        this.reading = reading;
+        this.policy = new PolicyReader(reading);
+        this.approversReader = new ApproversReader(reading);
+        this.jobBindings = new JobBindings(reading);
+    }
+
+    /** The system, or {@code null} when it has problems (all reported). */
+    @CheckForNull
+    CriticalSystem read(Node entry, PolicyKeys defaults) {
+        int before = reading.problems.count();
+        MappingNode map = reading.values.mapping(entry, "each entry of 'systems'");
+        if (map == null) {
+            return null;
+        }
+        Keyed keys = reading.keys.read(map, KEYS, "a system");
+        SystemId id = id(keys, map);
+        String where = id == null ? "system at line " + Problems.line(map) : "system '" + id + "'";
+        String name = null;
+        Node nameNode = reading.keys.required(keys, map, "name", "a human name, e.g. Checkout");
+        if (nameNode != null) {
+            name = reading.values.string(nameNode, "name");
+        }
+        Integer tier = null;
+        Node tierNode = reading.keys.required(keys, map, "tier", "the criticality tier, 1 being the most critical");
+        if (tierNode != null) {
+            tier = reading.values.integer(tierNode, "tier");
+            if (tier != null && tier < 1) {
+                reading.problems.add(tierNode, "tier must be 1 or more, not " + tier);
+                tier = null;
+            }
+        }
+        List<String> owners = List.of();
+        Node ownersNode = reading.keys.required(keys, map, "owners", "the owning teams, e.g. [team-checkout]");
+        if (ownersNode != null) {
+            owners = reading.values.strings(ownersNode, "owners", false);
+        }
+        List<ApproverRef> approvers = List.of();
+        Node approversNode = reading.keys.required(keys, map, "approvers",
+                "groups or user:<id> entries who may approve");
+        if (approversNode != null) {
+            approvers = approversReader.read(approversNode);
+        }
+        List<String> jobs = List.of();
+        Node jobsNode = keys.get("jobs");
+        if (jobsNode != null) {
+            jobs = jobBindings.read(jobsNode, where);
+        }
+        PolicyKeys own = policy.read(keys);
+        int required = own.requiredApprovals != null ? own.requiredApprovals
+                : defaults.requiredApprovals != null ? defaults.requiredApprovals : BUILTIN_REQUIRED_APPROVALS;
+        boolean distinct = first(own.requireDistinctGroups, defaults.requireDistinctGroups, false);
+        Node requiredAt = own.requiredApprovalsNode != null ? own.requiredApprovalsNode
+                : approversNode != null ? approversNode : map;
+        checkRequiredApprovalsCanBeMet(required, distinct, approvers, own, defaults, requiredAt, where);
+        List<String> hosts = first(own.allowedHosts, defaults.allowedHosts, List.of());
+        boolean hostsRefused = own.allowedHosts != null ? own.allowedHostsRefused : defaults.allowedHostsRefused;
+        if (hosts.isEmpty() && !hostsRefused) {
+            reading.problems.add(map, where + " allows its documentation on no host, so no change"
+                    + " to it could ever pass: list documentation.allowedHosts here or in defaults");
+        }
+        if (reading.problems.count() > before || id == null || name == null || tier == null) {
+            return null;
+        }
+        DocumentationPolicy documentation = new DocumentationPolicy(hosts,
+                first(own.requireChangeId, defaults.requireChangeId, true),
+                first(own.allowHttp, defaults.allowHttp, false),
+                first(own.requiredSections, defaults.requiredSections, List.of()));
+        return CriticalSystem.builder(id.value()).name(name).tier(tier).owners(owners).approvers(approvers)
+                .requiredApprovals(required).requireDistinctGroups(distinct)
+                .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
+                .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
+                .documentation(documentation).jobs(jobs).build();
+    }
+
+    /** The system's id, unique ignoring case; {@code null} when missing or refused (reported). */
+    @CheckForNull
+    private SystemId id(Keyed keys, MappingNode map) {
+        Node idNode = reading.keys.required(keys, map, "id", "the system's unique id, e.g. checkout-service");
+        if (idNode == null) {
+            return null;
+        }
+        String text = reading.values.string(idNode, "id");
+        if (text == null) {
+            return null;
+        }
+        if (!ID.matcher(text).matches()) {
+            reading.problems.add(idNode, "id '" + text + "' is not valid: use 1 to 100 letters, digits, '.', '_' or"
+                    + " '-', starting with a letter or digit");
+            return null;
+        }
+        SystemId id = SystemId.of("id", text);
+        Node first = ids.putIfAbsent(id, idNode);
+        if (first != null) {
+            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + Problems.line(first)
+                    + " (ids compare ignoring case)");
+        }
+        return id;
+    }
+
+    /**
+     * Single users can give at most one approval each, and with requireDistinctGroups each entry gives at most one.
+     *
+     * @param at where the problem is reported: the system's own requiredApprovals, else its approvers, else itself
+     */
+    private void checkRequiredApprovalsCanBeMet(int required, boolean distinct, List<ApproverRef> approvers,
+            PolicyKeys own, PolicyKeys defaults, Node at, String where) {
+        if (approvers.isEmpty() || required < 1) {
+            return;
+        }
+        String inherited = own.requiredApprovals != null ? "" : defaults.requiredApprovals != null
+                ? " (from defaults)" : " (the built-in default)";
+        boolean allUsers = approvers.stream().allMatch(ApproverRef::isUser);
+        if (allUsers && required > approvers.size()) {
+            reading.problems.add(at, where + ": requiredApprovals " + required + inherited + " can never be met: only "
+                    + approvers.size() + " single user(s) are listed as approvers");
+        } else if (distinct && required > approvers.size()) {
+            reading.problems.add(at, where + ": requiredApprovals " + required + inherited + " can never be met with"
+                    + " requireDistinctGroups: only " + approvers.size() + " approver entries are listed");
+        }
+    }
+
+    private static <T> T first(@CheckForNull T own, @CheckForNull T defaults, T builtin) {
+        return own != null ? own : defaults != null ? defaults : builtin;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}
