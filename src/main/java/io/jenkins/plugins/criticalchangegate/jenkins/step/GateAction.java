@@ -79,6 +79,15 @@ public class GateAction implements RunAction2 {
         return r;
     }
 
+    /**
+     * The build, for {@code index.jelly}'s title and side panel, as pipeline-input-step's {@code InputAction} has it:
+     * Jelly reads only public getters, and without this {@code <st:include it="${it.run}" page="sidepanel.jelly"/>}
+     * got null, fell back to this action, found no side panel and answered 500 to every approver.
+     */
+    public Run<?, ?> getRun() {
+        return run();
+    }
+
     @Override
     @CheckForNull
     public String getIconFileName() {
