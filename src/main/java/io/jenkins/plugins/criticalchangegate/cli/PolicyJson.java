@@ -4,6 +4,7 @@ import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
 import io.jenkins.plugins.criticalchangegate.policy.RefusedAttempt;
+import io.jenkins.plugins.criticalchangegate.registry.ApprovalRule;
 import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import java.time.Duration;
@@ -30,6 +31,15 @@ final class PolicyJson {
         json.put("approvers", approvers);
         json.put("requiredApprovals", system.requiredApprovals());
         json.put("requireDistinctGroups", system.requireDistinctGroups());
+        List<Object> rules = new ArrayList<>();
+        for (ApprovalRule rule : system.approvalRules()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("group", rule.from().toString());
+            r.put("count", rule.count());
+            rules.add(r);
+        }
+        json.put("approvalRules", rules);
+        json.put("approvalsNeeded", system.approvalsNeeded());
         json.put("excludeCommitAuthors", system.excludeCommitAuthors());
         json.put("approvalTimeout", duration(system.approvalTimeout()));
         json.put("documentation", documentation(system.documentation()));

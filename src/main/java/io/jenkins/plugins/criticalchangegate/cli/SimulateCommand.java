@@ -10,6 +10,7 @@ import io.jenkins.plugins.criticalchangegate.policy.GateState;
 import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.policy.RefusedAttempt;
+import io.jenkins.plugins.criticalchangegate.policy.RuleProgress;
 import io.jenkins.plugins.criticalchangegate.policy.Simulation;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import java.io.IOException;
@@ -207,9 +208,18 @@ final class SimulateCommand implements Command {
         if (result.state().isPresent()) {
             GateState state = result.state().get();
             json.put("change", state.request().changeId());
-            json.put("requiredApprovals", state.request().system().requiredApprovals());
+            json.put("requiredApprovals", state.request().system().approvalsNeeded());
             json.put("approvalsStillNeeded", state.outcome() == io.jenkins.plugins.criticalchangegate.policy.Outcome
-                    .PENDING ? state.approvalsStillNeeded() : 0);
+                    .PENDING ? result.approvalsStillNeeded() : 0);
+            List<Object> rules = new ArrayList<>();
+            for (RuleProgress rule : result.progress()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("group", rule.group());
+                r.put("count", rule.count());
+                r.put("approvedBy", rule.approvedBy());
+                rules.add(r);
+            }
+            json.put("rules", rules);
             for (Approval approval : state.approvals()) {
                 approvals.add(PolicyJson.approval(approval));
             }

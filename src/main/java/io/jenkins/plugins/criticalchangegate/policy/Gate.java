@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.registry.ApprovalRule;
 import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import java.time.Instant;
@@ -22,6 +23,9 @@ import java.util.function.Function;
  * (pipeline-input-step checks "already settled" and settles in two steps; we must not).
  */
 public final class Gate {
+    /** The label of the part of a requirement that anyone the system lists may meet. */
+    static final String ANY_LISTED = "any listed approver";
+
     private final AtomicReference<GateState> state;
     private final IdentityComparison comparison;
 
@@ -49,8 +53,10 @@ public final class Gate {
         return state.get().outcome();
     }
 
+    /** How many more approvals the gate needs: 0 once approved, the shortfall while pending or decided otherwise. */
     public int approvalsStillNeeded() {
-        return state.get().approvalsStillNeeded();
+        GateState s = state.get();
+        return s.outcome() == Outcome.APPROVED ? 0 : assignment().stillNeeded();
     }
 
     public List<Approval> approvals() {
@@ -201,38 +207,39 @@ public final class Gate {
                     + " is neither a listed approver nor in a listed group of " + system.id() + " (approvers: "
                     + system.approvers() + ")", at);
         }
-        String through = channels.get(0);
-        if (system.requireDistinctGroups()) {
-            Set<String> used = new HashSet<>();
-            for (Approval approval : s.approvals()) {
-                used.add(channelKey(approval.through()));
-            }
-            through = null;
-            for (String channel : channels) {
-                if (!used.contains(channelKey(channel))) {
-                    through = channel;
-                    break;
-                }
-            }
-            if (through == null) {
-                return refuseApproval(s, added, who, RefusalReason.GROUP_ALREADY_USED, who.id()
-                        + " can only approve through " + channels + ", already used; " + system.id()
-                        + " requires each approval through a different listed group", at);
-            }
+        // who counts toward what is assigned again over everyone accepted so far, optimally (Quorum): an approval
+        // is accepted when it raises the number that counts, which never depends on the order people came in
+        Quorum quorum = quorum(system);
+        Quorum.Assignment before = quorum.assign(candidates(s, null));
+        Quorum.Assignment after = quorum.assign(candidates(s, candidate(who.id(), channels)));
+        if (after.counted() == before.counted()) {
+            boolean ruled = !system.approvalRules().isEmpty();
+            return refuseApproval(s, added, who, ruled ? RefusalReason.RULES_ALREADY_MET
+                    : RefusalReason.GROUP_ALREADY_USED, ruled
+                    ? who.id() + " can only count through " + channels + ", whose approval rules others already met; "
+                            + system.id() + " still needs " + before.stillNeeded() + " approval(s) through "
+                            + openParts(quorum, before)
+                    : who.id() + " can only approve through " + channels + ", already used; " + system.id()
+                            + " requires each approval through a different listed group", at);
         }
-        GateEvent accepted = new GateEvent(GateEvent.Type.APPROVAL_ACCEPTED, at, who.id(), through, null, comment);
+        String through = after.through(who.id());
+        if (through == null) {
+            throw new IllegalStateException("an approval that raised the quorum counts through no channel");
+        }
+        GateEvent accepted = new GateEvent(GateEvent.Type.APPROVAL_ACCEPTED, at, who.id(), through, null, comment,
+                channels);
         s = s.with(accepted);
         added.add(accepted);
-        boolean decisive = s.approvalsStillNeeded() == 0;
+        boolean decisive = after.met();
         if (decisive) {
             GateEvent approved = new GateEvent(GateEvent.Type.APPROVED, at, null, null, null,
-                    system.requiredApprovals() + " distinct authorized approval(s): " + approvers(s));
+                    system.approvalsNeeded() + " distinct authorized approval(s): " + approvers(s, after));
             s = s.with(approved);
             added.add(approved);
         }
         String message = decisive ? "approved: " + who.id() + "'s approval (through " + through
                 + ") completes the quorum" : who.id() + "'s approval counts (through " + through + "); "
-                + s.approvalsStillNeeded() + " more needed";
+                + after.stillNeeded() + " more needed";
         return new Transition(s, new Attempt(null, message, s.outcome(), decisive, added));
     }
 
@@ -321,8 +328,28 @@ public final class Gate {
                 groups.add(ref.name());
             }
         }
+        // approval rules may name groups (or users) that the approvers list does not: being in one authorizes too
+        for (ApprovalRule rule : system.approvalRules()) {
+            ApproverRef ref = rule.from();
+            boolean mine = ref.isUser() ? comparison.userKey(ref.name()).equals(key)
+                    : groupKeys.contains(comparison.groupKey(ref.name()));
+            List<String> into = ref.isUser() ? users : groups;
+            if (mine && !containsChannel(users, ref.toString()) && !containsChannel(groups, ref.toString())) {
+                into.add(ref.toString());
+            }
+        }
         users.addAll(groups);
         return users;
+    }
+
+    private boolean containsChannel(List<String> channels, String channel) {
+        String key = channelKey(channel);
+        for (String c : channels) {
+            if (channelKey(c).equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String channelKey(String channel) {
@@ -331,11 +358,88 @@ public final class Gate {
                 : comparison.groupKey(channel);
     }
 
-    private static String approvers(GateState s) {
+    private static String approvers(GateState s, Quorum.Assignment assignment) {
         List<String> names = new ArrayList<>();
         for (Approval a : s.approvals()) {
-            names.add(a.user() + " (" + a.through() + ")");
+            String through = assignment.through(a.user());
+            names.add(a.user() + " (" + (through == null ? a.through() : through) + ")");
         }
         return String.join(", ", names);
+    }
+
+    /**
+     * The system's requirement as a quorum: one part per approval rule, then "any listed approver" for the approvals
+     * the rules leave ({@code approvalsNeeded} minus the rules' counts).
+     */
+    Quorum quorum(CriticalSystem system) {
+        List<Quorum.Part> parts = new ArrayList<>();
+        int ruled = 0;
+        for (ApprovalRule rule : system.approvalRules()) {
+            String label = rule.from().toString();
+            parts.add(new Quorum.Part(channelKey(label), label, rule.count()));
+            ruled += rule.count();
+        }
+        int rest = system.approvalsNeeded() - ruled;
+        if (rest > 0) {
+            parts.add(new Quorum.Part(null, ANY_LISTED, rest));
+        }
+        return new Quorum(parts, system.requireDistinctGroups());
+    }
+
+    /** Everyone whose approval was accepted, with the channels they could count through, and one more if given. */
+    private List<Quorum.Candidate> candidates(GateState s, @CheckForNull Quorum.Candidate extra) {
+        List<Quorum.Candidate> out = new ArrayList<>();
+        for (GateEvent e : s.events()) {
+            if (e.type() == GateEvent.Type.APPROVAL_ACCEPTED) {
+                out.add(candidate(e.user().orElseThrow(), e.channels()));
+            }
+        }
+        if (extra != null) {
+            out.add(extra);
+        }
+        return out;
+    }
+
+    private Quorum.Candidate candidate(String user, List<String> channels) {
+        List<String> keys = new ArrayList<>();
+        for (String channel : channels) {
+            keys.add(channelKey(channel));
+        }
+        return new Quorum.Candidate(user, keys, channels);
+    }
+
+    private static String openParts(Quorum quorum, Quorum.Assignment assignment) {
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < quorum.parts().size(); i++) {
+            Quorum.Part part = quorum.parts().get(i);
+            int missing = part.count() - assignment.usersByPart().get(i).size();
+            if (missing > 0) {
+                open.add(part.label() + " (" + missing + ")");
+            }
+        }
+        return String.join(", ", open);
+    }
+
+    /** Who counts toward which part of the requirement now: the best assignment of everyone accepted so far. */
+    Quorum.Assignment assignment() {
+        GateState s = state.get();
+        return quorum(s.request().system()).assign(candidates(s, null));
+    }
+
+    /**
+     * The requirement part by part, with who counts toward each now (the tool's and the build page's per-rule
+     * progress): the approval rules in the registry's order, then {@link RuleProgress#ANY} for the rest.
+     */
+    public List<RuleProgress> progress() {
+        GateState s = state.get();
+        Quorum quorum = quorum(s.request().system());
+        Quorum.Assignment assignment = quorum.assign(candidates(s, null));
+        List<RuleProgress> out = new ArrayList<>();
+        for (int i = 0; i < quorum.parts().size(); i++) {
+            Quorum.Part part = quorum.parts().get(i);
+            out.add(new RuleProgress(part.channelKey() == null ? RuleProgress.ANY : part.label(), part.count(),
+                    assignment.usersByPart().get(i)));
+        }
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.policy;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,9 +54,22 @@ public final class GateEvent implements Serializable {
     private final RefusalReason refusal;
     @CheckForNull
     private final String text;
+    /**
+     * For an accepted approval: every channel (listed group or {@code user:<id>} entry) the person could count through
+     * when they approved, so the quorum can be assigned again, optimally, as more people approve (and after a
+     * restart). {@code null} for other events, and in states saved before it existed ({@link #channels()}).
+     */
+    @CheckForNull
+    private final List<String> channels;
 
     GateEvent(Type type, Instant at, @CheckForNull String user, @CheckForNull String group,
             @CheckForNull RefusalReason refusal, @CheckForNull String text) {
+        this(type, at, user, group, refusal, text, null);
+    }
+
+    GateEvent(Type type, Instant at, @CheckForNull String user, @CheckForNull String group,
+            @CheckForNull RefusalReason refusal, @CheckForNull String text, @CheckForNull List<String> channels) {
+        this.channels = channels == null ? null : List.copyOf(channels);
         this.type = type;
         this.at = Objects.requireNonNull(at);
         this.user = user;
@@ -85,6 +99,17 @@ public final class GateEvent implements Serializable {
     /** Why an attempt was refused. */
     public Optional<RefusalReason> refusal() {
         return Optional.ofNullable(refusal);
+    }
+
+    /**
+     * The channels an accepted approval could count through (the one it counted through first); for an approval kept
+     * before this was recorded, just that one.
+     */
+    public List<String> channels() {
+        if (channels != null) {
+            return channels;
+        }
+        return group == null ? List.of() : List.of(group);
     }
 
     /** The approval's comment, the rejection's or abort's reason, a refusal's detail, the decision's explanation. */

@@ -121,11 +121,6 @@ public final class GateState implements Serializable {
         return events.stream().filter(e -> e.type().isDecision()).findFirst();
     }
 
-    /** How many more approvals the gate needs; 0 once approved, and the full shortfall if decided otherwise. */
-    public int approvalsStillNeeded() {
-        return Math.max(0, request.system().requiredApprovals() - approvals().size());
-    }
-
     @Override
     public String toString() {
         return "GateState{" + outcome + ", " + request + ", " + events.size() + " events}";

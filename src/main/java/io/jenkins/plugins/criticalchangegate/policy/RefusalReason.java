@@ -12,6 +12,11 @@ public enum RefusalReason {
     NOT_AUTHORIZED,
     /** Distinct groups are required and every listed group the person is in has already been used. */
     GROUP_ALREADY_USED,
+    /**
+     * The system has approval rules and every rule the person could count toward is already met by others (the rules
+     * still open need people of other groups).
+     */
+    RULES_ALREADY_MET,
     /** The gate is already decided (approved, rejected, expired or aborted). */
     GATE_CLOSED
 }

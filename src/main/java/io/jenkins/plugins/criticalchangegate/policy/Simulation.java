@@ -104,7 +104,8 @@ public final class Simulation {
                     : gate.reject(action.person, Objects.requireNonNull(action.text), at));
         }
         GateState state = gate.state();
-        return new Result(resolution, Verdict.valueOf(state.outcome().name()), state, state.events(), attempts);
+        return new Result(resolution, Verdict.valueOf(state.outcome().name()), state, state.events(), attempts,
+                gate.progress(), gate.approvalsStillNeeded());
     }
 
     /** What the simulation found. */
@@ -115,9 +116,18 @@ public final class Simulation {
         private final GateState state;
         private final List<GateEvent> events;
         private final List<Attempt> attempts;
+        private final List<RuleProgress> progress;
+        private final int approvalsStillNeeded;
 
         Result(Resolution resolution, Verdict verdict, @CheckForNull GateState state, List<GateEvent> events,
                 List<Attempt> attempts) {
+            this(resolution, verdict, state, events, attempts, List.of(), 0);
+        }
+
+        Result(Resolution resolution, Verdict verdict, @CheckForNull GateState state, List<GateEvent> events,
+                List<Attempt> attempts, List<RuleProgress> progress, int approvalsStillNeeded) {
+            this.progress = List.copyOf(progress);
+            this.approvalsStillNeeded = approvalsStillNeeded;
             this.resolution = resolution;
             this.verdict = verdict;
             this.state = state;
@@ -142,6 +152,16 @@ public final class Simulation {
         /** Everything that happened, in order with timestamps: the trail the audit journal would receive. */
         public List<GateEvent> events() {
             return events;
+        }
+
+        /** The requirement part by part with who counts toward each; empty when no gate opened. */
+        public List<RuleProgress> progress() {
+            return progress;
+        }
+
+        /** How many more approvals the gate needs (0 once approved, or when no gate opened). */
+        public int approvalsStillNeeded() {
+            return approvalsStillNeeded;
         }
 
         /** The answer to each action, in the order given. */

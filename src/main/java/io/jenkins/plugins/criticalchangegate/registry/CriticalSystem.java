@@ -27,6 +27,11 @@ public final class CriticalSystem implements Serializable {
     private final Duration approvalTimeout;
     private final DocumentationPolicy documentation;
     private final List<String> jobs;
+    /**
+     * Per-group quorums that must all be met; empty when the system has none. {@code null} only in a gate state saved
+     * before the key existed (Java serialization leaves a new field null): {@link #approvalRules()} reads it as empty.
+     */
+    private final List<ApprovalRule> approvalRules;
 
     private CriticalSystem(Builder b) {
         this.id = b.id;
@@ -40,6 +45,7 @@ public final class CriticalSystem implements Serializable {
         this.approvalTimeout = b.approvalTimeout;
         this.documentation = b.documentation;
         this.jobs = List.copyOf(b.jobs);
+        this.approvalRules = List.copyOf(b.approvalRules);
     }
 
     /**
@@ -79,6 +85,23 @@ public final class CriticalSystem implements Serializable {
         return requiredApprovals;
     }
 
+    /** The rules that must all be met, by distinct people, each counting toward one rule only; may be empty. */
+    public List<ApprovalRule> approvalRules() {
+        return approvalRules == null ? List.of() : approvalRules;
+    }
+
+    /**
+     * How many distinct people must approve in all: {@link #requiredApprovals()}, or the sum of the approval rules'
+     * counts when that is more (approvals beyond the rules may come from anyone the system lists).
+     */
+    public int approvalsNeeded() {
+        int ruled = 0;
+        for (ApprovalRule rule : approvalRules()) {
+            ruled += rule.count();
+        }
+        return Math.max(requiredApprovals, ruled);
+    }
+
     /** Whether each approval must come through a different listed group (or listed user). */
     public boolean requireDistinctGroups() {
         return requireDistinctGroups;
@@ -111,7 +134,12 @@ public final class CriticalSystem implements Serializable {
         for (ApproverRef ref : approvers) {
             who.add(ref.isUser() ? "user " + ref.name() : "group " + ref.name());
         }
-        return requiredApprovals + " approval(s) from: " + who
+        StringJoiner rules = new StringJoiner(" and ");
+        for (ApprovalRule rule : approvalRules()) {
+            rules.add(rule.toString());
+        }
+        return approvalsNeeded() + " approval(s) from: " + who
+                + (rules.length() == 0 ? "" : "; including " + rules)
                 + (requireDistinctGroups ? "; each through a different group" : "")
                 + (excludeCommitAuthors ? "; not the build's starter nor a commit author"
                         : "; not the build's starter");
@@ -137,7 +165,8 @@ public final class CriticalSystem implements Serializable {
                 && owners.equals(that.owners) && approvers.equals(that.approvers)
                 && requiredApprovals == that.requiredApprovals && requireDistinctGroups == that.requireDistinctGroups
                 && excludeCommitAuthors == that.excludeCommitAuthors && approvalTimeout.equals(that.approvalTimeout)
-                && documentation.equals(that.documentation) && jobs.equals(that.jobs);
+                && documentation.equals(that.documentation) && jobs.equals(that.jobs)
+                && approvalRules().equals(that.approvalRules());
     }
 
     /** The id's hash alone: cheap, and consistent with {@link #equals} (equal systems have equal ids). */
@@ -165,6 +194,7 @@ public final class CriticalSystem implements Serializable {
         private Duration approvalTimeout = Duration.ofHours(24);
         private DocumentationPolicy documentation = DocumentationPolicy.NOTHING_ALLOWED;
         private List<String> jobs = new ArrayList<>();
+        private List<ApprovalRule> approvalRules = new ArrayList<>();
 
         private Builder(SystemId id) {
             this.id = id;
@@ -222,6 +252,11 @@ public final class CriticalSystem implements Serializable {
 
         public Builder documentation(DocumentationPolicy documentation) {
             this.documentation = documentation;
+            return this;
+        }
+
+        public Builder approvalRules(List<ApprovalRule> approvalRules) {
+            this.approvalRules = new ArrayList<>(approvalRules);
             return this;
         }
 

@@ -43,6 +43,7 @@ final class FormatVersion1 {
     private static final List<KnownKeys.Home> HOMES = List.of(
             new KnownKeys.Home(SystemReader.OWN_KEYS, "belongs to each entry of systems"),
             new KnownKeys.Home(DocumentationReader.KEYS, "belongs under documentation"),
+            new KnownKeys.Home(ApprovalRulesReader.KEYS, "belongs to each entry of approvalRules"),
             new KnownKeys.Home(TOP_KEYS, "belongs at the top of the file"));
 
     private final String source;

@@ -18,4 +18,6 @@ final class PolicyKeys {
     @CheckForNull Boolean requireChangeId;
     @CheckForNull Boolean allowHttp;
     @CheckForNull List<String> requiredSections;
+    @CheckForNull List<ApprovalRule> approvalRules;
+    @CheckForNull Node approvalRulesNode;
 }

@@ -6,16 +6,18 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the policy keys of {@code defaults:} or of one system (which has other keys too). */
 final class PolicyReader {
     static final List<String> KEYS = List.of("requiredApprovals", "requireDistinctGroups", "excludeCommitAuthors",
-            "approvalTimeout", "documentation");
+            "approvalTimeout", "documentation", "approvalRules");
 
     private final Reading reading;
     private final DurationReader durations;
     private final DocumentationReader documentation;
+    private final ApprovalRulesReader rules;
 
     PolicyReader(Reading reading) {
         this.reading = reading;
         this.durations = new DurationReader(reading);
         this.documentation = new DocumentationReader(reading);
+        this.rules = new ApprovalRulesReader(reading);
     }
 
     PolicyKeys read(Keyed keys) {
@@ -42,6 +44,11 @@ final class PolicyReader {
         n = keys.get("approvalTimeout");
         if (n != null) {
             policy.approvalTimeout = durations.approvalTimeout(n);
+        }
+        n = keys.get("approvalRules");
+        if (n != null) {
+            policy.approvalRules = rules.read(n);
+            policy.approvalRulesNode = n;
         }
         n = keys.get("documentation");
         if (n != null) {

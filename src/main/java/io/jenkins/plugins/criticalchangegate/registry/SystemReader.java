@@ -87,6 +87,9 @@ final class SystemReader {
         Node requiredAt = own.requiredApprovalsNode != null ? own.requiredApprovalsNode
                 : approversNode != null ? approversNode : map;
         checkRequiredApprovalsCanBeMet(required, distinct, approvers, own, defaults, requiredAt, where);
+        List<ApprovalRule> rules = first(own.approvalRules, defaults.approvalRules, List.of());
+        checkRulesCanBeMet(rules, distinct, own.approvalRulesNode != null ? own.approvalRulesNode
+                : defaults.approvalRulesNode != null ? defaults.approvalRulesNode : map, where);
         List<String> hosts = first(own.allowedHosts, defaults.allowedHosts, List.of());
         boolean hostsRefused = own.allowedHosts != null ? own.allowedHostsRefused : defaults.allowedHostsRefused;
         if (hosts.isEmpty() && !hostsRefused) {
@@ -104,7 +107,7 @@ final class SystemReader {
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
-                .documentation(documentation).jobs(jobs).build();
+                .documentation(documentation).jobs(jobs).approvalRules(rules).build();
     }
 
     /** The system's id, unique ignoring case; {@code null} when missing or refused (reported). */
@@ -151,6 +154,22 @@ final class SystemReader {
         } else if (distinct && required > approvers.size()) {
             reading.problems.add(at, where + ": requiredApprovals " + required + inherited + " can never be met with"
                     + " requireDistinctGroups: only " + approvers.size() + " approver entries are listed");
+        }
+    }
+
+    /**
+     * With requireDistinctGroups each group gives one approval, so a rule asking for more through one group can never
+     * be met.
+     */
+    private void checkRulesCanBeMet(List<ApprovalRule> rules, boolean distinct, Node at, String where) {
+        if (!distinct) {
+            return;
+        }
+        for (ApprovalRule rule : rules) {
+            if (rule.count() > 1) {
+                reading.problems.add(at, where + ": the approval rule " + rule + " can never be met with"
+                        + " requireDistinctGroups, which counts one approval per group");
+            }
         }
     }
 

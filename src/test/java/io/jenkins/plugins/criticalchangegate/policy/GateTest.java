@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.criticalchangegate.registry.ApprovalRule;
+import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -322,6 +324,97 @@ public class GateTest {
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (T) in.readObject();
+        }
+    }
+
+    private static CriticalSystem leadsAndSre() {
+        return checkout().approvalRules(List.of(ApprovalRule.of(ApproverRef.group("checkout-leads"), 1),
+                ApprovalRule.of(ApproverRef.group("sre-oncall"), 1))).build();
+    }
+
+    @Test
+    public void approvalRulesNeedOneFromEachGroupAndAPersonCountsOnce() {
+        Gate gate = gate(leadsAndSre());
+        // erin is in both groups: she counts once, toward either rule
+        assertThat(gate.approve(Person.of("erin", "checkout-leads", "sre-oncall"), null, at(1)).accepted(), is(true));
+        Attempt second = gate.approve(Person.of("frank", "sre-oncall"), null, at(2));
+        assertThat(second.accepted(), is(true));
+        assertThat(second.decisive(), is(true));
+        assertThat(gate.outcome(), is(Outcome.APPROVED));
+        List<RuleProgress> progress = gate.progress();
+        assertThat(progress.get(0).group(), is("checkout-leads"));
+        assertThat(progress.get(0).approvedBy(), contains("erin"));
+        assertThat(progress.get(1).approvedBy(), contains("frank"));
+    }
+
+    @Test
+    public void anApprovalNoOpenRuleNeedsIsRefusedNamingWhatIsStillNeeded() {
+        Gate gate = gate(leadsAndSre());
+        gate.approve(Person.of("frank", "sre-oncall"), null, at(1));
+        Attempt another = gate.approve(Person.of("grace", "sre-oncall"), null, at(2));
+        assertThat(refusal(another), is(RefusalReason.RULES_ALREADY_MET));
+        assertThat(another.message(), containsString("still needs 1 approval(s) through checkout-leads (1)"));
+        assertThat(gate.outcome(), is(Outcome.PENDING));
+    }
+
+    @Test
+    public void aRuleGroupThatTheApproversListLacksAuthorizesToo() {
+        CriticalSystem system = checkout().approvers("sre-oncall").approvalRules(List.of(
+                ApprovalRule.of(ApproverRef.group("security"), 1))).build();
+        Gate gate = gate(system);
+        assertThat(gate.approve(Person.of("sam", "security"), null, at(1)).accepted(), is(true));
+        assertThat(gate.approve(Person.of("frank", "sre-oncall"), null, at(2)).decisive(), is(true));
+    }
+
+    @Test
+    public void requiredApprovalsBeyondTheRulesComeFromAnyoneListed() {
+        CriticalSystem system = checkout().requiredApprovals(3).approvalRules(List.of(
+                ApprovalRule.of(ApproverRef.group("checkout-leads"), 1))).build();
+        assertThat(system.approvalsNeeded(), is(3));
+        Gate gate = gate(system);
+        gate.approve(Person.of("frank", "sre-oncall"), null, at(1));
+        gate.approve(Person.of("grace", "sre-oncall"), null, at(2));
+        assertThat(gate.outcome(), is(Outcome.PENDING));
+        assertThat(gate.approvalsStillNeeded(), is(1));
+        assertThat(gate.approve(Person.of("erin", "checkout-leads"), null, at(3)).decisive(), is(true));
+    }
+
+    /** The property docs/registry.md states: the outcome never depends on the order in which people approve. */
+    @Test
+    public void theOutcomeNeverDependsOnTheOrderInWhichPeopleApprove() {
+        java.util.Random random = new java.util.Random(7L);
+        String[] groups = {"checkout-leads", "sre-oncall", "security"};
+        for (int round = 0; round < 200; round++) {
+            List<ApprovalRule> rules = new java.util.ArrayList<>();
+            for (String g : groups) {
+                if (random.nextBoolean()) {
+                    rules.add(ApprovalRule.of(ApproverRef.group(g), 1 + random.nextInt(2)));
+                }
+            }
+            CriticalSystem system = checkout().approvers(groups).requiredApprovals(1 + random.nextInt(3))
+                    .requireDistinctGroups(rules.isEmpty() && random.nextBoolean()).approvalRules(rules).build();
+            List<Person> people = new java.util.ArrayList<>();
+            for (int p = 0; p < 1 + random.nextInt(6); p++) {
+                List<String> mine = new java.util.ArrayList<>();
+                for (String g : groups) {
+                    if (random.nextInt(3) == 0) {
+                        mine.add(g);
+                    }
+                }
+                people.add(Person.of("p" + p, mine.toArray(new String[0])));
+            }
+            Outcome first = null;
+            for (int shuffle = 0; shuffle < 8; shuffle++) {
+                java.util.Collections.shuffle(people, random);
+                Gate gate = gate(system);
+                for (int i = 0; i < people.size(); i++) {
+                    gate.approve(people.get(i), null, at(i + 1));
+                }
+                if (first == null) {
+                    first = gate.outcome();
+                }
+                assertThat("round " + round + ": " + rules + " " + people, gate.outcome(), is(first));
+            }
         }
     }
 }
