@@ -109,7 +109,7 @@ final class GateOpening {
         CommitAuthors authors = BuildFacts.commitAuthors(run);
         GateRecord request = GateRecord.builder(gateId, system).systemName(critical.name()).changeId(changeId)
                 .message(message).documentationUrl(documentationUrl)
-                .requirement(critical.requirement(), critical.requiredApprovals())
+                .requirement(critical.requirement(), critical.approvalsNeeded())
                 .requested(now, deadline).startedBy(starters.userIds())
                 .commitAuthors(critical.excludeCommitAuthors() ? authors.userIds() : List.of())
                 .build().withEvidence(verdict.evidence());
