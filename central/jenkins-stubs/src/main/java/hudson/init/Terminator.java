@@ -8,4 +8,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Terminator {
+    String[] requires() default {};
+
+    String[] attains() default {};
 }

@@ -9,6 +9,10 @@ public class HttpResponses {
         throw new UnsupportedOperationException("stub");
     }
 
+    public static HttpResponseException redirectViaContextPath(String relative) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static HttpRedirect redirectTo(String url) {
         throw new UnsupportedOperationException("stub");
     }

@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.Terminator;
+import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
@@ -152,8 +153,11 @@ public class GateJournal {
         }
     }
 
-    /** Jenkins is shutting down: release the journal so that the next start (or a test's next session) opens it. */
-    @Terminator
+    /**
+     * Jenkins is shutting down: release the journal so that the next start (or a test's next session) opens it. After
+     * the plugin's pool stopped ({@code BackgroundWork.WORK_STOPPED}), so no gate appends to a closed journal.
+     */
+    @Terminator(requires = BackgroundWork.WORK_STOPPED)
     public static void shutDown() {
         close();
     }

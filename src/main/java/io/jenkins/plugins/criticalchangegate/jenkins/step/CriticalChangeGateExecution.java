@@ -2,7 +2,6 @@ package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
-import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
@@ -18,17 +17,15 @@ import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
-import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
@@ -64,17 +61,21 @@ public class CriticalChangeGateExecution extends StepExecution {
     /** Set in {@link #start()} for a critical system: the gate's id in the build action. */
     @CheckForNull
     private volatile String gateId;
+    /**
+     * Set in {@link #start()} when the step answers without a gate (not critical, or denied) until the journal has
+     * recorded it: kept in program.dat so that a restart in between gives the answer ({@link #onResume()}).
+     */
+    @CheckForNull
+    private volatile ImmediateAnswer answer;
 
     /** Set first thing in {@link #stop}: from then on no gate opens for this step. */
     private transient volatile boolean stopped;
-    /** Set when this object completed its step context: a step completes once. */
-    private transient boolean completed;
+    /** Completes the step context once, and holds the gate's expiry until then. */
+    @CheckForNull
+    private transient StepCompleter completer;
     /** The documentation check and opening in flight, interrupted by {@link #stop}. */
     @CheckForNull
     private transient volatile Future<?> opening;
-    /** The gate's expiry, cancelled when the gate settles or the build stops. */
-    @CheckForNull
-    private transient volatile ScheduledFuture<?> expiry;
 
     CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters) {
         super(context);
@@ -96,18 +97,9 @@ public class CriticalChangeGateExecution extends StepExecution {
             case NOT_CRITICAL:
                 listener.getLogger().println(LOG_PREFIX + system + " is not a critical system: "
                         + resolution.message() + " The change passes without approval.");
-                String starter = BuildFacts.starters(run).primary();
-                AuditEvent passed = withRegistry(AuditEvent.notCritical(job, run.getNumber(), system, changeId,
-                        starter == null ? "unknown" : starter));
-                inBackground(() -> {
-                    try {
-                        GateJournal.get().append(passed);
-                        completeOnce(() -> getContext().onSuccess(GateRecord.notCriticalDecision(system, changeId)));
-                    } catch (IOException | RuntimeException e) {
-                        fail(new AbortException(LOG_PREFIX + "the audit journal could not record that " + system
-                                + " is not critical, so the change does not pass: " + e.getMessage()));
-                    }
-                });
+                answer = ImmediateAnswer.notCritical(job, run.getNumber(), system, changeId,
+                        BuildFacts.starters(run).primary());
+                inBackground(this::giveAnswer);
                 return false;
             case CRITICAL:
                 try {
@@ -125,20 +117,40 @@ public class CriticalChangeGateExecution extends StepExecution {
                 // A denial is a refused attempt to reach a critical system (a typo, or a job bound to another
                 // system): auditors must see it, so it is journaled as a DECIDED record with outcome DENIED, as
                 // the simulate command records it.
-                AbortException denial = new AbortException(LOG_PREFIX + "the registry denies this change: "
-                        + resolution.message());
-                AuditEvent denied = withRegistry(AuditEvent.decided(job, run.getNumber(), system,
-                        changeId == null ? "" : changeId, "DENIED", List.of(), resolution.message()));
-                inBackground(() -> {
-                    try {
-                        GateJournal.get().append(denied);
-                    } catch (IOException | RuntimeException e) {
-                        LOGGER.log(Level.WARNING, "the audit journal could not record a denied gate", e);
-                        denial.addSuppressed(e);
-                    }
-                    fail(denial);
-                });
+                answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, resolution.message());
+                inBackground(this::giveAnswer);
                 return false;
+        }
+    }
+
+    /** On the plugin's pool: journals the answer given without a gate, then gives it. */
+    private void giveAnswer() {
+        ImmediateAnswer given = answer;
+        if (given == null) {
+            return;
+        }
+        IOException journalFailure = null;
+        try {
+            GateJournal.get().append(withRegistry(given.event()));
+        } catch (IOException e) {
+            journalFailure = e;
+        } catch (RuntimeException e) {
+            journalFailure = new IOException(e.getMessage(), e);
+        }
+        if (given.isDenied()) {
+            AbortException denial = new AbortException(LOG_PREFIX + "the registry denies this change: "
+                    + given.reason());
+            if (journalFailure != null) {
+                LOGGER.log(Level.WARNING, "the audit journal could not record a denied gate", journalFailure);
+                denial.addSuppressed(journalFailure);
+            }
+            fail(denial);
+        } else if (journalFailure != null) {
+            fail(aborted("the audit journal could not record that " + system + " is not critical, so the change does"
+                    + " not pass: " + journalFailure.getMessage(), journalFailure));
+        } else {
+            completer().succeed(GateRecord.notCriticalDecision(system, changeId));
+            answer = null;
         }
     }
 
@@ -181,11 +193,11 @@ public class CriticalChangeGateExecution extends StepExecution {
 
     /** On the plugin's pool: the documentation check, then the gate; completes the step if the gate did not open. */
     private void openGate(CriticalSystem critical) {
+        String id = gateId;
         try {
-            if (stopped) {
+            if (stopped || id == null) {
                 return;
             }
-            String id = requireGateId();
             String change = changeId;
             String url = documentationUrl;
             if (change == null || url == null) {
@@ -201,37 +213,41 @@ public class CriticalChangeGateExecution extends StepExecution {
                 scheduleExpiry(id, record);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
-            if (stopped) {
+            if (BackgroundWork.interruptedByShutdown(e)) {
+                // Jenkins is stopping: onResume checks the documentation again, or finds the gate, after the restart
+                LOGGER.log(Level.FINE, "the opening of gate " + id + " was interrupted by Jenkins' shutdown", e);
+            } else if (stopped) {
                 LOGGER.log(Level.FINE, "gate of a stopped step did not open", e);
-                return;
+                closeStopped(id, "unknown", "the build was stopped while the gate opened");
+            } else {
+                fail(aborted("the gate could not open: " + e.getMessage(), e));
             }
-            LOGGER.log(Level.FINE, "gate could not open", e);
-            fail(e);
         }
-    }
-
-    private String requireGateId() {
-        String id = gateId;
-        if (id == null) {
-            throw new IllegalStateException("no gate id");
-        }
-        return id;
     }
 
     private void scheduleExpiry(String id, GateRecord record) {
-        if (stopped) {
+        StepCompleter c = completer();
+        if (stopped || c.isCompleted()) {
             return;
         }
-        // holds this execution (its context names the build by job and number), never the Run
-        expiry = GateExpiry.schedule(() -> expire(id), record.deadline().remaining(Instant.now()));
+        // holds this execution (its context names the build by job and number), not the Run; cancelled when the
+        // step completes, so nothing outlives the step
+        c.expireWith(GateExpiry.schedule(() -> expire(id), record.deadline().remaining(Instant.now())));
     }
 
-    /** On the plugin's pool, when the deadline came: expire the gate unless it was decided. */
+    /**
+     * On the plugin's pool, when the deadline came: expire the gate unless it was decided; a gate decided while its
+     * step was not told (a hand-off that failed) completes the step now.
+     */
     private void expire(String id) {
         try {
             GateAction action = getContext().get(Run.class).getAction(GateAction.class);
             Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
-            if (record.isEmpty() || record.get().getStatus().isSettled()) {
+            if (record.isEmpty()) {
+                return;
+            }
+            if (record.get().getStatus().isSettled()) {
+                completeFrom(record.get());
                 return;
             }
             if (!record.get().deadline().isDue(Instant.now())) {
@@ -243,43 +259,45 @@ public class CriticalChangeGateExecution extends StepExecution {
                 completeFrom(expired.get());
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (BackgroundWork.interruptedByShutdown(e)) {
+                return; // onResume expires it after the restart
+            }
             LOGGER.log(Level.WARNING, "could not expire gate " + id, e);
-            fail(e);
+            fail(aborted("the gate could not expire: " + e.getMessage(), e));
         }
     }
 
     /**
      * The build was stopped: settle the step first, as {@code InputStepExecution.stop} does, so nothing that runs
      * after can open a gate or complete it otherwise; then close the gate and end the pause off this thread (it may
-     * be the CPS VM thread, JENKINS-37154), as the system, since the build's own authentication may not save it.
+     * be the CPS VM thread, JENKINS-37154), as the system, since the build's own authentication may not save it. A
+     * documentation check in flight is not interrupted (an interrupted fetch or save would be recorded as a refusal or
+     * an I/O failure): it ends within its timeouts and then sees the stop.
      */
     @Override
     public void stop(Throwable cause) throws Exception {
         stopped = true;
         try {
-            cancel(expiry);
             Future<?> inFlight = opening;
             if (inFlight != null) {
-                inFlight.cancel(true); // an HTTP exchange in progress is interrupted
+                inFlight.cancel(false); // only when it has not started yet: a running check is never interrupted
             }
             String id = gateId;
             if (id != null) {
-                String by = stoppedBy(cause);
+                String by = GateInterruption.stoppedBy(cause);
                 String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-                BackgroundWork.submit(() -> closeStopped(id, by, why));
+                // Timer schedules, the pool runs it; when the pool is full it is tried again a minute later
+                GateExpiry.schedule(() -> closeStopped(id, by, why), Duration.ZERO);
             }
-        } catch (RejectedExecutionException e) {
-            LOGGER.log(Level.WARNING, "could not record the stop of gate " + gateId + "; the gate stays open on"
-                    + " the build page until Jenkins restarts", e);
         } finally {
-            completeOnce(() -> getContext().onFailure(cause));
+            completer().fail(cause);
         }
     }
 
-    private void closeStopped(String id, String by, String why) {
+    private void closeStopped(@CheckForNull String id, String by, String why) {
         try {
             GateAction action = getContext().get(Run.class).getAction(GateAction.class);
-            if (action != null) {
+            if (action != null && id != null) {
                 action.abort(id, by, why);
             }
             PauseAction.endCurrentPause(getContext().get(FlowNode.class));
@@ -288,37 +306,32 @@ public class CriticalChangeGateExecution extends StepExecution {
         }
     }
 
-    private static String stoppedBy(Throwable cause) {
-        if (cause instanceof FlowInterruptedException) {
-            for (CauseOfInterruption c : ((FlowInterruptedException) cause).getCauses()) {
-                if (c instanceof CauseOfInterruption.UserInterruption) {
-                    return ((CauseOfInterruption.UserInterruption) c).getUserId();
-                }
-            }
-        }
-        return "unknown";
+    /**
+     * A safe restart waits while the documentation is being checked (step-api: steps that work in a background thread
+     * say so); a gate that waits for people never blocks it.
+     */
+    @Override
+    public boolean blocksRestart() {
+        Future<?> inFlight = opening;
+        return inFlight != null && !inFlight.isDone();
     }
 
     /**
-     * After a restart: the gate's state is in build.xml. Settled while we were down (or just before): complete as its
-     * record says. Still waiting: reschedule the expiry at the persisted deadline (if it passed, expire at once).
-     * Never opened (the controller stopped during the documentation check): check again.
+     * After a restart (workflow-api calls this once per running step, off the CPS VM thread). An answer given without
+     * a gate that the journal had not yet recorded: give it now. A gate: its state is in build.xml, read here;
+     * settled while we were down (or just before): complete as its record says; still waiting: reschedule the expiry
+     * at the persisted deadline (if it passed, expire at once). Never opened (the controller stopped during the
+     * documentation check): check again, on the plugin's pool, retried while the pool is full.
      */
     @Override
     public void onResume() {
         String id = gateId;
         if (id == null) {
-            return; // not critical, or denied: completed before any restart could matter
+            if (answer != null) {
+                GateExpiry.schedule(this::giveAnswer, Duration.ZERO);
+            }
+            return;
         }
-        try {
-            BackgroundWork.submit(() -> resume(id));
-        } catch (RejectedExecutionException e) {
-            fail(new AbortException(LOG_PREFIX + "could not resume the gate after the restart (the critical change"
-                    + " gate's work queue is full or stopping); the change does not pass."));
-        }
-    }
-
-    private void resume(String id) {
         try {
             Run<?, ?> run = getContext().get(Run.class);
             GateAction action = run.getAction(GateAction.class);
@@ -336,59 +349,36 @@ public class CriticalChangeGateExecution extends StepExecution {
                 throw new AbortException(LOG_PREFIX + system + " is no longer critical in the registry after the"
                         + " restart: " + resolution.message() + " The gate fails closed.");
             }
-            openGate(resolution.system().get());
+            CriticalSystem critical = resolution.system().get();
+            GateExpiry.schedule(() -> openGate(critical), Duration.ZERO);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            fail(e);
+            fail(e instanceof AbortException ? e : aborted("the gate could not resume after the restart: "
+                    + e.getMessage(), e));
         }
     }
 
-    /** Completes the step as the gate's record says ({@link StepCompletion}); nothing while it is pending. */
+    /** Completes the step as the gate's record says; nothing while it is pending (see {@link StepCompleter}). */
     void completeFrom(GateRecord record) {
-        StepCompletion completion = StepCompletion.of(record);
-        if (completion.kind() == StepCompletion.Kind.WAIT) {
-            return;
-        }
-        cancel(expiry);
-        try {
-            PauseAction.endCurrentPause(getContext().get(FlowNode.class));
-            getContext().get(TaskListener.class).getLogger().println(LOG_PREFIX + completion.message());
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not end the pause of " + record, e);
-        }
-        switch (completion.kind()) {
-            case PROCEED:
-                completeOnce(() -> getContext().onSuccess(completion.returnValue()));
-                break;
-            case ABORT_BUILD:
-                completeOnce(() -> getContext().onFailure(new FlowInterruptedException(Result.ABORTED, true,
-                        new GateInterruption(completion.message()))));
-                break;
-            default:
-                fail(new AbortException(LOG_PREFIX + completion.message()));
-                break;
-        }
+        completer().completeFrom(record);
+        answer = null;
     }
 
     private void fail(Throwable cause) {
-        completeOnce(() -> getContext().onFailure(cause));
+        completer().fail(cause);
     }
 
-    /** Completes the step context, once: later completions (a late expiry, a stop that raced a decision) do nothing. */
-    private void completeOnce(Runnable completion) {
-        synchronized (this) {
-            if (completed) {
-                return;
-            }
-            completed = true;
-        }
-        cancel(expiry);
-        completion.run();
+    private static AbortException aborted(String what, Throwable cause) {
+        return StepCompleter.aborted(what, cause);
     }
 
-    private static void cancel(@CheckForNull Future<?> future) {
-        if (future != null) {
-            future.cancel(false);
+    /** The completer of this step; made again after a restart (it is not persisted). */
+    private synchronized StepCompleter completer() {
+        StepCompleter c = completer;
+        if (c == null) {
+            c = new StepCompleter(getContext());
+            completer = c;
         }
+        return c;
     }
 
     /** The gate id, for {@link RunningGates} to find the execution waiting at a gate. */

@@ -186,6 +186,9 @@ public class GateAction implements RunAction2 {
         if (record.getGateState() == null) {
             return Decision.refused(record, neverOpened(record));
         }
+        if (isOrphaned(record)) {
+            return closeOrphaned(record);
+        }
         Gate gate = gate(record);
         Attempt attempt = gate.approve(person(actor), comment, Instant.now());
         return settle(record, gate, attempt);
@@ -196,6 +199,9 @@ public class GateAction implements RunAction2 {
         GateRecord record = require(gateId);
         if (record.getGateState() == null) {
             return Decision.refused(record, neverOpened(record));
+        }
+        if (isOrphaned(record)) {
+            return closeOrphaned(record);
         }
         Gate gate = gate(record);
         Attempt attempt = gate.reject(person(actor), reason, Instant.now());
@@ -265,6 +271,19 @@ public class GateAction implements RunAction2 {
                 : e.getMessage());
         replace(marked);
         return marked;
+    }
+
+    /** A pending gate of a build that is no longer running: no step waits for it, so nobody may decide it. */
+    private boolean isOrphaned(GateRecord record) {
+        return !record.getStatus().isSettled() && !run().isBuilding();
+    }
+
+    /** Closes such a gate as ABORTED (journaled) and refuses the attempt. */
+    private Decision closeOrphaned(GateRecord record) throws IOException {
+        String why = "the build ended while the gate waited";
+        Optional<GateRecord> closed = abort(record.getGateId(), "SYSTEM", why);
+        return Decision.refused(closed.orElse(record), "This gate is closed: " + why + ", so it can no longer be"
+                + " approved or rejected.");
     }
 
     /** Why nobody can act on a gate that never opened (its documentation was refused, or the build stopped first). */

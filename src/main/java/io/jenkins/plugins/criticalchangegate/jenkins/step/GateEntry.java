@@ -84,7 +84,8 @@ public class GateEntry {
             // recorded on the build and in the journal (a gate that never opened: neither); the person sees why
             return HttpResponses.errorWithoutStack(403, decision.message);
         }
-        return HttpResponses.redirectTo("..");
+        // to the approval page whatever the URL was posted to (…/approve or …/approve/)
+        return HttpResponses.redirectViaContextPath("/" + action.run().getUrl() + GateAction.URL_NAME + "/");
     }
 
     private static Actor actor(String what) {

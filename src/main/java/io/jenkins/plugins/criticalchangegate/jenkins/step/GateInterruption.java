@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
 import jenkins.model.CauseOfInterruption;
+import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
 
 /**
  * Why a gate stopped its build, shown on the build page and in the log as a rejected {@code input} shows its
@@ -14,6 +15,18 @@ public final class GateInterruption extends CauseOfInterruption {
 
     GateInterruption(String description) {
         this.description = description;
+    }
+
+    /** Who stopped the build, as Pipeline says it ({@code UserInterruption}), or "unknown". */
+    static String stoppedBy(Throwable cause) {
+        if (cause instanceof FlowInterruptedException) {
+            for (CauseOfInterruption c : ((FlowInterruptedException) cause).getCauses()) {
+                if (c instanceof CauseOfInterruption.UserInterruption) {
+                    return ((CauseOfInterruption.UserInterruption) c).getUserId();
+                }
+            }
+        }
+        return "unknown";
     }
 
     @Override

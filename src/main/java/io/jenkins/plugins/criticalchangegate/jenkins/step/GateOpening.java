@@ -92,6 +92,11 @@ final class GateOpening {
         String authorization = DocumentationCredentials.authorization(credentialsId, run);
         DocumentationVerdict verdict = DocumentationGateway.check(documentationUrl, changeId,
                 critical.documentation(), authorization, config.limits());
+        if (Thread.currentThread().isInterrupted()) {
+            // an interrupted fetch is no verdict (the check reports it as a timeout): nothing is recorded, and the
+            // check runs again when the step resumes
+            throw new InterruptedException("the documentation check of " + changeId + " was interrupted");
+        }
         // the check happened, whatever follows: auditors see its evidence
         GateJournal.get().append(AuditEvent.documentationChecked(job, run.getNumber(), system, changeId,
                 documentationUrl, verdict.verified() ? "VERIFIED" : "REFUSED",

@@ -23,6 +23,10 @@ public abstract class StepExecution implements Serializable {
         throw new UnsupportedOperationException("stub");
     }
 
+    public boolean blocksRestart() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public void onResume() {
         throw new UnsupportedOperationException("stub");
     }

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.step;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The answer a step gives without a gate: the system is not critical (it passes), or the registry denies the change
+ * (it fails). Decided on the CPS VM thread in {@code start()}, but given only once the journal recorded it, on the
+ * plugin's pool: so the execution keeps it (in program.dat) until then, and a restart in between gives it again
+ * ({@code onResume}) rather than leaving the build waiting for nothing. The journal record may then be written twice:
+ * at least once is what an audit needs.
+ */
+final class ImmediateAnswer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean denied;
+    private final String job;
+    private final int build;
+    private final String system;
+    @CheckForNull
+    private final String changeId;
+    /** Not critical: who started the build; denied: the registry's reason. */
+    private final String detail;
+
+    private ImmediateAnswer(boolean denied, String job, int build, String system, @CheckForNull String changeId,
+            String detail) {
+        this.denied = denied;
+        this.job = job;
+        this.build = build;
+        this.system = system;
+        this.changeId = changeId;
+        this.detail = detail;
+    }
+
+    static ImmediateAnswer notCritical(String job, int build, String system, @CheckForNull String changeId,
+            @CheckForNull String starter) {
+        return new ImmediateAnswer(false, job, build, system, changeId, starter == null ? "unknown" : starter);
+    }
+
+    static ImmediateAnswer denied(String job, int build, String system, @CheckForNull String changeId,
+            String reason) {
+        return new ImmediateAnswer(true, job, build, system, changeId, reason);
+    }
+
+    boolean isDenied() {
+        return denied;
+    }
+
+    /** The registry's reason for a denial. */
+    String reason() {
+        return detail;
+    }
+
+    /** The journal record: NOT_CRITICAL, or a DECIDED record with outcome DENIED (as the simulate command writes). */
+    AuditEvent event() {
+        return denied ? AuditEvent.decided(job, build, system, changeId == null ? "" : changeId, "DENIED", List.of(),
+                detail) : AuditEvent.notCritical(job, build, system, changeId, detail);
+    }
+}
