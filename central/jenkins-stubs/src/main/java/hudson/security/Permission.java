@@ -4,4 +4,8 @@ public final class Permission {
     private Permission() {
         throw new UnsupportedOperationException("stub");
     }
+
+    public String getId() {
+        throw new UnsupportedOperationException("stub");
+    }
 }

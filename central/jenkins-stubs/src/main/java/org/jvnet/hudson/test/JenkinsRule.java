@@ -9,6 +9,7 @@ import hudson.model.TopLevelItem;
 import hudson.model.User;
 import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
@@ -33,6 +34,10 @@ public class JenkinsRule implements TestRule {
     }
 
     public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public MockFolder createFolder(String name) throws IOException {
         throw new UnsupportedOperationException("stub");
     }
 
@@ -69,6 +74,11 @@ public class JenkinsRule implements TestRule {
     }
 
     public HtmlPage submit(HtmlForm form) throws Exception {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs)
+            throws InvocationTargetException, NoSuchMethodException, IllegalAccessException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test;
 
+import hudson.model.Item;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
 
@@ -18,6 +19,10 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
         }
 
         public GrantOn everywhere() {
+            throw new UnsupportedOperationException("stub");
+        }
+
+        public GrantOn onItems(Item... items) {
             throw new UnsupportedOperationException("stub");
         }
 

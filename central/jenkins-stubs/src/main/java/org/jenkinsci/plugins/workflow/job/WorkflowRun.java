@@ -4,6 +4,7 @@ import hudson.model.Queue;
 import hudson.model.Run;
 import java.io.IOException;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
+import org.kohsuke.stapler.HttpResponse;
 
 public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements Queue.Executable {
     public WorkflowRun(WorkflowJob job) throws IOException {
@@ -12,6 +13,10 @@ public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements 
     }
 
     public FlowExecution getExecution() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public HttpResponse doStop() {
         throw new UnsupportedOperationException("stub");
     }
 
