@@ -291,7 +291,7 @@ public final class Gate {
 
     private static GateEvent expiry(GateState s, Instant at) {
         return new GateEvent(GateEvent.Type.EXPIRED, at, null, null, null, "no decision before the deadline "
-                + s.request().deadline() + " (approvalTimeout " + s.request().system().approvalTimeout() + ")");
+                + s.request().deadline() + " (approvalTimeout " + s.request().approvalTimeout() + ")");
     }
 
     private boolean isAnonymous(Person who) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.policy;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -26,6 +27,13 @@ public final class GateRequest implements Serializable {
     private final Set<String> upstreamStarters;
     private final Set<String> commitAuthors;
     private final Instant requestedAt;
+    /**
+     * The approval timeout this gate waits, when it is not the system's: shorter where the Jenkins administrator allows
+     * less than the registry asks (and in the Jenkins layer's expiry tests). {@code null} means the system's, and is
+     * what a state saved before the field existed holds.
+     */
+    @CheckForNull
+    private final Duration approvalTimeout;
 
     /**
      * @param system the critical system and its policy
@@ -62,6 +70,35 @@ public final class GateRequest implements Serializable {
         this.upstreamStarters = nonBlank(upstreamStarters);
         this.commitAuthors = nonBlank(commitAuthors);
         this.requestedAt = Objects.requireNonNull(requestedAt);
+        this.approvalTimeout = null;
+    }
+
+    private GateRequest(GateRequest request, Duration approvalTimeout) {
+        this.system = request.system;
+        this.changeId = request.changeId;
+        this.startedBy = request.startedBy;
+        this.upstreamStarters = request.upstreamStarters == null ? null : new LinkedHashSet<>(request.upstreamStarters);
+        this.commitAuthors = new LinkedHashSet<>(request.commitAuthors);
+        this.requestedAt = request.requestedAt;
+        this.approvalTimeout = approvalTimeout;
+    }
+
+    /**
+     * This request waiting {@code timeout} instead of the system's approval timeout.
+     *
+     * @throws IllegalArgumentException when the timeout is not positive
+     */
+    public GateRequest withApprovalTimeout(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("the approval timeout must be positive, got " + timeout);
+        }
+        return new GateRequest(this, timeout);
+    }
+
+    /** How long this gate waits for a decision: the system's approval timeout, unless this request has its own. */
+    public Duration approvalTimeout() {
+        Duration own = approvalTimeout;
+        return own != null ? own : system.approvalTimeout();
     }
 
     public CriticalSystem system() {
@@ -102,9 +139,9 @@ public final class GateRequest implements Serializable {
         return requestedAt;
     }
 
-    /** When the gate expires: {@link #requestedAt()} plus the system's approval timeout. */
+    /** When the gate expires: {@link #requestedAt()} plus {@link #approvalTimeout()}. */
     public Instant deadline() {
-        return requestedAt.plus(system.approvalTimeout());
+        return requestedAt.plus(approvalTimeout());
     }
 
     @Override

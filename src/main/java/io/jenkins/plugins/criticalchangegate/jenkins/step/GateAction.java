@@ -176,7 +176,7 @@ public class GateAction implements RunAction2 {
             String why = "the audit journal could not record the request: " + e.getMessage();
             Optional<GateEvent> aborted = gate.abort("SYSTEM", why, Instant.now());
             GateRecord closed = aborted.isPresent() ? persist(record, gate, List.of(aborted.get())) : record;
-            return journalFailed(closed, e);
+            return journalFailed(closed, why);
         }
     }
 
@@ -243,15 +243,26 @@ public class GateAction implements RunAction2 {
      * missed never lets its build go on ({@code StepCompletion}), before or after a restart.
      */
     private Decision settle(GateRecord record, Gate gate, Attempt attempt) throws IOException {
-        GateRecord next = journal(persist(record, gate, attempt.events()), attempt.events());
-        String journalFailure = next.getJournalFailure() != null && record.getJournalFailure() == null
-                ? "The audit journal could not record this: " + next.getJournalFailure() : null;
+        GateRecord next = persist(record, gate, attempt.events());
+        String failure = journalEvents(next, attempt.events());
+        String journalFailure = null;
+        if (failure != null) {
+            next = journalFailed(next, failure);
+            journalFailure = "The audit journal could not record this: " + failure;
+        }
         return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive(), journalFailure)
                 : Decision.refused(next, attempt.message(), journalFailure);
     }
 
     /** Journals the policy events of a record; on failure the record, as kept, says so. */
     private GateRecord journal(GateRecord record, List<GateEvent> events) throws IOException {
+        String failure = journalEvents(record, events);
+        return failure == null ? record : journalFailed(record, failure);
+    }
+
+    /** Appends the journal records of these events; the failure's message, or {@code null} when all were written. */
+    @CheckForNull
+    private String journalEvents(GateRecord record, List<GateEvent> events) {
         try {
             GateJournal journal = GateJournal.get();
             for (GateEvent event : events) {
@@ -259,16 +270,15 @@ public class GateAction implements RunAction2 {
                     journal.append(audit);
                 }
             }
-            return record;
+            return null;
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.SEVERE, "the audit journal could not record " + events + " at " + record, e);
-            return journalFailed(record, e);
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
-    private GateRecord journalFailed(GateRecord record, Exception e) throws IOException {
-        GateRecord marked = record.withJournalFailure(e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage());
+    private GateRecord journalFailed(GateRecord record, String failure) throws IOException {
+        GateRecord marked = record.withJournalFailure(failure);
         replace(marked);
         return marked;
     }

@@ -118,6 +118,9 @@ final class GateOpening {
                 .requested(now, deadline).startedBy(starters.userIds())
                 .commitAuthors(critical.excludeCommitAuthors() ? authors.userIds() : List.of())
                 .build().withEvidence(verdict.evidence());
+        if (stopped.getAsBoolean()) {
+            return keepAborted(action, request, now); // stopped meanwhile: whatever the page said, nothing waits
+        }
         if (!verdict.verified()) {
             GateRecord refused = request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_REFUSED, now, null,
                     verdict.reasonCode() + ": " + verdict.explanation())).settled(GateStatus.DOCUMENTATION_REFUSED);
@@ -129,14 +132,12 @@ final class GateOpening {
         }
         listener.getLogger().print(CriticalChangeGateExecution.LOG_PREFIX + "documentation verified:\n"
                 + verdict.evidenceLines());
-        if (stopped.getAsBoolean()) {
-            return keepAborted(action, request, now);
-        }
         // marks the FlowNode as paused, as the input step does: Stage View and the build page show it waiting
         node.addAction(new PauseAction("Critical change gate"));
         String primaryStarter = starters.primary();
+        // the policy waits exactly as long as the record says: the registry's timeout within this Jenkins' maximum
         GateRequest gateRequest = new GateRequest(critical, changeId, primaryStarter, starters.upstream(),
-                critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now);
+                critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now).withApprovalTimeout(timeout);
         Gate gate = Gate.open(gateRequest, RealmIdentityComparison.INSTANCE);
         GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,
                 null, verdict.reasonCode())), gate, withRegistry.apply(AuditEvent.gateRequested(job,
