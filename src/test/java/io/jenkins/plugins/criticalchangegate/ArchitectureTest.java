@@ -94,6 +94,26 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().haveFullyQualifiedName("jenkins.util.Timer")
             .as("only " + TIMER_USER + " uses jenkins.util.Timer; blocking work goes through jenkins.BackgroundWork");
 
+    /**
+     * Jenkins runs {@code @Terminator}s in no particular order unless they say what they require: a plugin pool
+     * stopped while pipelines still run, or a journal closed while the pool still writes, loses work (a review found
+     * both). Every terminator of the plugin states what it runs after.
+     */
+    public static final ArchRule TERMINATORS_ARE_ORDERED = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage(ROOT + "..")
+            .and().areAnnotatedWith("hudson.init.Terminator")
+            .should(new ArchCondition<>("declare what they require (@Terminator(requires = …))") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    String[] requires = method.getAnnotationOfType(hudson.init.Terminator.class).requires();
+                    events.add(new SimpleConditionEvent(method, requires.length > 0, method.getFullName()
+                            + (requires.length > 0 ? " runs after " + String.join(", ", requires)
+                                    : " is a @Terminator without requires: it may run before the work it stops")));
+                }
+            })
+            .allowEmptyShould(false)
+            .as("every @Terminator of the plugin declares what it runs after");
+
     /** Form validation, list filling and "Check" buttons answer to POST only, and check a permission first (CSRF). */
     public static final ArchRule CHECK_AND_FILL_METHODS_ARE_POST_AND_CHECK_A_PERMISSION = methods()
             .that().areDeclaredInClassesThat().resideInAPackage(ADAPTERS)
@@ -162,6 +182,11 @@ public class ArchitectureTest {
     @Test
     public void onlyTheExpirySchedulesOnTimer() {
         ONLY_THE_EXPIRY_SCHEDULES_ON_TIMER.check(mainClasses);
+    }
+
+    @Test
+    public void terminatorsAreOrdered() {
+        TERMINATORS_ARE_ORDERED.check(mainClasses);
     }
 
     @Test
