@@ -105,10 +105,11 @@ public final class BackgroundWork {
     }
 
     /**
-     * Jenkins starts (again, for a Jenkins the test harness restarts inside the same JVM): take work. Before any
+     * Jenkins starts (again, for a Jenkins the test harness restarts inside the same JVM): take work. Before the
+     * extensions (and Configuration as Code's start-up, which may load a registry by URL) are augmented, and before any
      * pipeline resumes, which happens after {@code InitMilestone.COMPLETED}.
      */
-    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    @Initializer(after = InitMilestone.PLUGINS_STARTED, before = InitMilestone.EXTENSIONS_AUGMENTED)
     public static synchronized void open() {
         closed = false;
     }

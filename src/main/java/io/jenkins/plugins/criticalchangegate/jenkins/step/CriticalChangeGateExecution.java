@@ -62,8 +62,9 @@ public class CriticalChangeGateExecution extends StepExecution {
     @CheckForNull
     private volatile String gateId;
     /**
-     * Set in {@link #start()} when the step answers without a gate (not critical, or denied) until the journal has
-     * recorded it: kept in program.dat so that a restart in between gives the answer ({@link #onResume()}).
+     * Set in {@link #start()} when the step answers without a gate (not critical, or denied), and never cleared: the
+     * completion reaches the program only when the CPS VM runs it, and a program saved before that still has this step
+     * waiting, so a restart must be able to give the answer again ({@link #onResume()}).
      */
     @CheckForNull
     private volatile ImmediateAnswer answer;
@@ -150,7 +151,6 @@ public class CriticalChangeGateExecution extends StepExecution {
                     + " not pass: " + journalFailure.getMessage(), journalFailure));
         } else {
             completer().succeed(GateRecord.notCriticalDecision(system, changeId));
-            answer = null;
         }
     }
 
@@ -290,7 +290,7 @@ public class CriticalChangeGateExecution extends StepExecution {
                 GateExpiry.schedule(() -> closeStopped(id, by, why), Duration.ZERO);
             }
         } finally {
-            completer().fail(cause);
+            completer().stopped(cause);
         }
     }
 
@@ -360,7 +360,6 @@ public class CriticalChangeGateExecution extends StepExecution {
     /** Completes the step as the gate's record says; nothing while it is pending (see {@link StepCompleter}). */
     void completeFrom(GateRecord record) {
         completer().completeFrom(record);
-        answer = null;
     }
 
     private void fail(Throwable cause) {

@@ -167,7 +167,14 @@ public class GateAction implements RunAction2 {
         }
         gates.add(record);
         live().put(record.getGateId(), gate);
-        run().save();
+        try {
+            run().save();
+        } catch (IOException | RuntimeException e) {
+            // not kept on the build: it never opened
+            gates.remove(record);
+            live().remove(record.getGateId());
+            throw e;
+        }
         try {
             GateJournal.get().append(requested);
             return record;
@@ -315,11 +322,24 @@ public class GateAction implements RunAction2 {
         return next;
     }
 
+    /**
+     * Swaps in a gate's new record and saves build.xml. When the save fails, the record before it is put back and the
+     * policy's gate is dropped (rebuilt from that record on next use), then the failure is thrown: nothing the build
+     * could not keep, and the journal therefore never recorded, is ever acted on (an expiry completing the step from
+     * an approval that exists only in memory would ship it).
+     */
     private void replace(GateRecord next) throws IOException {
         for (int i = 0; i < gates.size(); i++) {
-            if (gates.get(i).getGateId().equals(next.getGateId())) {
+            GateRecord previous = gates.get(i);
+            if (previous.getGateId().equals(next.getGateId())) {
                 gates.set(i, next);
-                run().save();
+                try {
+                    run().save();
+                } catch (IOException | RuntimeException e) {
+                    gates.set(i, previous);
+                    live().remove(next.getGateId());
+                    throw e;
+                }
                 return;
             }
         }

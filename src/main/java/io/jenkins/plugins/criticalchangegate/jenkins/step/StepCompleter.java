@@ -104,9 +104,24 @@ final class StepCompleter {
         }
     }
 
-    /** The step fails with {@code cause}, unless it completed already. */
+    /**
+     * The build was stopped: the step fails with {@code cause}, unless it completed already. Nothing else here: this
+     * runs on the CPS VM thread, so the pause is ended by the stop's own bookkeeping, off it (JENKINS-37154).
+     */
+    void stopped(Throwable cause) {
+        if (claim()) {
+            context.onFailure(cause);
+        }
+    }
+
+    /** The step fails with {@code cause}, unless it completed already; a pause it had is ended. */
     void fail(Throwable cause) {
         if (claim()) {
+            try {
+                PauseAction.endCurrentPause(context.get(FlowNode.class));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                LOGGER.log(Level.FINE, "could not end the pause of a failed step", e);
+            }
             context.onFailure(cause);
         }
     }
