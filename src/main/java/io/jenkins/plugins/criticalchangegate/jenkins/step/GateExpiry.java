@@ -15,10 +15,10 @@ import jenkins.util.Timer;
  * {@link BackgroundWork} at once, so a Timer thread is never held by disk or network waits (JENKINS-45553).
  * ArchitectureTest allows Timer here only.
  *
- * <p>The scheduled task holds only what it is given: the execution passes a callback that finds the build again
- * through its step context when it fires (job name and build number, as the context keeps them), never the
- * {@code Run} itself, which a 365-day timeout would otherwise keep in memory. The returned future is cancelled when
- * the gate settles or the build stops.
+ * <p>The scheduled task holds only what it is given: for an expiry, the execution, which finds the build again through
+ * its step context when it fires (the context names it by job and number; workflow-job caches the {@code Run} there
+ * while it is loaded). The execution's {@code StepCompleter} cancels the expiry when the step completes, so no
+ * scheduled expiry outlives its step, whatever the approval timeout (up to 365 days).
  */
 final class GateExpiry {
     private static final Logger LOGGER = Logger.getLogger(GateExpiry.class.getName());
