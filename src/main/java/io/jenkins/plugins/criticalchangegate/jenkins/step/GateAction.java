@@ -385,37 +385,4 @@ public class GateAction implements RunAction2 {
     void checkRead() {
         run().getParent().checkPermission(Item.READ);
     }
-
-    /** The answer to an approval or a rejection. */
-    static final class Decision {
-        final GateRecord record;
-        final boolean accepted;
-        final boolean decisive;
-        final String message;
-        /** Why the journal could not record the attempt; {@code null} when it did. */
-        @CheckForNull
-        final String journalFailure;
-
-        private Decision(GateRecord record, boolean accepted, boolean decisive, String message,
-                @CheckForNull String journalFailure) {
-            this.record = record;
-            this.accepted = accepted;
-            this.decisive = decisive;
-            this.message = message;
-            this.journalFailure = journalFailure;
-        }
-
-        static Decision accepted(GateRecord record, String message, boolean decisive,
-                @CheckForNull String journalFailure) {
-            return new Decision(record, true, decisive, message, journalFailure);
-        }
-
-        static Decision refused(GateRecord record, String message) {
-            return new Decision(record, false, false, message, null);
-        }
-
-        static Decision refused(GateRecord record, String message, @CheckForNull String journalFailure) {
-            return new Decision(record, false, false, message, journalFailure);
-        }
-    }
 }

@@ -50,7 +50,7 @@ public class GateEntry {
         if (comment != null && comment.length() > MAX_TEXT) {
             return HttpResponses.errorWithoutStack(400, "The comment is longer than " + MAX_TEXT + " characters.");
         }
-        GateAction.Decision decision = action.approve(record.getGateId(), actor, blankToNull(comment));
+        Decision decision = action.approve(record.getGateId(), actor, blankToNull(comment));
         return answer(decision);
     }
 
@@ -66,11 +66,11 @@ public class GateEntry {
         if (why.length() > MAX_TEXT) {
             return HttpResponses.errorWithoutStack(400, "The reason is longer than " + MAX_TEXT + " characters.");
         }
-        GateAction.Decision decision = action.reject(record.getGateId(), actor, why);
+        Decision decision = action.reject(record.getGateId(), actor, why);
         return answer(decision);
     }
 
-    private HttpResponse answer(GateAction.Decision decision) {
+    private HttpResponse answer(Decision decision) {
         if (decision.decisive) {
             // the record decides how the step completes (StepCompletion): a decision the journal missed fails it
             RunningGates.complete(action.run(), decision.record);
