@@ -35,7 +35,10 @@ public class AiAssistedParserTest {
     public void aRegistryWithoutTheKeyHasNoRuleAndMeansWhatItMeant() throws Exception {
         CriticalSystem checkout = parse(withSystems("allow", CHECKOUT)).systems().get(0);
         assertThat(checkout.aiAssisted(), is(Optional.empty()));
-        assertThat(parse(RegistryFixtures.VALID).systems().stream().allMatch(s -> s.aiAssisted().isEmpty()), is(true));
+        Registry valid = parse(RegistryFixtures.VALID);
+        assertThat(valid.systems().get(0).aiAssisted(), is(Optional.empty()));
+        assertThat(valid.systems().get(1).aiAssisted().orElseThrow().approvalRules(), contains(ApprovalRule.of(
+                ApproverRef.group("security-officers"), 1)));
     }
 
     @Test
