@@ -66,7 +66,7 @@ public final class AiAssistance implements Serializable {
     public static AiAssistance byTrailer(CommitMessage commit, Trailer trailer, TrailerPattern pattern,
             boolean declared) {
         return new AiAssistance(Reason.TRAILER, declared, commit.id(), printable(trailer.toString()),
-                pattern.name().map(name -> name + " (" + pattern + ")").orElse(pattern.toString()));
+                pattern.name().map(name -> name + " (built-in)").orElse(pattern.toString()));
     }
 
     public Reason reason() {
@@ -91,7 +91,7 @@ public final class AiAssistance implements Serializable {
         return Optional.ofNullable(trailer);
     }
 
-    /** The pattern it matched: a built-in's name and pattern ({@code Claude (Co-authored-by: /.../)}), or its own. */
+    /** The pattern it matched: a built-in one by its name ({@code Claude (built-in)}), a registry's own as written. */
     public Optional<String> pattern() {
         return Optional.ofNullable(pattern);
     }

@@ -45,7 +45,7 @@ public class AiAssistedRecordTest {
         AuditEvent event = AiAssistedRecord.addTo(requested(), request(List.of(CommitMessage.of("9f2c1e7",
                 "Subject\n\nAssisted-by: Kiro\n")), true));
         assertThat(event.fields().get("aiAssisted"), is(Map.of("reason", "trailer", "declared", true, "commit",
-                "9f2c1e7", "trailer", "Assisted-by: Kiro", "pattern", "Assisted-by (Assisted-by: any value)")));
+                "9f2c1e7", "trailer", "Assisted-by: Kiro", "pattern", "Assisted-by (built-in)")));
         // and the journal writes it (no null members, a valid record)
         Path dir = tmp.getRoot().toPath();
         try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.builder().build())) {
