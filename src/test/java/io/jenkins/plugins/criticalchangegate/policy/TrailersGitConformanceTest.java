@@ -28,7 +28,7 @@ import org.junit.rules.TemporaryFolder;
  */
 public class TrailersGitConformanceTest {
     private static final long SEED = 20260317L;
-    private static final int RANDOM_MESSAGES = 150;
+    private static final int RANDOM_MESSAGES = 300;
 
     @ClassRule
     public static TemporaryFolder home = new TemporaryFolder();
