@@ -33,6 +33,7 @@ public final class CriticalSystem implements Serializable {
      * Per-group quorums that must all be met; empty when the system has none. {@code null} only in a gate state saved
      * before the key existed (Java serialization leaves a new field null): {@link #approvalRules()} reads it as empty.
      */
+    @CheckForNull
     private final List<ApprovalRule> approvalRules;
     /**
      * The stricter rule for AI-assisted changes; {@code null} when the system has none (and in a gate state saved
