@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.AiAssistedRule;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.TrailerPattern;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,11 +53,15 @@ public final class AiAssistedChange {
     public static Optional<AiAssistance> detect(List<TrailerPattern> patterns, List<CommitMessage> commits,
             boolean declared) {
         if (!patterns.isEmpty()) {
+            List<TrailerPattern.Compiled> compiled = new ArrayList<>();
+            for (TrailerPattern pattern : patterns) {
+                compiled.add(pattern.compile());
+            }
             for (CommitMessage commit : commits) {
                 for (Trailer trailer : commit.trailers()) {
-                    for (TrailerPattern pattern : patterns) {
+                    for (TrailerPattern.Compiled pattern : compiled) {
                         if (pattern.matches(trailer.key(), trailer.value())) {
-                            return Optional.of(AiAssistance.byTrailer(commit, trailer, pattern, declared));
+                            return Optional.of(AiAssistance.byTrailer(commit, trailer, pattern.pattern(), declared));
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -113,7 +114,7 @@ final class KnownKeys {
         if (first.isEmpty()) {
             return then;
         }
-        List<Home> all = new java.util.ArrayList<>(first);
+        List<Home> all = new ArrayList<>(first);
         all.addAll(then);
         return all;
     }

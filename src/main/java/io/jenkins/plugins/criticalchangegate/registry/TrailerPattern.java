@@ -112,16 +112,43 @@ public final class TrailerPattern implements Serializable {
      * match that would read more than {@link #MATCH_BUDGET} characters counts as found).
      */
     public boolean matches(String trailerKey, String trailerValue) {
-        if (!key.equalsIgnoreCase(trailerKey)) {
-            return false;
+        return compile().matches(trailerKey, trailerValue);
+    }
+
+    /** This pattern with its expression compiled, to test many trailers. */
+    public Compiled compile() {
+        return new Compiled(this, value == null ? null : Pattern.compile(value, FLAGS));
+    }
+
+    /** A {@link TrailerPattern} ready to test trailers; not kept (a compiled expression is not a plain value). */
+    public static final class Compiled {
+        private final TrailerPattern pattern;
+        @CheckForNull
+        private final Pattern value;
+
+        private Compiled(TrailerPattern pattern, @CheckForNull Pattern value) {
+            this.pattern = pattern;
+            this.value = value;
         }
-        if (value == null) {
-            return true;
+
+        /** The pattern as the registry gives it. */
+        public TrailerPattern pattern() {
+            return pattern;
         }
-        try {
-            return Pattern.compile(value, FLAGS).matcher(new BudgetedText(trailerValue, MATCH_BUDGET)).find();
-        } catch (BudgetedText.Exhausted e) {
-            return true;
+
+        /** See {@link TrailerPattern#matches}. */
+        public boolean matches(String trailerKey, String trailerValue) {
+            if (!pattern.key.equalsIgnoreCase(trailerKey)) {
+                return false;
+            }
+            if (value == null) {
+                return true;
+            }
+            try {
+                return value.matcher(new BudgetedText(trailerValue, MATCH_BUDGET)).find();
+            } catch (BudgetedText.Exhausted e) {
+                return true;
+            }
         }
     }
 
