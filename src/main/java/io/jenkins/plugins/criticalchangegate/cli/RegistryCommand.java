@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
+import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
@@ -18,7 +19,8 @@ import java.util.Set;
  */
 final class RegistryCommand implements Command {
     static final String USAGE = "usage: registry lint FILE...\n"
-            + "       registry show --registry FILE --system ID [--job FULLNAME]";
+            + "       registry show --registry FILE --system ID [--job FULLNAME] [--commit-message FILE]..."
+            + " [--ai-assisted]";
 
     private static final String HELP = USAGE + "\n\n"
             + "lint   Validates each registry file (format version 1, docs/registry.md). Prints 'FILE: OK, N systems'\n"
@@ -26,8 +28,12 @@ final class RegistryCommand implements Command {
             + "       problems, 2 when a file cannot be read.\n"
             + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
             + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
-            + "       with defaults applied (requiredApprovals, approvers, documentation, ...). Exit 0, or 1 when the\n"
-            + "       lookup is DENIED or the registry has problems (printed on stderr), 2 for bad arguments.";
+            + "       with defaults applied (requiredApprovals, approvers, documentation, ...) and its rule for\n"
+            + "       AI-assisted changes (aiAssisted). With --commit-message FILE (repeatable; one commit's message\n"
+            + "       each) or --ai-assisted, the policy printed is the one that applies to such a change, and\n"
+            + "       applied.aiAssisted says which commit and trailer made the stricter rule apply (null if none).\n"
+            + "       Exit 0, or 1 when the lookup is DENIED or the registry has problems (printed on stderr), 2 for\n"
+            + "       bad arguments.";
 
     @Override
     public String name() {
@@ -88,13 +94,15 @@ final class RegistryCommand implements Command {
     }
 
     private static int show(List<String> args, Console console) throws UsageException {
-        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job"), Set.of());
+        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job", "commit-message"),
+                Set.of("ai-assisted"));
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'\n" + USAGE);
         }
         String file = arguments.required("registry");
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
+        List<CommitMessage> commits = CommitMessageFiles.read(arguments.all("commit-message"), console);
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
             return ExitCode.FAILED;
@@ -110,14 +118,21 @@ final class RegistryCommand implements Command {
         json.put("critical", resolution.kind() == Resolution.Kind.CRITICAL);
         json.put("resolution", resolution.kind().name());
         json.put("message", resolution.message());
+        Map<String, Object> applied = new LinkedHashMap<>();
+        applied.put("aiAssisted", null);
+        json.put("applied", applied);
         if (resolution.system().isPresent()) {
-            CriticalSystem critical = resolution.system().get();
-            json.putAll(PolicyJson.policy(critical));
+            AiAssistedChange change = AiAssistedChange.assess(resolution.system().get(), commits,
+                    arguments.flag("ai-assisted"));
+            applied.put("aiAssisted", AiAssistedJson.applied(change.aiAssistance()));
+            json.putAll(PolicyJson.policy(change.system()));
+            json.put("aiAssisted", AiAssistedJson.rule(resolution.system().get()));
         } else {
             // the same keys for every answer, so that scripts need not test for them: no gate, no policy
             json.put("requiredApprovals", 0);
             json.put("approvers", List.of());
             json.put("documentation", null);
+            json.put("aiAssisted", null);
         }
         JsonOutput.print(console.out(), json);
         if (resolution.kind() == Resolution.Kind.DENIED) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
+import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
 import io.jenkins.plugins.criticalchangegate.policy.GateState;
 import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
@@ -32,7 +33,8 @@ import java.util.Set;
 final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...]]..."
-            + " [--reject USER[:GROUP,...]=REASON]... [--journal DIR [--key-file FILE | --key-env VAR]]";
+            + " [--reject USER[:GROUP,...]=REASON]... [--commit-message FILE]... [--ai-assisted]"
+            + " [--journal DIR [--key-file FILE | --key-env VAR]]";
 
     private static final String HELP = USAGE + "\n\n"
             + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
@@ -40,6 +42,10 @@ final class SimulateCommand implements Command {
             + "outcome (NOT_CRITICAL, PENDING, APPROVED, REJECTED, DENIED), approvals (user and the group it counted\n"
             + "through), refused (user and reason code), events (the gate's trail, in order). User ids and groups\n"
             + "compare ignoring case, as Jenkins' default does. --change defaults to SIMULATED.\n"
+            + "--commit-message FILE (repeatable) gives a shipped commit's message (the message alone, the commit\n"
+            + "named by the file; or 'commit <hash>' and the message; or what 'git log -1' prints); when a trailer\n"
+            + "shows it AI-assisted, or --ai-assisted declares the change so, the system's stricter rule for\n"
+            + "AI-assisted changes applies, and applied.aiAssisted says why (null when it does not apply).\n"
             + "Exit 0 for APPROVED and NOT_CRITICAL, 3 for PENDING, 1 for REJECTED and DENIED (and a registry with\n"
             + "problems, printed on stderr), 2 for bad arguments or an unreadable file.\n"
             + "--journal DIR appends the gate's events to the audit journal in DIR (created if need be; build 0,\n"
@@ -49,7 +55,9 @@ final class SimulateCommand implements Command {
             + "on stderr and exit 1.";
 
     private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
-            "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE);
+            "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE,
+            "commit-message");
+    private static final Set<String> FLAGS = Set.of("ai-assisted");
 
     @Override
     public String name() {
@@ -67,7 +75,7 @@ final class SimulateCommand implements Command {
             console.out().println(HELP);
             return ExitCode.OK;
         }
-        Arguments arguments = Arguments.parse(args, WITH_VALUE, Set.of());
+        Arguments arguments = Arguments.parse(args, WITH_VALUE, FLAGS);
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'");
         }
@@ -81,6 +89,7 @@ final class SimulateCommand implements Command {
         String startedBy = arguments.option("started-by").orElse(null);
         Set<String> authors = new LinkedHashSet<>(arguments.all("commit-author"));
         List<Simulation.Action> actions = actions(args);
+        List<CommitMessage> commits = CommitMessageFiles.read(arguments.all("commit-message"), console);
 
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
@@ -88,7 +97,7 @@ final class SimulateCommand implements Command {
         }
         Registry registry = loaded.get();
         Simulation.Result result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
-                .run(system, job, change, startedBy, authors, actions);
+                .run(system, job, change, startedBy, authors, actions, commits, arguments.flag("ai-assisted"));
         Optional<String> journalDir = arguments.option("journal");
         if (journalDir.isPresent()) {
             if (!appendToJournal(console.resolve(journalDir.get()), JournalKeyOption.from(arguments, console),
@@ -203,6 +212,9 @@ final class SimulateCommand implements Command {
         json.put("critical", result.resolution().system().isPresent());
         json.put("outcome", result.verdict().name());
         json.put("message", result.resolution().message());
+        Map<String, Object> applied = new LinkedHashMap<>();
+        applied.put("aiAssisted", AiAssistedJson.applied(result.state().flatMap(s -> s.request().aiAssistance())));
+        json.put("applied", applied);
         List<Object> approvals = new ArrayList<>();
         List<Object> refused = new ArrayList<>();
         if (result.state().isPresent()) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.GateEventRecords;
@@ -36,7 +37,9 @@ final class SimulationAudit {
         for (GateEvent e : result.events()) {
             switch (e.type()) {
                 case REQUESTED:
-                    events.add(AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy));
+                    AuditEvent requested = AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy);
+                    events.add(result.state().map(state -> AiAssistedRecord.addTo(requested, state.request()))
+                            .orElse(requested));
                     break;
                 case PASSED_NOT_CRITICAL:
                     events.add(AuditEvent.notCritical(j, 0, id, changeId, startedBy));

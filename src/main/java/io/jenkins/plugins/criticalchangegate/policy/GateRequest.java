@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,12 @@ public final class GateRequest implements Serializable {
      */
     @CheckForNull
     private final Duration approvalTimeout;
+    /**
+     * Why the system's stricter AI-assisted rule applies ({@link #system()} is then already the stricter one);
+     * {@code null} when it does not, and in a state serialized before the field existed.
+     */
+    @CheckForNull
+    private final AiAssistance aiAssistance;
 
     /**
      * @param system the critical system and its policy
@@ -61,6 +68,24 @@ public final class GateRequest implements Serializable {
      */
     public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt) {
+        this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, null);
+    }
+
+    /**
+     * A request held to the stricter rule for AI-assisted changes: {@code system} is {@link AiAssistedChange#system()}
+     * and {@code aiAssistance} its {@link AiAssistedChange#aiAssistance()}, which the trail's request then names.
+     *
+     * @param system the critical system with the requirement that applies
+     * @param changeId the change's id, not blank
+     * @param startedBy the user id that started the build directly, or {@code null}
+     * @param upstreamStarters user ids that started it through upstream builds (blank entries are dropped)
+     * @param commitAuthors user ids of the authors of the commits being shipped (blank entries are dropped)
+     * @param requestedAt when the gate opened
+     * @param aiAssistance why the stricter AI-assisted rule applies, or {@code null} when the system's own does
+     */
+    public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
+            Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt,
+            @CheckForNull AiAssistance aiAssistance) {
         if (changeId.isBlank()) {
             throw new IllegalArgumentException("a gate request needs a change id");
         }
@@ -70,6 +95,7 @@ public final class GateRequest implements Serializable {
         this.upstreamStarters = nonBlank(upstreamStarters);
         this.commitAuthors = nonBlank(commitAuthors);
         this.requestedAt = Objects.requireNonNull(requestedAt);
+        this.aiAssistance = aiAssistance;
         this.approvalTimeout = null;
     }
 
@@ -80,6 +106,7 @@ public final class GateRequest implements Serializable {
         this.upstreamStarters = request.upstreamStarters == null ? null : new LinkedHashSet<>(request.upstreamStarters);
         this.commitAuthors = new LinkedHashSet<>(request.commitAuthors);
         this.requestedAt = request.requestedAt;
+        this.aiAssistance = request.aiAssistance;
         this.approvalTimeout = approvalTimeout;
     }
 
@@ -139,6 +166,11 @@ public final class GateRequest implements Serializable {
         return requestedAt;
     }
 
+    /** Why the stricter rule for AI-assisted changes applies; empty when the system's own requirement does. */
+    public Optional<AiAssistance> aiAssistance() {
+        return Optional.ofNullable(aiAssistance);
+    }
+
     /** When the gate expires: {@link #requestedAt()} plus {@link #approvalTimeout()}. */
     public Instant deadline() {
         return requestedAt.plus(approvalTimeout());
@@ -148,6 +180,7 @@ public final class GateRequest implements Serializable {
     public String toString() {
         return "GateRequest{" + system.id() + ", change " + changeId + ", started by " + startedBy + " (upstream: "
                 + upstreamStarters() + "), authors "
-                + commitAuthors + ", at " + requestedAt + "}";
+                + commitAuthors + ", at " + requestedAt + (aiAssistance == null ? "" : ", " + aiAssistance.describe())
+                + "}";
     }
 }

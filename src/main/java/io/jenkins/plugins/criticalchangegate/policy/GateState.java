@@ -35,7 +35,8 @@ public final class GateState implements Serializable {
     public static GateState opened(GateRequest request) {
         GateEvent requested = new GateEvent(GateEvent.Type.REQUESTED, request.requestedAt(), request.startedBy(), null,
                 null, "change " + request.changeId() + " to " + request.system().id() + " needs "
-                + request.system().requiredApprovals() + " approval(s) by " + request.deadline());
+                + request.system().approvalsNeeded() + " approval(s) by " + request.deadline()
+                + request.aiAssistance().map(ai -> "; " + ai.describe()).orElse(""));
         return new GateState(request, Outcome.PENDING, List.of(requested), 0);
     }
 

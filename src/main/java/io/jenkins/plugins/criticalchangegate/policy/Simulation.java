@@ -81,6 +81,19 @@ public final class Simulation {
      */
     public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
             Set<String> commitAuthors, List<Action> actions) {
+        return run(system, jobFullName, changeId, startedBy, commitAuthors, actions, List.of(), false);
+    }
+
+    /**
+     * Runs the simulation of a change with its commits' messages: a critical system's stricter rule for AI-assisted
+     * changes applies when a trailer calls for it or the change is declared AI-assisted ({@link AiAssistedChange});
+     * the gate's request then says why ({@link GateRequest#aiAssistance()}).
+     *
+     * @param commits the messages of the commits being shipped
+     * @param declaredAiAssisted whether the pipeline declares the change AI-assisted
+     */
+    public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
+            Set<String> commitAuthors, List<Action> actions, List<CommitMessage> commits, boolean declaredAiAssisted) {
         Instant start = clock.instant();
         Resolution resolution = registry.resolve(system, jobFullName);
         switch (resolution.kind()) {
@@ -94,8 +107,10 @@ public final class Simulation {
             default:
                 break;
         }
-        GateRequest request = new GateRequest(resolution.system().orElseThrow(), changeId, startedBy, commitAuthors,
-                start);
+        AiAssistedChange change = AiAssistedChange.assess(resolution.system().orElseThrow(), commits,
+                declaredAiAssisted);
+        GateRequest request = new GateRequest(change.system(), changeId, startedBy, Set.of(), commitAuthors, start,
+                change.aiAssistance().orElse(null));
         Gate gate = Gate.open(request, comparison);
         List<Attempt> attempts = new ArrayList<>();
         for (Action action : actions) {

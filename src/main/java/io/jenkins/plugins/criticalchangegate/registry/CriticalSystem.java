@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -34,6 +35,12 @@ public final class CriticalSystem implements Serializable {
      */
     @CheckForNull
     private final List<ApprovalRule> approvalRules;
+    /**
+     * The stricter rule for AI-assisted changes; {@code null} when the system has none (and in a gate state saved
+     * before the key existed).
+     */
+    @CheckForNull
+    private final AiAssistedRule aiAssisted;
 
     private CriticalSystem(Builder b) {
         this.id = b.id;
@@ -48,6 +55,7 @@ public final class CriticalSystem implements Serializable {
         this.documentation = b.documentation;
         this.jobs = List.copyOf(b.jobs);
         this.approvalRules = List.copyOf(b.approvalRules);
+        this.aiAssisted = b.aiAssisted;
     }
 
     /**
@@ -56,6 +64,16 @@ public final class CriticalSystem implements Serializable {
      */
     public static Builder builder(String id) {
         return new Builder(SystemId.of("id", id));
+    }
+
+    /** A builder holding this system's values, to derive a changed copy (as the AI-assisted rule does). */
+    public Builder toBuilder() {
+        Builder b = new Builder(id).name(name).tier(tier).owners(owners).approvers(approvers)
+                .requiredApprovals(requiredApprovals).requireDistinctGroups(requireDistinctGroups)
+                .excludeCommitAuthors(excludeCommitAuthors).approvalTimeout(approvalTimeout)
+                .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
+        b.aiAssisted = aiAssisted;
+        return b;
     }
 
     public SystemId id() {
@@ -158,6 +176,11 @@ public final class CriticalSystem implements Serializable {
         return jobs;
     }
 
+    /** The stricter rule that applies to AI-assisted changes (docs/registry.md), defaults merged in; may be empty. */
+    public Optional<AiAssistedRule> aiAssisted() {
+        return Optional.ofNullable(aiAssisted);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CriticalSystem)) {
@@ -169,7 +192,7 @@ public final class CriticalSystem implements Serializable {
                 && requiredApprovals == that.requiredApprovals && requireDistinctGroups == that.requireDistinctGroups
                 && excludeCommitAuthors == that.excludeCommitAuthors && approvalTimeout.equals(that.approvalTimeout)
                 && documentation.equals(that.documentation) && jobs.equals(that.jobs)
-                && approvalRules().equals(that.approvalRules());
+                && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted);
     }
 
     /** The id's hash alone: cheap, and consistent with {@link #equals} (equal systems have equal ids). */
@@ -198,6 +221,8 @@ public final class CriticalSystem implements Serializable {
         private DocumentationPolicy documentation = DocumentationPolicy.NOTHING_ALLOWED;
         private List<String> jobs = new ArrayList<>();
         private List<ApprovalRule> approvalRules = new ArrayList<>();
+        @CheckForNull
+        private AiAssistedRule aiAssisted;
 
         private Builder(SystemId id) {
             this.id = id;
@@ -260,6 +285,12 @@ public final class CriticalSystem implements Serializable {
 
         public Builder approvalRules(List<ApprovalRule> approvalRules) {
             this.approvalRules = new ArrayList<>(approvalRules);
+            return this;
+        }
+
+        /** @param aiAssisted the rule for AI-assisted changes, or {@code null} for none */
+        public Builder aiAssisted(@CheckForNull AiAssistedRule aiAssisted) {
+            this.aiAssisted = aiAssisted;
             return this;
         }
 

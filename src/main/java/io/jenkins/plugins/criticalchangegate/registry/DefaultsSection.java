@@ -10,6 +10,7 @@ final class DefaultsSection implements SectionReader {
         MappingNode map = reading.values.mapping(value, "defaults");
         if (map != null) {
             draft.defaults = new PolicyReader(reading).read(reading.keys.read(map, PolicyReader.KEYS, "defaults"));
+            new AiAssistedResolver(reading).checkDefaults(draft.defaults);
         }
     }
 }

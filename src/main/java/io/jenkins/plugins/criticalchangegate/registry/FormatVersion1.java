@@ -44,6 +44,7 @@ final class FormatVersion1 {
             new KnownKeys.Home(SystemReader.OWN_KEYS, "belongs to each entry of systems"),
             new KnownKeys.Home(DocumentationReader.KEYS, "belongs under documentation"),
             new KnownKeys.Home(ApprovalRulesReader.KEYS, "belongs to each entry of approvalRules"),
+            new KnownKeys.Home(AiAssistedReader.KEYS, "belongs under aiAssisted"),
             new KnownKeys.Home(TOP_KEYS, "belongs at the top of the file"));
 
     private final String source;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -37,6 +38,14 @@ final class KnownKeys {
     }
 
     Keyed read(MappingNode map, List<String> allowed, String where) {
+        return read(map, allowed, where, List.of());
+    }
+
+    /**
+     * @param nearer places checked before the document's own for the hint, where a key written one level off is
+     *     likelier than anywhere else (a requirement key written directly under {@code aiAssisted})
+     */
+    Keyed read(MappingNode map, List<String> allowed, String where, List<Home> nearer) {
         Keyed keyed = new Keyed();
         for (NodeTuple tuple : map.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -58,7 +67,7 @@ final class KnownKeys {
             keyed.keys.put(key, keyNode);
             if (!allowed.contains(key)) {
                 problems.add(keyNode, "unknown key '" + NodeValues.printable(key) + "' in " + where
-                        + suggestion(key, allowed));
+                        + suggestion(key, allowed, nearer));
                 continue;
             }
             keyed.values.put(key, tuple.getValueNode());
@@ -75,7 +84,7 @@ final class KnownKeys {
         return n;
     }
 
-    private String suggestion(String key, List<String> allowed) {
+    private String suggestion(String key, List<String> allowed, List<Home> nearer) {
         String best = null;
         int bestDistance = 4;
         for (String candidate : allowed) {
@@ -88,7 +97,7 @@ final class KnownKeys {
         }
         String elsewhere = "";
         if (!allowed.contains(key)) {
-            for (Home home : homes) {
+            for (Home home : concat(nearer, homes)) {
                 if (home.keys.contains(key)) {
                     elsewhere = " ('" + key + "' " + home.place + ")";
                     break;
@@ -99,5 +108,14 @@ final class KnownKeys {
             return elsewhere;
         }
         return best != null ? "; did you mean '" + best + "'?" : "; the keys here are " + allowed;
+    }
+
+    private static List<Home> concat(List<Home> first, List<Home> then) {
+        if (first.isEmpty()) {
+            return then;
+        }
+        List<Home> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 }

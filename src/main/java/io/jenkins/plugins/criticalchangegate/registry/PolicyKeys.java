@@ -20,4 +20,5 @@ final class PolicyKeys {
     @CheckForNull List<String> requiredSections;
     @CheckForNull List<ApprovalRule> approvalRules;
     @CheckForNull Node approvalRulesNode;
+    @CheckForNull AiAssistedKeys aiAssisted;
 }

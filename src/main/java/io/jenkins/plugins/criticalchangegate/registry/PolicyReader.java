@@ -6,18 +6,20 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the policy keys of {@code defaults:} or of one system (which has other keys too). */
 final class PolicyReader {
     static final List<String> KEYS = List.of("requiredApprovals", "requireDistinctGroups", "excludeCommitAuthors",
-            "approvalTimeout", "documentation", "approvalRules");
+            "approvalTimeout", "documentation", "approvalRules", "aiAssisted");
 
     private final Reading reading;
     private final DurationReader durations;
     private final DocumentationReader documentation;
     private final ApprovalRulesReader rules;
+    private final AiAssistedReader aiAssisted;
 
     PolicyReader(Reading reading) {
         this.reading = reading;
         this.durations = new DurationReader(reading);
         this.documentation = new DocumentationReader(reading);
         this.rules = new ApprovalRulesReader(reading);
+        this.aiAssisted = new AiAssistedReader(reading);
     }
 
     PolicyKeys read(Keyed keys) {
@@ -53,6 +55,10 @@ final class PolicyReader {
         n = keys.get("documentation");
         if (n != null) {
             documentation.read(n, policy);
+        }
+        n = keys.get("aiAssisted");
+        if (n != null) {
+            policy.aiAssisted = aiAssisted.read(n);
         }
         return policy;
     }

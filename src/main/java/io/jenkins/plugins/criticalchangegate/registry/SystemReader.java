@@ -23,13 +23,14 @@ final class SystemReader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    private static final int BUILTIN_REQUIRED_APPROVALS = 2;
+    static final int BUILTIN_REQUIRED_APPROVALS = 2;
     private static final Duration BUILTIN_TIMEOUT = Duration.ofHours(24);
 
     private final Reading reading;
     private final PolicyReader policy;
     private final ApproversReader approversReader;
     private final JobBindings jobBindings;
+    private final AiAssistedResolver aiAssisted;
     private final Map<SystemId, Node> ids = new HashMap<>();
 
     SystemReader(Reading reading) {
@@ -37,6 +38,7 @@ final class SystemReader {
         this.policy = new PolicyReader(reading);
         this.approversReader = new ApproversReader(reading);
         this.jobBindings = new JobBindings(reading);
+        this.aiAssisted = new AiAssistedResolver(reading);
     }
 
     /** The system, or {@code null} when it has problems (all reported). */
@@ -96,6 +98,8 @@ final class SystemReader {
             reading.problems.add(map, where + " allows its documentation on no host, so no change"
                     + " to it could ever pass: list documentation.allowedHosts here or in defaults");
         }
+        AiAssistedRule ai = aiAssisted.resolve(own, defaults, new AiAssistedResolver.Requirement(required, distinct,
+                approvers, rules), map, where);
         if (reading.problems.count() > before || id == null || name == null || tier == null) {
             return null;
         }
@@ -107,7 +111,7 @@ final class SystemReader {
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
-                .documentation(documentation).jobs(jobs).approvalRules(rules).build();
+                .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai).build();
     }
 
     /** The system's id, unique ignoring case; {@code null} when missing or refused (reported). */

@@ -44,6 +44,10 @@ final class RegistryFixtures {
             "      allowedHosts: [\"change.example.com:8443\"]",
             "      requiredSections: [\"Rollback plan\", \"/Risk( assessment)?:/\"]",
             "    jobs: [\"payments/ledger/deploy-*\"]",
+            "    aiAssisted:",
+            "      trailers: [built-in, {key: AI-Tool, value: \"internal-llm\"}]",
+            "      require: {requiredApprovals: 3, excludeCommitAuthors: true,",
+            "        approvalRules: [{group: security-officers, count: 1}]}",
             "");
 
     private RegistryFixtures() {
