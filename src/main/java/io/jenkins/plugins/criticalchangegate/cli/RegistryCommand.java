@@ -5,6 +5,8 @@ import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Set;
  */
 final class RegistryCommand implements Command {
     static final String USAGE = "usage: registry lint FILE...\n"
-            + "       registry show --registry FILE --system ID [--job FULLNAME]";
+            + "       registry show --registry FILE --system ID [--job FULLNAME] [--at INSTANT]";
 
     private static final String HELP = USAGE + "\n\n"
             + "lint   Validates each registry file (format version 1, docs/registry.md). Prints 'FILE: OK, N systems'\n"
@@ -26,8 +28,11 @@ final class RegistryCommand implements Command {
             + "       problems, 2 when a file cannot be read.\n"
             + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
             + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
-            + "       with defaults applied (requiredApprovals, approvers, documentation, ...). Exit 0, or 1 when the\n"
-            + "       lookup is DENIED or the registry has problems (printed on stderr), 2 for bad arguments.";
+            + "       with defaults applied (requiredApprovals, approvers, documentation, ...). With --at INSTANT\n"
+            + "       (ISO-8601 with an offset or Z), the requirement at that instant: the overlays in force applied,\n"
+            + "       and applied: {overlays: [names], freeze: null or the freeze (or closed window) in force}.\n"
+            + "       Exit 0, or 1 when the lookup is DENIED or the registry has problems (printed on stderr), 2 for\n"
+            + "       bad arguments.";
 
     @Override
     public String name() {
@@ -88,13 +93,14 @@ final class RegistryCommand implements Command {
     }
 
     private static int show(List<String> args, Console console) throws UsageException {
-        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job"), Set.of());
+        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job", "at"), Set.of());
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'\n" + USAGE);
         }
         String file = arguments.required("registry");
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
+        Optional<Instant> at = TimeRulesJson.option(arguments, "at");
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
             return ExitCode.FAILED;
@@ -110,14 +116,24 @@ final class RegistryCommand implements Command {
         json.put("critical", resolution.kind() == Resolution.Kind.CRITICAL);
         json.put("resolution", resolution.kind().name());
         json.put("message", resolution.message());
+        at.ifPresent(instant -> json.put("at", instant.toString()));
         if (resolution.system().isPresent()) {
-            CriticalSystem critical = resolution.system().get();
+            // with --at, the requirement then: overlays applied, and the time rules that shaped it
+            TimedRequirement timed = at.map(instant -> registry.timeRules().at(resolution.system().get(), instant))
+                    .orElse(null);
+            CriticalSystem critical = timed == null ? resolution.system().get() : timed.system();
             json.putAll(PolicyJson.policy(critical));
+            if (timed != null) {
+                json.put("applied", TimeRulesJson.applied(timed));
+            }
         } else {
             // the same keys for every answer, so that scripts need not test for them: no gate, no policy
             json.put("requiredApprovals", 0);
             json.put("approvers", List.of());
             json.put("documentation", null);
+            if (at.isPresent()) {
+                json.put("applied", TimeRulesJson.applied(null));
+            }
         }
         JsonOutput.print(console.out(), json);
         if (resolution.kind() == Resolution.Kind.DENIED) {

@@ -35,9 +35,17 @@ final class SimulationAudit {
         List<AuditEvent> events = new ArrayList<>();
         for (GateEvent e : result.events()) {
             switch (e.type()) {
-                case REQUESTED:
-                    events.add(AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy));
+                case REQUESTED: {
+                    AuditEvent requested = AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy);
+                    List<String> overlays = result.state().map(st -> st.request().overlays()).orElse(List.of());
+                    if (!overlays.isEmpty()) {
+                        Map<String, Object> fields = new LinkedHashMap<>(requested.fields());
+                        fields.put("overlays", overlays);
+                        requested = AuditEvent.of(AuditEventType.GATE_REQUESTED, fields);
+                    }
+                    events.add(requested);
                     break;
+                }
                 case PASSED_NOT_CRITICAL:
                     events.add(AuditEvent.notCritical(j, 0, id, changeId, startedBy));
                     break;

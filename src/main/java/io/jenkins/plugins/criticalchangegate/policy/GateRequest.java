@@ -1,18 +1,24 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.registry.ClosedPeriod;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A change waiting at the gate of a critical system: which system (with the policy it had when the gate opened),
  * which change, who started the build, who wrote the commits being shipped, and when it was requested. The deadline
- * is the request time plus the system's approval timeout. An immutable value.
+ * is the request time plus the system's approval timeout. With the registry's time rules ({@link
+ * #GateRequest(TimedRequirement, String, String, Set, Set)}) it also keeps the overlays that shaped the policy and the
+ * periods, until the deadline, in which the system takes no change. An immutable value.
  */
 public final class GateRequest implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -26,6 +32,15 @@ public final class GateRequest implements Serializable {
     private final Set<String> upstreamStarters;
     private final Set<String> commitAuthors;
     private final Instant requestedAt;
+    /** The overlays in force when requested; null in a state serialized before time rules: {@link #overlays()}. */
+    @CheckForNull
+    private final List<String> overlays;
+    /**
+     * When the system is closed between the request and the deadline, in order; null in a state serialized before
+     * time rules, read through {@link #closedPeriods()} as none.
+     */
+    @CheckForNull
+    private final List<ClosedPeriod> closedPeriods;
 
     /**
      * @param system the critical system and its policy
@@ -53,6 +68,35 @@ public final class GateRequest implements Serializable {
      */
     public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt) {
+        this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, List.of(), List.of());
+    }
+
+    /**
+     * A request under the registry's time rules, at the instant the requirement is for: the gate takes the policy in
+     * force then (overlays applied), records the overlays, and keeps the periods in which the system is closed until
+     * its deadline, so it holds its decision through them ({@link Outcome#HELD}).
+     *
+     * @param requirement {@code registry.timeRules().at(system, now)}
+     * @param changeId the change's id, not blank
+     * @param startedBy the user id that started the build directly, or {@code null}
+     * @param upstreamStarters user ids that started it through upstream builds (blank entries are dropped)
+     * @param commitAuthors user ids of the authors of the commits being shipped (blank entries are dropped)
+     * @throws IllegalArgumentException when a freeze refuses the change ({@link TimedRequirement#denial()}): no gate
+     *     opens then, the change is DENIED
+     */
+    public GateRequest(TimedRequirement requirement, String changeId, @CheckForNull String startedBy,
+            Set<String> upstreamStarters, Set<String> commitAuthors) {
+        this(requirement.system(), changeId, startedBy, upstreamStarters, commitAuthors, requirement.at(),
+                requirement.overlays(), requirement.closedPeriods(requirement.at()
+                        .plus(requirement.system().approvalTimeout())));
+        if (requirement.denial().isPresent()) {
+            throw new IllegalArgumentException(requirement.denialMessage().orElseThrow());
+        }
+    }
+
+    private GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
+            Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt, List<String> overlays,
+            List<ClosedPeriod> closedPeriods) {
         if (changeId.isBlank()) {
             throw new IllegalArgumentException("a gate request needs a change id");
         }
@@ -62,6 +106,8 @@ public final class GateRequest implements Serializable {
         this.upstreamStarters = nonBlank(upstreamStarters);
         this.commitAuthors = nonBlank(commitAuthors);
         this.requestedAt = Objects.requireNonNull(requestedAt);
+        this.overlays = List.copyOf(overlays);
+        this.closedPeriods = List.copyOf(closedPeriods);
     }
 
     public CriticalSystem system() {
@@ -102,6 +148,28 @@ public final class GateRequest implements Serializable {
         return requestedAt;
     }
 
+    /** The names of the overlays that shaped {@link #system()}'s policy when the gate was requested. */
+    public List<String> overlays() {
+        List<String> names = overlays;
+        return names == null ? List.of() : names;
+    }
+
+    /** When the system is closed from the request to the deadline, in order (the last keeps its true end). */
+    public List<ClosedPeriod> closedPeriods() {
+        List<ClosedPeriod> periods = closedPeriods;
+        return periods == null ? List.of() : periods;
+    }
+
+    /** The closed period the instant is in. */
+    public Optional<ClosedPeriod> closedAt(Instant instant) {
+        return closedPeriods().stream().filter(p -> p.contains(instant)).findFirst();
+    }
+
+    /** The first closed period that begins after the instant. */
+    public Optional<ClosedPeriod> closedAfter(Instant instant) {
+        return closedPeriods().stream().filter(p -> p.from().isAfter(instant)).findFirst();
+    }
+
     /** When the gate expires: {@link #requestedAt()} plus the system's approval timeout. */
     public Instant deadline() {
         return requestedAt.plus(system.approvalTimeout());
@@ -111,6 +179,7 @@ public final class GateRequest implements Serializable {
     public String toString() {
         return "GateRequest{" + system.id() + ", change " + changeId + ", started by " + startedBy + " (upstream: "
                 + upstreamStarters() + "), authors "
-                + commitAuthors + ", at " + requestedAt + "}";
+                + commitAuthors + ", at " + requestedAt + (overlays().isEmpty() ? "" : ", overlays " + overlays())
+                + (closedPeriods().isEmpty() ? "" : ", " + closedPeriods().size() + " closed period(s)") + "}";
     }
 }

@@ -56,6 +56,17 @@ public final class CriticalSystem implements Serializable {
         return new Builder(SystemId.of("id", id));
     }
 
+    /**
+     * A builder holding this system's values, so that one may be changed and the rest kept: what an overlay does to a
+     * system while it is in force (docs/registry.md, "Time rules").
+     */
+    public Builder toBuilder() {
+        return new Builder(id).name(name).tier(tier).owners(owners).approvers(approvers)
+                .requiredApprovals(requiredApprovals).requireDistinctGroups(requireDistinctGroups)
+                .excludeCommitAuthors(excludeCommitAuthors).approvalTimeout(approvalTimeout)
+                .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
+    }
+
     public SystemId id() {
         return id;
     }
