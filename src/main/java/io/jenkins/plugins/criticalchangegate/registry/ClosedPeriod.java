@@ -61,7 +61,7 @@ public final class ClosedPeriod implements Serializable {
         return !instant.isBefore(from) && instant.isBefore(to);
     }
 
-    /** What closes the system, for messages: "freeze 'christmas', then outside its deployment windows". */
+    /** What closes the system, for messages: "freeze 'christmas' and outside its deployment windows". */
     public String describe() {
         List<String> causes = new ArrayList<>();
         if (!freezes.isEmpty()) {
@@ -70,7 +70,7 @@ public final class ClosedPeriod implements Serializable {
         if (outsideWindows) {
             causes.add("outside its deployment windows");
         }
-        return String.join(", then ", causes);
+        return String.join(" and ", causes);
     }
 
     @Override

@@ -35,12 +35,15 @@ final class TimeRuleReader {
     private final RegistryDraft draft;
     /** "overlay", "freeze" or "window", for messages. */
     private final String kind;
+    /** "an overlay", "a freeze", "a window". */
+    private final String aKind;
     private final Map<String, Node> names = new HashMap<>();
 
     TimeRuleReader(Reading reading, RegistryDraft draft, String kind) {
         this.reading = reading;
         this.draft = draft;
         this.kind = kind;
+        this.aKind = (kind.startsWith("o") ? "an " : "a ") + kind;
     }
 
     /** The entry's name, unique in its list ignoring case; {@code null} when missing or refused (reported). */
@@ -56,7 +59,7 @@ final class TimeRuleReader {
             return null;
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            reading.problems.add(node, "the name of a " + kind + " is at most " + MAX_NAME_LENGTH + " characters");
+            reading.problems.add(node, "the name of " + aKind + " is at most " + MAX_NAME_LENGTH + " characters");
             return null;
         }
         Node first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), node);
@@ -173,29 +176,29 @@ final class TimeRuleReader {
                 return SystemSelection.all();
             }
             if (text != null) {
-                reading.problems.add(node, "'systems' of a " + kind + " must be 'all' or a mapping such as {ids:"
+                reading.problems.add(node, "'systems' of " + aKind + " must be 'all' or a mapping such as {ids:"
                         + " [checkout-service], tiers: [1]}, not '" + NodeValues.printable(text) + "'");
             }
             return null;
         }
         if (node instanceof SequenceNode) {
-            reading.problems.add(node, "'systems' of a " + kind + " must be 'all' or a mapping such as {ids: ["
+            reading.problems.add(node, "'systems' of " + aKind + " must be 'all' or a mapping such as {ids: ["
                     + "checkout-service], tiers: [1]}, not a list: to select systems by id write {ids: [...]}");
             return null;
         }
-        MappingNode selection = reading.values.mapping(node, "'systems' of a " + kind);
+        MappingNode selection = reading.values.mapping(node, "'systems' of " + aKind);
         if (selection == null) {
             return null;
         }
         int before = reading.problems.count();
-        Keyed selected = reading.keys.read(selection, SELECTION_KEYS, "the systems of a " + kind);
+        Keyed selected = reading.keys.read(selection, SELECTION_KEYS, "the systems of " + aKind);
         List<SystemId> ids = ids(selected.get("ids"));
         Set<Integer> tiers = tiers(selected.get("tiers"));
         if (reading.problems.count() > before) {
             return null;
         }
         if (ids.isEmpty() && tiers.isEmpty()) {
-            reading.problems.add(selection, "the systems of a " + kind + " select nothing: list ids, tiers, or write"
+            reading.problems.add(selection, "the systems of " + aKind + " select nothing: list ids, tiers, or write"
                     + " 'systems: all'");
             return null;
         }
@@ -216,7 +219,7 @@ final class TimeRuleReader {
             SystemId id = SystemId.of("ids", text);
             if (!draft.listedIds.contains(id)) {
                 reading.problems.add(item, "system '" + NodeValues.printable(text) + "' is not in the registry"
-                        + nearestId(id) + ": a " + kind + " may select listed systems only");
+                        + nearestId(id) + ": " + aKind + " may select listed systems only");
                 continue;
             }
             ids.add(id);
