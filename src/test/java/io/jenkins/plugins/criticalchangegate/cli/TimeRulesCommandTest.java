@@ -87,6 +87,13 @@ public class TimeRulesCommandTest {
     }
 
     @Test
+    public void docsRegistryMdShowsTheExampleAsItIs() throws Exception {
+        String docs = Files.readString(repositoryRoot().resolve("docs/registry.md"));
+        String example = Files.readString(repositoryRoot().resolve(EXAMPLE));
+        assertThat(docs.contains("```yaml\n" + example + "```\n"), is(true));
+    }
+
+    @Test
     public void showAtAnInstantPrintsTheRequirementThenAndTheRulesThatShapedIt() throws Exception {
         ToolRun during = show("checkout-service", "--at", "2026-04-15T10:00:00+02:00");
         assertThat(during.toString(), during.exit, is(0));
