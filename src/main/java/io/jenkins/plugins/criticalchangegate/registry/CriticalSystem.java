@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
 import java.io.Serializable;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class CriticalSystem implements Serializable {
      * Per-group quorums that must all be met; empty when the system has none. {@code null} only in a gate state saved
      * before the key existed (Java serialization leaves a new field null): {@link #approvalRules()} reads it as empty.
      */
+    @CheckForNull
     private final List<ApprovalRule> approvalRules;
 
     private CriticalSystem(Builder b) {

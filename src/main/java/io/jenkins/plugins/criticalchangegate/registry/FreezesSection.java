@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,6 +45,7 @@ final class FreezesSection implements SectionReader {
         }
     }
 
+    @CheckForNull
     private static Freeze.Mode mode(Keyed keys, MappingNode map, Reading reading) {
         Node node = reading.keys.required(keys, map, "mode", "deny: gates requested in the freeze are DENIED; hold:"
                 + " they collect approvals and decide when it ends");

@@ -81,12 +81,12 @@ final class OverlaysSection implements SectionReader {
             tightening = new Tightening(policy, approvers == null ? null : new ApproversReader(reading)
                     .read(approvers));
         }
-        if (reading.problems.count() > before || name == null || period == null || systems == null
-                || tightening == null) {
+        Node nameNode = keys.get("name");
+        if (reading.problems.count() > before || name == null || nameNode == null || period == null
+                || systems == null || tightenMap == null || tighten == null || tightening == null) {
             return null;
         }
-        return new Read(new Overlay(name, period[0], period[1], systems, tightening), keys.get("name"), tightenMap,
-                tighten);
+        return new Read(new Overlay(name, period[0], period[1], systems, tightening), nameNode, tightenMap, tighten);
     }
 
     private static List<String> concat(List<String> keys, String more) {

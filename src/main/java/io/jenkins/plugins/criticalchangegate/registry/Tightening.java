@@ -94,7 +94,7 @@ public final class Tightening {
                     .collect(Collectors.toList()));
         }
         if (approvalRules != null) {
-            b.approvalRules(mergedRules(system.approvalRules()));
+            b.approvalRules(mergedRules(system.approvalRules(), approvalRules));
         }
         DocumentationPolicy doc = system.documentation();
         if (allowedHosts != null || requireChangeId != null || allowHttp != null || requiredSections != null) {
@@ -121,12 +121,12 @@ public final class Tightening {
     }
 
     /** The system's rules, each raised to this tightening's count for its group, then this tightening's new ones. */
-    private List<ApprovalRule> mergedRules(List<ApprovalRule> own) {
+    private static List<ApprovalRule> mergedRules(List<ApprovalRule> own, List<ApprovalRule> more) {
         List<ApprovalRule> merged = new ArrayList<>();
-        List<ApprovalRule> added = new ArrayList<>(approvalRules);
+        List<ApprovalRule> added = new ArrayList<>(more);
         for (ApprovalRule rule : own) {
             int count = rule.count();
-            for (ApprovalRule extra : approvalRules) {
+            for (ApprovalRule extra : more) {
                 if (key(extra.from()).equals(key(rule.from()))) {
                     count = Math.max(count, extra.count());
                     added.remove(extra);
@@ -170,7 +170,7 @@ public final class Tightening {
             }
         }
         if (approvalRules != null) {
-            rulesLoosenings(system, out);
+            rulesLoosenings(system, approvalRules, out);
         }
         DocumentationPolicy doc = system.documentation();
         if (allowedHosts != null) {
@@ -194,12 +194,12 @@ public final class Tightening {
         return out;
     }
 
-    private void rulesLoosenings(CriticalSystem system, List<Loosening> out) {
+    private static void rulesLoosenings(CriticalSystem system, List<ApprovalRule> rules, List<Loosening> out) {
         Set<String> authorized = keys(system.approvers());
         for (ApprovalRule own : system.approvalRules()) {
             authorized.add(key(own.from()));
         }
-        for (ApprovalRule rule : approvalRules) {
+        for (ApprovalRule rule : rules) {
             if (!authorized.contains(key(rule.from()))) {
                 out.add(new Loosening("approvalRules", "the approval rule " + rule + " would let "
                         + rule.from() + " approve, which neither its approvers nor its approval rules list"));
