@@ -92,9 +92,11 @@ public final class Gate {
     }
 
     /**
-     * Expires the gate if it is pending and its deadline has come.
+     * Expires the gate if it is pending (or held) and its deadline has come. It is {@link #advance} returning only the
+     * decision: a gate under time rules may also change without deciding (held, released), so its adapter calls
+     * {@code advance} to journal every event.
      *
-     * @return the EXPIRED decision when this call made it
+     * @return the decision when this call made it: EXPIRED, or APPROVED when a held gate's release came first
      */
     public Optional<GateEvent> expireIfDue(Instant now) {
         // a held gate whose release came first is approved then, not expired: the decision is the last event added
