@@ -269,6 +269,39 @@ public final class AuditEvent {
     }
 
     /**
+     * The gate is held: its system is closed (a freeze, or outside its deployment windows) until the time the reason
+     * names, and the gate decides nothing before.
+     *
+     * @param job the job's full name
+     * @param build the build number
+     * @param system the target system's id
+     * @param changeId the change id
+     * @param reason what closes the system, and until when
+     * @return the event
+     */
+    public static AuditEvent held(String job, long build, String system, String changeId, String reason) {
+        Map<String, Object> fields = gate(job, build, system, Objects.requireNonNull(changeId, "changeId"));
+        fields.put("reason", Objects.requireNonNull(reason, "reason"));
+        return create(AuditEventType.HELD, fields);
+    }
+
+    /**
+     * A held gate's system opened again before its approvals were complete: the gate waits for them as before.
+     *
+     * @param job the job's full name
+     * @param build the build number
+     * @param system the target system's id
+     * @param changeId the change id
+     * @param reason what had closed the system
+     * @return the event
+     */
+    public static AuditEvent released(String job, long build, String system, String changeId, String reason) {
+        Map<String, Object> fields = gate(job, build, system, Objects.requireNonNull(changeId, "changeId"));
+        fields.put("reason", Objects.requireNonNull(reason, "reason"));
+        return create(AuditEventType.RELEASED, fields);
+    }
+
+    /**
      * The gate's final outcome.
      *
      * @param job the job's full name

@@ -18,6 +18,13 @@ public enum AuditEventType {
     REJECTED,
     /** The gate waited too long and expired. */
     EXPIRED,
+    /**
+     * The system is closed (a freeze, or outside its deployment windows): the gate decides nothing until it opens
+     * again; {@code reason} says what closes it and until when.
+     */
+    HELD,
+    /** The system opened again while the held gate still lacked approvals: it waits for them as before. */
+    RELEASED,
     /** The gate's final outcome. */
     DECIDED,
     /** The system is not in the registry of critical systems: the gate passed at once. */

@@ -38,6 +38,8 @@ public final class GateEventRecords {
             case APPROVAL_ACCEPTED:
             case APPROVAL_REFUSED:
             case REJECTION_REFUSED:
+            case HELD:
+            case RELEASED:
             case APPROVED:
             case REJECTED:
             case EXPIRED:
@@ -70,6 +72,10 @@ public final class GateEventRecords {
                 fields.put("attempt", "reject");
                 return List.of(AuditEvent.of(AuditEventType.APPROVAL_REFUSED, fields));
             }
+            case HELD:
+                return List.of(AuditEvent.held(job, build, system, changeId, text == null ? "held" : text));
+            case RELEASED:
+                return List.of(AuditEvent.released(job, build, system, changeId, text == null ? "released" : text));
             case APPROVED:
                 return List.of(decided(event, approvers, text));
             case REJECTED:

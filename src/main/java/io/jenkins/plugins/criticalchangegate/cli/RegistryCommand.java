@@ -2,10 +2,13 @@ package io.jenkins.plugins.criticalchangegate.cli;
 
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
 import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
+import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +22,8 @@ import java.util.Set;
  */
 final class RegistryCommand implements Command {
     static final String USAGE = "usage: registry lint FILE...\n"
-            + "       registry show --registry FILE --system ID [--job FULLNAME] [--commit-message FILE]..."
-            + " [--ai-assisted]";
+            + "       registry show --registry FILE --system ID [--job FULLNAME] [--at INSTANT]"
+            + " [--commit-message FILE]... [--ai-assisted]";
 
     private static final String HELP = USAGE + "\n\n"
             + "lint   Validates each registry file (format version 1, docs/registry.md). Prints 'FILE: OK, N systems'\n"
@@ -29,9 +32,11 @@ final class RegistryCommand implements Command {
             + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
             + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
             + "       with defaults applied (requiredApprovals, approvers, documentation, ...) and its rule for\n"
-            + "       AI-assisted changes (aiAssisted). With --commit-message FILE (repeatable; one commit's message\n"
-            + "       each) or --ai-assisted, the policy printed is the one that applies to such a change, and\n"
-            + "       applied.aiAssisted says which commit and trailer made the stricter rule apply (null if none).\n"
+            + "       AI-assisted changes (aiAssisted). With --at INSTANT (ISO-8601 with an offset or Z), the\n"
+            + "       requirement at that instant: the overlays in force applied. With --commit-message FILE\n"
+            + "       (repeatable; one commit's message each) or --ai-assisted, the requirement for such a change.\n"
+            + "       applied says what shaped it: {aiAssisted: null or which commit and trailer made the stricter\n"
+            + "       rule apply, overlays: [names], freeze: null or the freeze (or closed window) in force}.\n"
             + "       Exit 0, or 1 when the lookup is DENIED or the registry has problems (printed on stderr), 2 for\n"
             + "       bad arguments.";
 
@@ -94,7 +99,7 @@ final class RegistryCommand implements Command {
     }
 
     private static int show(List<String> args, Console console) throws UsageException {
-        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job", "commit-message"),
+        Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job", "commit-message", "at"),
                 Set.of("ai-assisted"));
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'\n" + USAGE);
@@ -103,6 +108,7 @@ final class RegistryCommand implements Command {
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
         List<CommitMessage> commits = CommitMessageFiles.read(arguments.all("commit-message"), console);
+        Optional<Instant> at = TimeRulesJson.option(arguments, "at");
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
             return ExitCode.FAILED;
@@ -118,13 +124,20 @@ final class RegistryCommand implements Command {
         json.put("critical", resolution.kind() == Resolution.Kind.CRITICAL);
         json.put("resolution", resolution.kind().name());
         json.put("message", resolution.message());
+        at.ifPresent(instant -> json.put("at", instant.toString()));
         Map<String, Object> applied = new LinkedHashMap<>();
         applied.put("aiAssisted", null);
         json.put("applied", applied);
         if (resolution.system().isPresent()) {
-            AiAssistedChange change = AiAssistedChange.assess(resolution.system().get(), commits,
-                    arguments.flag("ai-assisted"));
+            // with --at, the requirement then: overlays applied; then the stricter AI-assisted rule over it
+            TimedRequirement timed = at.map(instant -> registry.timeRules().at(resolution.system().get(), instant))
+                    .orElse(null);
+            CriticalSystem critical = timed == null ? resolution.system().get() : timed.system();
+            AiAssistedChange change = AiAssistedChange.assess(critical, commits, arguments.flag("ai-assisted"));
             applied.put("aiAssisted", AiAssistedJson.applied(change.aiAssistance()));
+            if (timed != null) {
+                applied.putAll(TimeRulesJson.applied(timed));
+            }
             json.putAll(PolicyJson.policy(change.system()));
             json.put("aiAssisted", AiAssistedJson.rule(resolution.system().get()));
         } else {
@@ -133,6 +146,9 @@ final class RegistryCommand implements Command {
             json.put("approvers", List.of());
             json.put("documentation", null);
             json.put("aiAssisted", null);
+            if (at.isPresent()) {
+                applied.putAll(TimeRulesJson.applied(null));
+            }
         }
         JsonOutput.print(console.out(), json);
         if (resolution.kind() == Resolution.Kind.DENIED) {

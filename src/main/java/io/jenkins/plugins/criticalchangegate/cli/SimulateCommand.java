@@ -17,6 +17,7 @@ import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,8 +33,9 @@ import java.util.Set;
  */
 final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
-            + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...]]..."
-            + " [--reject USER[:GROUP,...]=REASON]... [--commit-message FILE]... [--ai-assisted]"
+            + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
+            + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
+            + " [--commit-message FILE]... [--ai-assisted]"
             + " [--journal DIR [--key-file FILE | --key-env VAR]]";
 
     private static final String HELP = USAGE + "\n\n"
@@ -45,9 +47,16 @@ final class SimulateCommand implements Command {
             + "--commit-message FILE (repeatable) gives a shipped commit's message (the message alone, the commit\n"
             + "named by the file; or 'commit <hash>' and the message; or what 'git log -1' prints); when a trailer\n"
             + "shows it AI-assisted, or --ai-assisted declares the change so, the system's stricter rule for\n"
-            + "AI-assisted changes applies, and applied.aiAssisted says why (null when it does not apply).\n"
-            + "Exit 0 for APPROVED and NOT_CRITICAL, 3 for PENDING, 1 for REJECTED and DENIED (and a registry with\n"
-            + "problems, printed on stderr), 2 for bad arguments or an unreadable file.\n"
+            + "AI-assisted changes applies (over the time rules' policy), and applied.aiAssisted says why (null when\n"
+            + "it does not apply).\n"
+            + "--at INSTANT (ISO-8601 with an offset or Z) requests the change then, under the registry's time rules\n"
+            + "(overlays, freezes, deployment windows; without it: now); every approval and rejection happens at that\n"
+            + "instant unless it names its own, USER[:GROUP,...]@INSTANT. --until INSTANT lets time pass after them:\n"
+            + "a held gate whose system has opened is approved (or waits again), a gate past its deadline expires.\n"
+            + "applied.overlays and applied.freeze say which time rules applied (freeze: null or the freeze in force).\n"
+            + "Exit 0 for APPROVED and NOT_CRITICAL, 3 for PENDING and HELD, 1 for REJECTED, EXPIRED and DENIED\n"
+            + "(a freeze in mode deny too; and a registry with problems, printed on stderr), 2 for bad arguments or\n"
+            + "an unreadable file.\n"
             + "--journal DIR appends the gate's events to the audit journal in DIR (created if need be; build 0,\n"
             + "job as given or 'simulate'; docs/audit.md) before printing; a keyed journal's HMAC key comes from\n"
             + "--key-file FILE (as Jenkins' 'Download verification key' gives it) or --key-env VAR (the UTF-8 value\n"
@@ -55,8 +64,8 @@ final class SimulateCommand implements Command {
             + "on stderr and exit 1.";
 
     private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
-            "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE,
-            "commit-message");
+            "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE, "at",
+            "until", "commit-message");
     private static final Set<String> FLAGS = Set.of("ai-assisted");
 
     @Override
@@ -90,14 +99,22 @@ final class SimulateCommand implements Command {
         Set<String> authors = new LinkedHashSet<>(arguments.all("commit-author"));
         List<Simulation.Action> actions = actions(args);
         List<CommitMessage> commits = CommitMessageFiles.read(arguments.all("commit-message"), console);
+        Simulation.Timing timing = Simulation.Timing.of(TimeRulesJson.option(arguments, "at").orElse(null),
+                TimeRulesJson.option(arguments, "until").orElse(null));
 
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
             return ExitCode.FAILED;
         }
         Registry registry = loaded.get();
-        Simulation.Result result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
-                .run(system, job, change, startedBy, authors, actions, commits, arguments.flag("ai-assisted"));
+        Simulation.Result result;
+        try {
+            result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
+                    .run(system, job, change, startedBy, authors, actions, timing, commits,
+                            arguments.flag("ai-assisted"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage()); // an approval dated before the request or the one before it
+        }
         Optional<String> journalDir = arguments.option("journal");
         if (journalDir.isPresent()) {
             if (!appendToJournal(console.resolve(journalDir.get()), JournalKeyOption.from(arguments, console),
@@ -113,9 +130,10 @@ final class SimulateCommand implements Command {
             case NOT_CRITICAL:
                 return ExitCode.OK;
             case PENDING:
+            case HELD:
                 return ExitCode.PENDING;
             case DENIED:
-                console.err().println("denied: " + result.resolution().message());
+                console.err().println("denied: " + result.message());
                 return ExitCode.FAILED;
             default:
                 return ExitCode.FAILED;
@@ -173,18 +191,45 @@ final class SimulateCommand implements Command {
                 continue;
             }
             if (name.equals("approve")) {
-                actions.add(Simulation.Action.approve(person(value, "--approve"), null));
+                actions.add(timed(Simulation.Action.approve(person(untimed(value), "--approve"), null), value));
             } else if (name.equals("reject")) {
                 int sep = value.indexOf('=');
                 if (sep < 0 || value.substring(sep + 1).isBlank()) {
-                    throw new UsageException("--reject needs USER[:GROUP,...]=REASON, e.g. --reject bob=not tested;"
-                            + " got '" + value + "'");
+                    throw new UsageException("--reject needs USER[:GROUP,...]=REASON (at its own time:"
+                            + " USER[:GROUP,...]@INSTANT=REASON), e.g. --reject bob=not tested; got '" + value + "'");
                 }
-                actions.add(Simulation.Action.reject(person(value.substring(0, sep), "--reject"),
-                        value.substring(sep + 1)));
+                String who = value.substring(0, sep);
+                actions.add(timed(Simulation.Action.reject(person(untimed(who), "--reject"),
+                        value.substring(sep + 1)), who));
             }
         }
         return actions;
+    }
+
+    /**
+     * The time an action names, {@code ...@INSTANT}: the text after the last {@code @}, when it is an ISO-8601
+     * instant (a user id such as {@code alice@example.com} has none, since what follows its {@code @} is not one).
+     */
+    private static Optional<Instant> actionTime(String spec) {
+        int at = spec.lastIndexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TimeRulesJson.instant(spec.substring(at + 1), "an action's time"));
+        } catch (UsageException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The action's person and groups, without its time. */
+    private static String untimed(String spec) {
+        return actionTime(spec).isPresent() ? spec.substring(0, spec.lastIndexOf('@')) : spec;
+    }
+
+    private static Simulation.Action timed(Simulation.Action action, String spec) {
+        Optional<Instant> at = actionTime(spec);
+        return at.isPresent() ? action.at(at.get()) : action;
     }
 
     /** {@code USER[:GROUP,...]}: the user id up to the first colon, then comma-separated groups. */
@@ -211,9 +256,10 @@ final class SimulateCommand implements Command {
         json.put("system", result.resolution().system().map(s -> s.id().value()).orElse(requested.strip()));
         json.put("critical", result.resolution().system().isPresent());
         json.put("outcome", result.verdict().name());
-        json.put("message", result.resolution().message());
+        json.put("message", result.message());
         Map<String, Object> applied = new LinkedHashMap<>();
         applied.put("aiAssisted", AiAssistedJson.applied(result.state().flatMap(s -> s.request().aiAssistance())));
+        applied.putAll(TimeRulesJson.applied(result.timed().orElse(null)));
         json.put("applied", applied);
         List<Object> approvals = new ArrayList<>();
         List<Object> refused = new ArrayList<>();
@@ -221,8 +267,8 @@ final class SimulateCommand implements Command {
             GateState state = result.state().get();
             json.put("change", state.request().changeId());
             json.put("requiredApprovals", state.request().system().approvalsNeeded());
-            json.put("approvalsStillNeeded", state.outcome() == io.jenkins.plugins.criticalchangegate.policy.Outcome
-                    .PENDING ? result.approvalsStillNeeded() : 0);
+            json.put("approvalsStillNeeded", state.outcome().isFinal() ? 0 : result.approvalsStillNeeded());
+            state.releaseAt().ifPresent(r -> json.put("heldUntil", r.toString()));
             List<Object> rules = new ArrayList<>();
             for (RuleProgress rule : result.progress()) {
                 Map<String, Object> r = new LinkedHashMap<>();

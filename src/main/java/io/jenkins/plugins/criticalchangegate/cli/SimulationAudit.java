@@ -36,11 +36,19 @@ final class SimulationAudit {
         List<AuditEvent> events = new ArrayList<>();
         for (GateEvent e : result.events()) {
             switch (e.type()) {
-                case REQUESTED:
-                    AuditEvent requested = AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy);
-                    events.add(result.state().map(state -> AiAssistedRecord.addTo(requested, state.request()))
-                            .orElse(requested));
+                case REQUESTED: {
+                    AuditEvent plain = AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy);
+                    AuditEvent requested = result.state().map(state -> AiAssistedRecord.addTo(plain, state.request()))
+                            .orElse(plain);
+                    List<String> overlays = result.state().map(st -> st.request().overlays()).orElse(List.of());
+                    if (!overlays.isEmpty()) {
+                        Map<String, Object> fields = new LinkedHashMap<>(requested.fields());
+                        fields.put("overlays", overlays);
+                        requested = AuditEvent.of(AuditEventType.GATE_REQUESTED, fields);
+                    }
+                    events.add(requested);
                     break;
+                }
                 case PASSED_NOT_CRITICAL:
                     events.add(AuditEvent.notCritical(j, 0, id, changeId, startedBy));
                     break;

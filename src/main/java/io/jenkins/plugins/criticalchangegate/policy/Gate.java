@@ -1,15 +1,11 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.criticalchangegate.registry.ApprovalRule;
-import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -23,15 +19,14 @@ import java.util.function.Function;
  * (pipeline-input-step checks "already settled" and settles in two steps; we must not).
  */
 public final class Gate {
-    /** The label of the part of a requirement that anyone the system lists may meet. */
-    static final String ANY_LISTED = "any listed approver";
-
     private final AtomicReference<GateState> state;
     private final IdentityComparison comparison;
+    private final GateQuorum quorums;
 
     private Gate(GateState state, IdentityComparison comparison) {
         this.state = new AtomicReference<>(state);
         this.comparison = comparison;
+        this.quorums = new GateQuorum(comparison);
     }
 
     /** Opens a pending gate for the request. */
@@ -97,20 +92,46 @@ public final class Gate {
     }
 
     /**
-     * Expires the gate if it is pending and its deadline has come.
+     * Expires the gate if it is pending (or held) and its deadline has come. It is {@link #advance} returning only the
+     * decision: a gate under time rules may also change without deciding (held, released), so its adapter calls
+     * {@code advance} to journal every event.
      *
-     * @return the EXPIRED decision when this call made it
+     * @return the decision when this call made it: EXPIRED, or APPROVED when a held gate's release came first
      */
     public Optional<GateEvent> expireIfDue(Instant now) {
-        Attempt result = apply(current -> {
-            if (current.outcome().isFinal() || now.isBefore(current.request().deadline())) {
-                return new Transition(current, new Attempt(null, "not due", current.outcome(), false, List.of()));
-            }
-            GateEvent expired = expiry(current, now);
-            return new Transition(current.with(expired),
-                    new Attempt(null, expired.text().orElse(""), Outcome.EXPIRED, true, List.of(expired)));
-        });
-        return result.decisive() ? Optional.of(result.events().get(0)) : Optional.empty();
+        // a held gate whose release came first is approved then, not expired: the decision is the last event added
+        List<GateEvent> added = advance(now);
+        return added.isEmpty() || !added.get(added.size() - 1).type().isDecision() ? Optional.empty()
+                : Optional.of(added.get(added.size() - 1));
+    }
+
+    /**
+     * Lets time pass up to {@code now}: applies, each at the instant it was due, every change the gate makes by itself
+     * (held when its system closes, approved or released when it opens again, expired at the deadline). Call it at
+     * {@link #nextChangeAt()}; calling it early or twice does nothing.
+     *
+     * @return the events added, in order, for the audit journal (empty when nothing was due)
+     */
+    public List<GateEvent> advance(Instant now) {
+        return apply(current -> {
+            List<GateEvent> added = new ArrayList<>();
+            GateState s = expiredIfOverdue(Holds.advance(current, now, this::approvedText, added), now, added);
+            return new Transition(s, new Attempt(null, added.isEmpty() ? "not due" : "advanced", s.outcome(),
+                    s.outcome().isFinal() && !current.outcome().isFinal(), added));
+        }).events();
+    }
+
+    /**
+     * When the gate next changes by itself, if nobody acts: its system closes (HELD), opens again (APPROVED or
+     * RELEASED), or the deadline comes (EXPIRED). Empty once decided. Schedule {@link #advance} then.
+     */
+    public Optional<Instant> nextChangeAt() {
+        return Holds.nextChangeAt(state.get());
+    }
+
+    /** While held: when the system opens again and the gate can decide (see {@link GateState#releaseAt()}). */
+    public Optional<Instant> releaseAt() {
+        return state.get().releaseAt();
     }
 
     /**
@@ -126,6 +147,7 @@ public final class Gate {
                 return new Transition(current, new Attempt(RefusalReason.GATE_CLOSED, "already " + current.outcome(),
                         current.outcome(), false, List.of()));
             }
+            // no release is applied first: the build stopped, so whatever was due, nothing ships
             GateEvent aborted = new GateEvent(GateEvent.Type.ABORTED, at, by, null, null, why);
             return new Transition(current.with(aborted), new Attempt(null, why, Outcome.ABORTED, true,
                     List.of(aborted)));
@@ -169,7 +191,7 @@ public final class Gate {
 
     private Transition decideApproval(GateState current, Person who, @CheckForNull String comment, Instant at) {
         List<GateEvent> added = new ArrayList<>();
-        GateState s = expiredIfOverdue(current, at, added);
+        GateState s = expiredIfOverdue(Holds.advance(current, at, this::approvedText, added), at, added);
         if (s.outcome().isFinal()) {
             return refuseApproval(s, added, who, RefusalReason.GATE_CLOSED,
                     "the gate is already " + s.outcome() + ": it never changes again", at);
@@ -201,7 +223,7 @@ public final class Gate {
                         who.id() + " has already approved; a second approval must come from someone else", at);
             }
         }
-        List<String> channels = channels(system, who);
+        List<String> channels = quorums.channels(system, who);
         if (channels.isEmpty()) {
             return refuseApproval(s, added, who, RefusalReason.NOT_AUTHORIZED, who.id()
                     + " is neither a listed approver nor in a listed group of " + system.id() + " (approvers: "
@@ -209,16 +231,21 @@ public final class Gate {
         }
         // who counts toward what is assigned again over everyone accepted so far, optimally (Quorum): an approval
         // is accepted when it raises the number that counts, which never depends on the order people came in
-        Quorum quorum = quorum(system);
-        Quorum.Assignment before = quorum.assign(candidates(s, null));
-        Quorum.Assignment after = quorum.assign(candidates(s, candidate(who.id(), channels)));
+        Quorum quorum = quorums.of(system);
+        Quorum.Assignment before = quorum.assign(quorums.candidates(s, null));
+        if (s.outcome() == Outcome.HELD && before.met()) {
+            return refuseApproval(s, added, who, RefusalReason.QUORUM_MET, "the gate has every approval it needs"
+                    + " and is held until " + s.releaseAt().map(Instant::toString).orElse("the system opens")
+                    + "; it decides then", at);
+        }
+        Quorum.Assignment after = quorum.assign(quorums.candidates(s, quorums.candidate(who.id(), channels)));
         if (after.counted() == before.counted()) {
             boolean ruled = !system.approvalRules().isEmpty();
             return refuseApproval(s, added, who, ruled ? RefusalReason.RULES_ALREADY_MET
                     : RefusalReason.GROUP_ALREADY_USED, ruled
                     ? who.id() + " can only count through " + channels + ", whose approval rules others already met; "
                             + system.id() + " still needs " + before.stillNeeded() + " approval(s) through "
-                            + openParts(quorum, before)
+                            + GateQuorum.openParts(quorum, before)
                     : who.id() + " can only approve through " + channels + ", already used; " + system.id()
                             + " requires each approval through a different listed group", at);
         }
@@ -230,22 +257,35 @@ public final class Gate {
                 channels);
         s = s.with(accepted);
         added.add(accepted);
-        boolean decisive = after.met();
+        // a held gate's system is closed: complete, it decides only when the system opens (Holds)
+        boolean held = s.outcome() == Outcome.HELD;
+        boolean decisive = after.met() && !held;
         if (decisive) {
             GateEvent approved = new GateEvent(GateEvent.Type.APPROVED, at, null, null, null,
-                    system.approvalsNeeded() + " distinct authorized approval(s): " + approvers(s, after));
+                    approvedText(s).orElseThrow());
             s = s.with(approved);
             added.add(approved);
         }
         String message = decisive ? "approved: " + who.id() + "'s approval (through " + through
-                + ") completes the quorum" : who.id() + "'s approval counts (through " + through + "); "
+                + ") completes the quorum" : after.met() ? who.id() + "'s approval (through " + through
+                + ") completes the quorum; the gate is held until " + s.releaseAt().map(Instant::toString)
+                .orElse("the system opens") + " and decides then, within its deadline "
+                + s.request().deadline() : who.id() + "'s approval counts (through " + through + "); "
                 + after.stillNeeded() + " more needed";
         return new Transition(s, new Attempt(null, message, s.outcome(), decisive, added));
     }
 
+    /** The APPROVED decision's text when the state's approvals are complete; empty when they are not. */
+    private Optional<String> approvedText(GateState s) {
+        CriticalSystem system = s.request().system();
+        Quorum.Assignment assignment = quorums.of(system).assign(quorums.candidates(s, null));
+        return assignment.met() ? Optional.of(system.approvalsNeeded() + " distinct authorized approval(s): "
+                + GateQuorum.approvers(s, assignment)) : Optional.empty();
+    }
+
     private Transition decideRejection(GateState current, Person who, String reason, Instant at) {
         List<GateEvent> added = new ArrayList<>();
-        GateState s = expiredIfOverdue(current, at, added);
+        GateState s = expiredIfOverdue(Holds.advance(current, at, this::approvedText, added), at, added);
         if (s.outcome().isFinal()) {
             return refuseRejection(s, added, who, RefusalReason.GATE_CLOSED,
                     "the gate is already " + s.outcome() + ": it never changes again", at);
@@ -255,7 +295,7 @@ public final class Gate {
             return refuseRejection(s, added, who, RefusalReason.NOT_AUTHORIZED,
                     "anonymous users never reject: log in", at);
         }
-        List<String> channels = channels(system, who);
+        List<String> channels = quorums.channels(system, who);
         if (channels.isEmpty()) {
             return refuseRejection(s, added, who, RefusalReason.NOT_AUTHORIZED, who.id()
                     + " is neither a listed approver nor in a listed group of " + system.id(), at);
@@ -290,8 +330,10 @@ public final class Gate {
     }
 
     private static GateEvent expiry(GateState s, Instant at) {
+        String held = s.heldBy().map(p -> "; held since the system closed (" + p.describe() + ") until " + p.to())
+                .orElse("");
         return new GateEvent(GateEvent.Type.EXPIRED, at, null, null, null, "no decision before the deadline "
-                + s.request().deadline() + " (approvalTimeout " + s.request().approvalTimeout() + ")");
+                + s.request().deadline() + " (approvalTimeout " + s.request().approvalTimeout() + ")" + held);
     }
 
     private boolean isAnonymous(Person who) {
@@ -307,123 +349,10 @@ public final class Gate {
         return false;
     }
 
-    /**
-     * The ways the person may approve, best first: their own {@code user:<id>} listing (nobody else can use it, so
-     * it leaves the groups to others), then each listed group they are in, in the registry's order.
-     */
-    private List<String> channels(CriticalSystem system, Person who) {
-        String key = comparison.userKey(who.id());
-        Set<String> groupKeys = new HashSet<>();
-        for (String group : who.groups()) {
-            groupKeys.add(comparison.groupKey(group));
-        }
-        List<String> users = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        for (ApproverRef ref : system.approvers()) {
-            if (ref.isUser()) {
-                if (comparison.userKey(ref.name()).equals(key)) {
-                    users.add(ref.toString());
-                }
-            } else if (groupKeys.contains(comparison.groupKey(ref.name()))) {
-                groups.add(ref.name());
-            }
-        }
-        // approval rules may name groups (or users) that the approvers list does not: being in one authorizes too
-        for (ApprovalRule rule : system.approvalRules()) {
-            ApproverRef ref = rule.from();
-            boolean mine = ref.isUser() ? comparison.userKey(ref.name()).equals(key)
-                    : groupKeys.contains(comparison.groupKey(ref.name()));
-            List<String> into = ref.isUser() ? users : groups;
-            if (mine && !containsChannel(users, ref.toString()) && !containsChannel(groups, ref.toString())) {
-                into.add(ref.toString());
-            }
-        }
-        users.addAll(groups);
-        return users;
-    }
-
-    private boolean containsChannel(List<String> channels, String channel) {
-        String key = channelKey(channel);
-        for (String c : channels) {
-            if (channelKey(c).equals(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String channelKey(String channel) {
-        return channel.startsWith(ApproverRef.USER_PREFIX)
-                ? ApproverRef.USER_PREFIX + comparison.userKey(channel.substring(ApproverRef.USER_PREFIX.length()))
-                : comparison.groupKey(channel);
-    }
-
-    private static String approvers(GateState s, Quorum.Assignment assignment) {
-        List<String> names = new ArrayList<>();
-        for (Approval a : s.approvals()) {
-            String through = assignment.through(a.user());
-            names.add(a.user() + " (" + (through == null ? a.through() : through) + ")");
-        }
-        return String.join(", ", names);
-    }
-
-    /**
-     * The system's requirement as a quorum: one part per approval rule, then "any listed approver" for the approvals
-     * the rules leave ({@code approvalsNeeded} minus the rules' counts).
-     */
-    Quorum quorum(CriticalSystem system) {
-        List<Quorum.Part> parts = new ArrayList<>();
-        int ruled = 0;
-        for (ApprovalRule rule : system.approvalRules()) {
-            String label = rule.from().toString();
-            parts.add(new Quorum.Part(channelKey(label), label, rule.count()));
-            ruled += rule.count();
-        }
-        int rest = system.approvalsNeeded() - ruled;
-        if (rest > 0) {
-            parts.add(new Quorum.Part(null, ANY_LISTED, rest));
-        }
-        return new Quorum(parts, system.requireDistinctGroups());
-    }
-
-    /** Everyone whose approval was accepted, with the channels they could count through, and one more if given. */
-    private List<Quorum.Candidate> candidates(GateState s, @CheckForNull Quorum.Candidate extra) {
-        List<Quorum.Candidate> out = new ArrayList<>();
-        for (GateEvent e : s.events()) {
-            if (e.type() == GateEvent.Type.APPROVAL_ACCEPTED) {
-                out.add(candidate(e.user().orElseThrow(), e.channels()));
-            }
-        }
-        if (extra != null) {
-            out.add(extra);
-        }
-        return out;
-    }
-
-    private Quorum.Candidate candidate(String user, List<String> channels) {
-        List<String> keys = new ArrayList<>();
-        for (String channel : channels) {
-            keys.add(channelKey(channel));
-        }
-        return new Quorum.Candidate(user, keys, channels);
-    }
-
-    private static String openParts(Quorum quorum, Quorum.Assignment assignment) {
-        List<String> open = new ArrayList<>();
-        for (int i = 0; i < quorum.parts().size(); i++) {
-            Quorum.Part part = quorum.parts().get(i);
-            int missing = part.count() - assignment.usersByPart().get(i).size();
-            if (missing > 0) {
-                open.add(part.label() + " (" + missing + ")");
-            }
-        }
-        return String.join(", ", open);
-    }
-
     /** Who counts toward which part of the requirement now: the best assignment of everyone accepted so far. */
     Quorum.Assignment assignment() {
         GateState s = state.get();
-        return quorum(s.request().system()).assign(candidates(s, null));
+        return quorums.of(s.request().system()).assign(quorums.candidates(s, null));
     }
 
     /**
@@ -432,8 +361,8 @@ public final class Gate {
      */
     public List<RuleProgress> progress() {
         GateState s = state.get();
-        Quorum quorum = quorum(s.request().system());
-        Quorum.Assignment assignment = quorum.assign(candidates(s, null));
+        Quorum quorum = quorums.of(s.request().system());
+        Quorum.Assignment assignment = quorum.assign(quorums.candidates(s, null));
         List<RuleProgress> out = new ArrayList<>();
         for (int i = 0; i < quorum.parts().size(); i++) {
             Quorum.Part part = quorum.parts().get(i);

@@ -25,6 +25,13 @@ public final class GateEvent implements Serializable {
         APPROVAL_REFUSED,
         /** A rejection was refused ({@link #refusal()} says why); nothing changed. */
         REJECTION_REFUSED,
+        /**
+         * The system closed (a freeze, or outside its deployment windows) while the gate waited, or was closed when
+         * it was requested: the gate decides nothing before {@link GateState#releaseAt()}.
+         */
+        HELD,
+        /** The system opened again and the gate, still short of approvals, waits for them as before. */
+        RELEASED,
         /** Decision: enough approvals. */
         APPROVED,
         /** Decision: rejected by {@link #user()} for the reason in {@link #text()}. */

@@ -1,12 +1,16 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.registry.ClosedPeriod;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +18,13 @@ import java.util.Set;
 /**
  * A change waiting at the gate of a critical system: which system (with the policy it had when the gate opened),
  * which change, who started the build, who wrote the commits being shipped, and when it was requested. The deadline
- * is the request time plus the system's approval timeout. An immutable value.
+ * is the request time plus the approval timeout. With the registry's time rules ({@link
+ * #GateRequest(TimedRequirement, String, String, Set, Set)}) it also keeps the overlays that shaped the policy and the
+ * periods in which the system is closed until the deadline; with the stricter rule for AI-assisted changes
+ * ({@link #withAiAssistance}) the system is the stricter one and the request says why. An immutable value.
+ *
+ * <p>Every field added after the first release is nullable and read through its accessor: a gate state serialized
+ * before the field existed (build.xml keeps it, see {@code GateStateCodec}) reads it as "none".
  */
 public final class GateRequest implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,17 +40,19 @@ public final class GateRequest implements Serializable {
     private final Instant requestedAt;
     /**
      * The approval timeout this gate waits, when it is not the system's: shorter where the Jenkins administrator allows
-     * less than the registry asks (and in the Jenkins layer's expiry tests). {@code null} means the system's, and is
-     * what a state saved before the field existed holds.
+     * less than the registry asks (and in the Jenkins layer's expiry tests). {@code null} means the system's.
      */
     @CheckForNull
     private final Duration approvalTimeout;
-    /**
-     * Why the system's stricter AI-assisted rule applies ({@link #system()} is then already the stricter one);
-     * {@code null} when it does not, and in a state serialized before the field existed.
-     */
+    /** Why the system's stricter AI-assisted rule applies ({@link #system()} is then the stricter one); or null. */
     @CheckForNull
     private final AiAssistance aiAssistance;
+    /** The overlays in force when requested; null when none: {@link #overlays()}. */
+    @CheckForNull
+    private final List<String> overlays;
+    /** When the system is closed between the request and the deadline, in order; null when never. */
+    @CheckForNull
+    private final List<ClosedPeriod> closedPeriods;
 
     /**
      * @param system the critical system and its policy
@@ -68,24 +80,46 @@ public final class GateRequest implements Serializable {
      */
     public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt) {
-        this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, null);
+        this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, null, null, List.of(),
+                List.of());
     }
 
     /**
      * A request held to the stricter rule for AI-assisted changes: {@code system} is {@link AiAssistedChange#system()}
      * and {@code aiAssistance} its {@link AiAssistedChange#aiAssistance()}, which the trail's request then names.
      *
-     * @param system the critical system with the requirement that applies
-     * @param changeId the change's id, not blank
-     * @param startedBy the user id that started the build directly, or {@code null}
-     * @param upstreamStarters user ids that started it through upstream builds (blank entries are dropped)
-     * @param commitAuthors user ids of the authors of the commits being shipped (blank entries are dropped)
-     * @param requestedAt when the gate opened
      * @param aiAssistance why the stricter AI-assisted rule applies, or {@code null} when the system's own does
      */
     public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt,
             @CheckForNull AiAssistance aiAssistance) {
+        this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, null, aiAssistance, List.of(),
+                List.of());
+    }
+
+    /**
+     * A request under the registry's time rules, at the instant the requirement is for: the gate takes the policy in
+     * force then (overlays applied), records the overlays, and keeps the periods in which the system is closed until
+     * its deadline, so it holds its decision through them ({@link Outcome#HELD}).
+     *
+     * @param requirement {@code registry.timeRules().at(system, now)}
+     * @throws IllegalArgumentException when a freeze refuses the change ({@link TimedRequirement#denial()}): no gate
+     *     opens then, the change is DENIED
+     */
+    public GateRequest(TimedRequirement requirement, String changeId, @CheckForNull String startedBy,
+            Set<String> upstreamStarters, Set<String> commitAuthors) {
+        this(requirement.system(), changeId, startedBy, upstreamStarters, commitAuthors, requirement.at(), null, null,
+                requirement.overlays(), requirement.closedPeriods(requirement.at()
+                        .plus(requirement.system().approvalTimeout())));
+        if (requirement.denial().isPresent()) {
+            throw new IllegalArgumentException(requirement.denialMessage().orElseThrow());
+        }
+    }
+
+    private GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
+            Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt,
+            @CheckForNull Duration approvalTimeout, @CheckForNull AiAssistance aiAssistance, List<String> overlays,
+            List<ClosedPeriod> closedPeriods) {
         if (changeId.isBlank()) {
             throw new IllegalArgumentException("a gate request needs a change id");
         }
@@ -95,19 +129,10 @@ public final class GateRequest implements Serializable {
         this.upstreamStarters = nonBlank(upstreamStarters);
         this.commitAuthors = nonBlank(commitAuthors);
         this.requestedAt = Objects.requireNonNull(requestedAt);
-        this.aiAssistance = aiAssistance;
-        this.approvalTimeout = null;
-    }
-
-    private GateRequest(GateRequest request, Duration approvalTimeout) {
-        this.system = request.system;
-        this.changeId = request.changeId;
-        this.startedBy = request.startedBy;
-        this.upstreamStarters = request.upstreamStarters == null ? null : new LinkedHashSet<>(request.upstreamStarters);
-        this.commitAuthors = new LinkedHashSet<>(request.commitAuthors);
-        this.requestedAt = request.requestedAt;
-        this.aiAssistance = request.aiAssistance;
         this.approvalTimeout = approvalTimeout;
+        this.aiAssistance = aiAssistance;
+        this.overlays = overlays.isEmpty() ? null : new ArrayList<>(overlays);
+        this.closedPeriods = closedPeriods.isEmpty() ? null : new ArrayList<>(closedPeriods);
     }
 
     /**
@@ -119,13 +144,17 @@ public final class GateRequest implements Serializable {
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("the approval timeout must be positive, got " + timeout);
         }
-        return new GateRequest(this, timeout);
+        return new GateRequest(system, changeId, startedBy, upstreamStarters(), commitAuthors, requestedAt, timeout,
+                aiAssistance, overlays(), closedPeriods());
     }
 
-    /** How long this gate waits for a decision: the system's approval timeout, unless this request has its own. */
-    public Duration approvalTimeout() {
-        Duration own = approvalTimeout;
-        return own != null ? own : system.approvalTimeout();
+    /**
+     * This request held to the stricter rule for AI-assisted changes, applied after the time rules (so it tightens
+     * whatever policy is in force): {@code change} is {@code AiAssistedChange.assess(this.system(), …)}.
+     */
+    public GateRequest withAiAssistance(AiAssistedChange change) {
+        return new GateRequest(change.system(), changeId, startedBy, upstreamStarters(), commitAuthors, requestedAt,
+                approvalTimeout, change.aiAssistance().orElse(null), overlays(), closedPeriods());
     }
 
     public CriticalSystem system() {
@@ -166,9 +195,37 @@ public final class GateRequest implements Serializable {
         return requestedAt;
     }
 
+    /** How long this gate waits for a decision: the system's approval timeout, unless this request has its own. */
+    public Duration approvalTimeout() {
+        Duration own = approvalTimeout;
+        return own != null ? own : system.approvalTimeout();
+    }
+
     /** Why the stricter rule for AI-assisted changes applies; empty when the system's own requirement does. */
     public Optional<AiAssistance> aiAssistance() {
         return Optional.ofNullable(aiAssistance);
+    }
+
+    /** The names of the overlays that shaped {@link #system()}'s policy when the gate was requested. */
+    public List<String> overlays() {
+        List<String> names = overlays;
+        return names == null ? List.of() : Collections.unmodifiableList(names);
+    }
+
+    /** When the system is closed from the request to the deadline, in order (the last keeps its true end). */
+    public List<ClosedPeriod> closedPeriods() {
+        List<ClosedPeriod> periods = closedPeriods;
+        return periods == null ? List.of() : Collections.unmodifiableList(periods);
+    }
+
+    /** The closed period the instant is in. */
+    public Optional<ClosedPeriod> closedAt(Instant instant) {
+        return closedPeriods().stream().filter(p -> p.contains(instant)).findFirst();
+    }
+
+    /** The first closed period that begins after the instant. */
+    public Optional<ClosedPeriod> closedAfter(Instant instant) {
+        return closedPeriods().stream().filter(p -> p.from().isAfter(instant)).findFirst();
     }
 
     /** When the gate expires: {@link #requestedAt()} plus {@link #approvalTimeout()}. */
@@ -179,8 +236,9 @@ public final class GateRequest implements Serializable {
     @Override
     public String toString() {
         return "GateRequest{" + system.id() + ", change " + changeId + ", started by " + startedBy + " (upstream: "
-                + upstreamStarters() + "), authors "
-                + commitAuthors + ", at " + requestedAt + (aiAssistance == null ? "" : ", " + aiAssistance.describe())
-                + "}";
+                + upstreamStarters() + "), authors " + commitAuthors + ", at " + requestedAt
+                + (aiAssistance == null ? "" : ", " + aiAssistance.describe())
+                + (overlays().isEmpty() ? "" : ", overlays " + overlays())
+                + (closedPeriods().isEmpty() ? "" : ", " + closedPeriods().size() + " closed period(s)") + "}";
     }
 }

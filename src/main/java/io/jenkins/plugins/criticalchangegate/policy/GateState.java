@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
+import io.jenkins.plugins.criticalchangegate.registry.ClosedPeriod;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +33,20 @@ public final class GateState implements Serializable {
         this.uncountedRefusals = uncountedRefusals;
     }
 
-    /** A pending gate whose trail holds only the request. */
+    /**
+     * A pending gate whose trail holds only the request; or, requested while the system is closed (a freeze, outside
+     * its deployment windows), a held one.
+     */
     public static GateState opened(GateRequest request) {
+        String overlays = request.overlays().isEmpty() ? "" : " (overlays in force: "
+                + String.join(", ", request.overlays()) + ")";
         GateEvent requested = new GateEvent(GateEvent.Type.REQUESTED, request.requestedAt(), request.startedBy(), null,
                 null, "change " + request.changeId() + " to " + request.system().id() + " needs "
-                + request.system().approvalsNeeded() + " approval(s) by " + request.deadline()
+                + request.system().approvalsNeeded() + " approval(s) by " + request.deadline() + overlays
                 + request.aiAssistance().map(ai -> "; " + ai.describe()).orElse(""));
-        return new GateState(request, Outcome.PENDING, List.of(requested), 0);
+        GateState opened = new GateState(request, Outcome.PENDING, List.of(requested), 0);
+        Optional<ClosedPeriod> closed = request.closedAt(request.requestedAt());
+        return closed.isPresent() ? opened.with(Holds.held(opened, closed.get(), request.requestedAt())) : opened;
     }
 
     /** This state with one more event; a decision event sets the outcome. */
@@ -66,6 +75,12 @@ public final class GateState implements Serializable {
                 break;
             case ABORTED:
                 next = Outcome.ABORTED;
+                break;
+            case HELD:
+                next = Outcome.HELD;
+                break;
+            case RELEASED:
+                next = Outcome.PENDING;
                 break;
             default:
                 break;
@@ -115,6 +130,31 @@ public final class GateState implements Serializable {
     /** Refused attempts beyond {@link #MAX_KEPT_REFUSALS}, counted but not kept. */
     public int uncountedRefusals() {
         return uncountedRefusals;
+    }
+
+    /**
+     * While {@link Outcome#HELD}: the closed period holding the gate (the one its last {@link GateEvent.Type#HELD}
+     * event began in).
+     */
+    public Optional<ClosedPeriod> heldBy() {
+        if (outcome != Outcome.HELD) {
+            return Optional.empty();
+        }
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).type() == GateEvent.Type.HELD) {
+                return request.closedAt(events.get(i).at());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * While {@link Outcome#HELD}: when the system opens again and the gate decides (APPROVED with its approvals
+     * complete, else PENDING again), if that is before the deadline; at or after it, the gate expires at the deadline
+     * instead.
+     */
+    public Optional<Instant> releaseAt() {
+        return heldBy().map(ClosedPeriod::to);
     }
 
     /** The decision event, once there is one. */

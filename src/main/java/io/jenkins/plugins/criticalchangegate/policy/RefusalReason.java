@@ -17,6 +17,11 @@ public enum RefusalReason {
      * still open need people of other groups).
      */
     RULES_ALREADY_MET,
+    /**
+     * The gate is held (a freeze, or outside the deployment windows) with every approval it needs: it decides when
+     * the system opens and takes no more approvals; a rejection still stops it.
+     */
+    QUORUM_MET,
     /** The gate is already decided (approved, rejected, expired or aborted). */
     GATE_CLOSED
 }

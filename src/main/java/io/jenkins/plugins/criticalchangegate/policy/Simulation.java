@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.policy;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,14 +14,40 @@ import java.util.Set;
 
 /**
  * What the gate would do with a change, outside Jenkins: resolves the system in the registry as the step does, and
- * for a critical system opens a {@link Gate} and applies the approvals and rejections in the order given. The
- * {@code simulate} command prints the {@link Result}; its {@link Result#events()} are the trail the audit journal
+ * for a critical system applies the registry's time rules at the request's instant (overlays, a freeze that refuses
+ * it, closed periods that hold it), opens a {@link Gate} and applies the approvals and rejections in the order given.
+ * The {@code simulate} command prints the {@link Result}; its {@link Result#events()} are the trail the audit journal
  * would receive.
  */
 public final class Simulation {
     /** The answer of a simulation: the gate's outcome, or the two answers that open no gate. */
     public enum Verdict {
-        NOT_CRITICAL, PENDING, APPROVED, REJECTED, EXPIRED, ABORTED, DENIED
+        NOT_CRITICAL, PENDING, HELD, APPROVED, REJECTED, EXPIRED, ABORTED, DENIED
+    }
+
+    /**
+     * When the simulated change happens: the request's instant ({@code null}: the clock's, as every action without
+     * its own time), and an instant up to which time passes after the actions ({@code null}: none), so that a held
+     * gate can be released or a gate expire.
+     */
+    public static final class Timing {
+        /** Now, by the simulation's clock; no time passes after the actions. */
+        public static final Timing NOW = new Timing(null, null);
+
+        @CheckForNull
+        private final Instant at;
+        @CheckForNull
+        private final Instant until;
+
+        private Timing(@CheckForNull Instant at, @CheckForNull Instant until) {
+            this.at = at;
+            this.until = until;
+        }
+
+        /** The request, and every action without its own time, at {@code at}; then time passes up to {@code until}. */
+        public static Timing of(@CheckForNull Instant at, @CheckForNull Instant until) {
+            return new Timing(at, until);
+        }
     }
 
     /** One approval or rejection to apply. */
@@ -29,11 +56,23 @@ public final class Simulation {
         private final Person person;
         @CheckForNull
         private final String text;
+        @CheckForNull
+        private final Instant at;
 
-        private Action(boolean approve, Person person, @CheckForNull String text) {
+        private Action(boolean approve, Person person, @CheckForNull String text, @CheckForNull Instant at) {
             this.approve = approve;
             this.person = person;
             this.text = text;
+            this.at = at;
+        }
+
+        private Action(boolean approve, Person person, @CheckForNull String text) {
+            this(approve, person, text, null);
+        }
+
+        /** The same action at its own instant, rather than the request's (or the clock's). */
+        public Action at(Instant instant) {
+            return new Action(approve, person, text, Objects.requireNonNull(instant));
         }
 
         /** The person approves, with an optional comment. */
@@ -55,7 +94,8 @@ public final class Simulation {
 
         @Override
         public String toString() {
-            return (approve ? "approve " : "reject ") + person + (text == null ? "" : ": " + text);
+            return (approve ? "approve " : "reject ") + person + (at == null ? "" : " at " + at)
+                    + (text == null ? "" : ": " + text);
         }
     }
 
@@ -81,7 +121,7 @@ public final class Simulation {
      */
     public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
             Set<String> commitAuthors, List<Action> actions) {
-        return run(system, jobFullName, changeId, startedBy, commitAuthors, actions, List.of(), false);
+        return run(system, jobFullName, changeId, startedBy, commitAuthors, actions, Timing.NOW, List.of(), false);
     }
 
     /**
@@ -94,7 +134,30 @@ public final class Simulation {
      */
     public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
             Set<String> commitAuthors, List<Action> actions, List<CommitMessage> commits, boolean declaredAiAssisted) {
-        Instant start = clock.instant();
+        return run(system, jobFullName, changeId, startedBy, commitAuthors, actions, Timing.NOW, commits,
+                declaredAiAssisted);
+    }
+
+    /**
+     * Runs the simulation at a given time.
+     *
+     * @param timing when the change is requested and how long time passes after the actions
+     * @throws IllegalArgumentException when an action's time is before the request's or the previous action's, or
+     *     {@code timing}'s {@code until} before the last action's: time only moves forward
+     */
+    public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
+            Set<String> commitAuthors, List<Action> actions, Timing timing) {
+        return run(system, jobFullName, changeId, startedBy, commitAuthors, actions, timing, List.of(), false);
+    }
+
+    /**
+     * Runs the simulation at a given time, with the commits' messages: the time rules apply first (the policy in
+     * force at the request, freezes, windows), then the stricter rule for AI-assisted changes tightens that policy.
+     */
+    public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
+            Set<String> commitAuthors, List<Action> actions, Timing timing, List<CommitMessage> commits,
+            boolean declaredAiAssisted) {
+        Instant start = timing.at != null ? timing.at : clock.instant();
         Resolution resolution = registry.resolve(system, jobFullName);
         switch (resolution.kind()) {
             case NOT_CRITICAL:
@@ -107,20 +170,37 @@ public final class Simulation {
             default:
                 break;
         }
-        AiAssistedChange change = AiAssistedChange.assess(resolution.system().orElseThrow(), commits,
-                declaredAiAssisted);
-        GateRequest request = new GateRequest(change.system(), changeId, startedBy, Set.of(), commitAuthors, start,
-                change.aiAssistance().orElse(null));
+        TimedRequirement timed = registry.timeRules().at(resolution.system().orElseThrow(), start);
+        Optional<String> denied = timed.denialMessage();
+        if (denied.isPresent()) {
+            return new Result(resolution, Verdict.DENIED, null, List.of(new GateEvent(GateEvent.Type.DENIED, start,
+                    startedBy, null, null, denied.get())), List.of(), List.of(), 0, timed, denied.get());
+        }
+        GateRequest request = new GateRequest(timed, changeId, startedBy, Set.of(), commitAuthors);
+        request = request.withAiAssistance(AiAssistedChange.assess(request.system(), commits, declaredAiAssisted));
         Gate gate = Gate.open(request, comparison);
         List<Attempt> attempts = new ArrayList<>();
+        Instant last = start;
         for (Action action : actions) {
-            Instant at = clock.instant();
+            Instant at = action.at != null ? action.at : timing.at != null ? timing.at : clock.instant();
+            last = notBefore(at, last, action.toString());
             attempts.add(action.approve ? gate.approve(action.person, action.text, at)
                     : gate.reject(action.person, Objects.requireNonNull(action.text), at));
         }
+        if (timing.until != null) {
+            gate.advance(notBefore(timing.until, last, "the end of the simulation"));
+        }
         GateState state = gate.state();
         return new Result(resolution, Verdict.valueOf(state.outcome().name()), state, state.events(), attempts,
-                gate.progress(), gate.approvalsStillNeeded());
+                gate.progress(), gate.approvalsStillNeeded(), timed, resolution.message());
+    }
+
+    private static Instant notBefore(Instant at, Instant last, String what) {
+        if (at.isBefore(last)) {
+            throw new IllegalArgumentException(what + " is at " + at + ", before " + last + ": time only moves"
+                    + " forward (the request, then each action in the order given)");
+        }
+        return at;
     }
 
     /** What the simulation found. */
@@ -133,14 +213,20 @@ public final class Simulation {
         private final List<Attempt> attempts;
         private final List<RuleProgress> progress;
         private final int approvalsStillNeeded;
+        @CheckForNull
+        private final TimedRequirement timed;
+        private final String message;
 
         Result(Resolution resolution, Verdict verdict, @CheckForNull GateState state, List<GateEvent> events,
                 List<Attempt> attempts) {
-            this(resolution, verdict, state, events, attempts, List.of(), 0);
+            this(resolution, verdict, state, events, attempts, List.of(), 0, null, resolution.message());
         }
 
         Result(Resolution resolution, Verdict verdict, @CheckForNull GateState state, List<GateEvent> events,
-                List<Attempt> attempts, List<RuleProgress> progress, int approvalsStillNeeded) {
+                List<Attempt> attempts, List<RuleProgress> progress, int approvalsStillNeeded,
+                @CheckForNull TimedRequirement timed, String message) {
+            this.timed = timed;
+            this.message = message;
             this.progress = List.copyOf(progress);
             this.approvalsStillNeeded = approvalsStillNeeded;
             this.resolution = resolution;
@@ -153,6 +239,19 @@ public final class Simulation {
         /** What the registry said. */
         public Resolution resolution() {
             return resolution;
+        }
+
+        /**
+         * What the registry's time rules made of the system at the request's instant (the overlays applied, a freeze
+         * in force); present when the system is critical.
+         */
+        public Optional<TimedRequirement> timed() {
+            return Optional.ofNullable(timed);
+        }
+
+        /** What the registry said, or why a freeze refused the change. */
+        public String message() {
+            return message;
         }
 
         public Verdict verdict() {

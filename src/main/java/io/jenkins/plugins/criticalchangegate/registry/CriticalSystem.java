@@ -66,13 +66,17 @@ public final class CriticalSystem implements Serializable {
         return new Builder(SystemId.of("id", id));
     }
 
-    /** A builder holding this system's values, to derive a changed copy (as the AI-assisted rule does). */
+    /**
+     * A builder holding this system's values, so that one may be changed and the rest kept: what an overlay does to a
+     * system while it is in force (docs/registry.md, "Time rules").
+     */
     public Builder toBuilder() {
         Builder b = new Builder(id).name(name).tier(tier).owners(owners).approvers(approvers)
                 .requiredApprovals(requiredApprovals).requireDistinctGroups(requireDistinctGroups)
                 .excludeCommitAuthors(excludeCommitAuthors).approvalTimeout(approvalTimeout)
                 .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
         b.aiAssisted = aiAssisted;
+        b.jobsChecked = true; // this system's globs compiled when it was built: overlays check every system
         return b;
     }
 
@@ -223,6 +227,8 @@ public final class CriticalSystem implements Serializable {
         private List<ApprovalRule> approvalRules = new ArrayList<>();
         @CheckForNull
         private AiAssistedRule aiAssisted;
+        /** The jobs are a built system's, so their globs are known to compile. */
+        private boolean jobsChecked;
 
         private Builder(SystemId id) {
             this.id = id;
@@ -296,6 +302,7 @@ public final class CriticalSystem implements Serializable {
 
         public Builder jobs(List<String> jobs) {
             this.jobs = new ArrayList<>(jobs);
+            this.jobsChecked = false;
             return this;
         }
 
@@ -320,7 +327,7 @@ public final class CriticalSystem implements Serializable {
             if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
                 throw new IllegalArgumentException("system " + id + ": approvalTimeout must be positive");
             }
-            for (String job : jobs) {
+            for (String job : jobsChecked ? List.<String>of() : jobs) {
                 JobPattern.compile(job); // throws IllegalArgumentException naming the problem
             }
             return new CriticalSystem(this);

@@ -32,7 +32,10 @@ final class FormatVersion1 {
                     + " once) or 'unknownSystems: deny' (they are refused)", new UnknownSystemsSection()),
             TopLevelSection.optional("defaults", new DefaultsSection()),
             TopLevelSection.required("systems", "list the critical systems (see docs/registry.md)",
-                    new SystemsSection()));
+                    new SystemsSection()),
+            TopLevelSection.optional("overlays", new OverlaysSection()),
+            TopLevelSection.optional("freezes", new FreezesSection()),
+            TopLevelSection.optional("windows", new WindowsSection()));
     private static final List<String> TOP_KEYS = SECTIONS.stream().map(section -> section.key)
             .collect(Collectors.toUnmodifiableList());
 
@@ -45,6 +48,13 @@ final class FormatVersion1 {
             new KnownKeys.Home(DocumentationReader.KEYS, "belongs under documentation"),
             new KnownKeys.Home(ApprovalRulesReader.KEYS, "belongs to each entry of approvalRules"),
             new KnownKeys.Home(AiAssistedReader.KEYS, "belongs under aiAssisted"),
+            new KnownKeys.Home(List.of("tighten"), "belongs to each entry of overlays"),
+            new KnownKeys.Home(List.of("start", "end"), "belongs to each entry of overlays or freezes"),
+            new KnownKeys.Home(List.of("mode"), "belongs to each entry of freezes"),
+            new KnownKeys.Home(List.of("days", "from", "to"), "belongs to each entry of windows"),
+            new KnownKeys.Home(List.of("zone"), "belongs to each entry of overlays, freezes or windows"),
+            new KnownKeys.Home(TimeRuleReader.SELECTION_KEYS, "belongs under 'systems:' of an overlay, freeze or"
+                    + " window"),
             new KnownKeys.Home(TOP_KEYS, "belongs at the top of the file"));
 
     private final String source;

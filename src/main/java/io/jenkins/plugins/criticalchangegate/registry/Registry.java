@@ -21,6 +21,7 @@ public final class Registry {
     private final JobIndex jobIndex;
     /** {@link CharacterCounts} of each system's id, in {@link #systems} order: the typo check's fast filter. */
     private final long[] idCounts;
+    private final TimeRules timeRules;
 
     /**
      * A registry of already valid systems (the parser validates files; tests and benchmarks may build directly).
@@ -28,6 +29,17 @@ public final class Registry {
      * @throws IllegalArgumentException for two systems with the same id (ignoring case)
      */
     public Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems) {
+        this(unknownSystems, systems, TimeRules.NONE);
+    }
+
+    /**
+     * A registry of already valid systems with time rules (overlays, freezes, deployment windows), which must have
+     * been validated against them as the parser does.
+     *
+     * @throws IllegalArgumentException for two systems with the same id (ignoring case)
+     */
+    public Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems, TimeRules timeRules) {
+        this.timeRules = timeRules;
         this.unknownSystems = unknownSystems;
         this.systems = List.copyOf(systems);
         Map<SystemId, CriticalSystem> index = new HashMap<>();
@@ -51,6 +63,14 @@ public final class Registry {
     /** The systems in the order of the file. */
     public List<CriticalSystem> systems() {
         return systems;
+    }
+
+    /**
+     * The overlays, freezes and deployment windows: {@code timeRules().at(system, instant)} gives the requirement for
+     * a change requested at that instant (docs/registry.md, "Time rules").
+     */
+    public TimeRules timeRules() {
+        return timeRules;
     }
 
     public int size() {

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the top-level sections of one document have read so far: each fills in its own part, and may use a part
@@ -11,9 +13,14 @@ final class RegistryDraft {
     UnknownSystems unknownSystems = UnknownSystems.DENY;
     PolicyKeys defaults = new PolicyKeys();
     final List<CriticalSystem> systems = new ArrayList<>();
+    /** Every id listed in systems, those of entries with problems included, so a time rule naming one is not wrong. */
+    final Set<SystemId> listedIds = new HashSet<>();
+    final List<Overlay> overlays = new ArrayList<>();
+    final List<Freeze> freezes = new ArrayList<>();
+    final List<DeploymentWindow> windows = new ArrayList<>();
 
     /** The registry, once every section has read its part without a problem. */
     Registry build() {
-        return new Registry(unknownSystems, systems);
+        return new Registry(unknownSystems, systems, new TimeRules(overlays, freezes, windows));
     }
 }

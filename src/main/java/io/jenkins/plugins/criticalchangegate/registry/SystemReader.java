@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -112,6 +113,11 @@ final class SystemReader {
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
                 .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai).build();
+    }
+
+    /** Every valid id read so far, of systems with problems too. */
+    Set<SystemId> ids() {
+        return ids.keySet();
     }
 
     /** The system's id, unique ignoring case; {@code null} when missing or refused (reported). */

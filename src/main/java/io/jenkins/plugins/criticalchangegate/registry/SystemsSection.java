@@ -18,6 +18,7 @@ final class SystemsSection implements SectionReader {
                     draft.systems.add(system);
                 }
             }
+            draft.listedIds.addAll(systems.ids());
         }
     }
 }

@@ -33,7 +33,17 @@ public class RegistryMutationTest {
 
     @Test
     public void corruptedRegistriesOnlyEverFailWithRegistryExceptions() {
-        Random random = new Random(SEED);
+        corruptedVariantsOnlyEverFailWithRegistryExceptions(RegistryFixtures.VALID, SEED);
+    }
+
+    /** The readers of overlays, freezes and windows (dates, zones, selections, tightenings) hold up the same way. */
+    @Test
+    public void corruptedTimeRulesOnlyEverFailWithRegistryExceptions() {
+        corruptedVariantsOnlyEverFailWithRegistryExceptions(TimeRulesFixtures.VALID, SEED + 1);
+    }
+
+    private static void corruptedVariantsOnlyEverFailWithRegistryExceptions(String original, long seed) {
+        Random random = new Random(seed);
         int valid = 0;
         int invalid = 0;
         for (int i = 0; i < VARIANTS; i++) {
@@ -41,9 +51,9 @@ public class RegistryMutationTest {
             String text = null;
             byte[] bytes = null;
             if (asBytes) {
-                bytes = mutateBytes(RegistryFixtures.VALID.getBytes(StandardCharsets.UTF_8), random);
+                bytes = mutateBytes(original.getBytes(StandardCharsets.UTF_8), random);
             } else {
-                text = RegistryFixtures.VALID;
+                text = original;
                 int mutations = 1 + random.nextInt(3);
                 for (int m = 0; m < mutations; m++) {
                     text = mutate(text, random);
@@ -62,7 +72,7 @@ public class RegistryMutationTest {
                 }
                 invalid++;
             } catch (RuntimeException | Error e) {
-                AssertionError failure = new AssertionError("seed " + SEED + ", variant " + i + ": "
+                AssertionError failure = new AssertionError("seed " + seed + ", variant " + i + ": "
                         + e + "\n--- variant ---\n" + (text != null ? text : Arrays.toString(bytes)));
                 failure.initCause(e);
                 throw failure;
