@@ -19,5 +19,11 @@ public abstract class ChangeLogSet<T extends ChangeLogSet.Entry> implements Iter
         }
 
         public abstract User getAuthor();
+
+        public abstract String getMsg();
+
+        public String getCommitId() {
+            throw new UnsupportedOperationException("stub");
+        }
     }
 }

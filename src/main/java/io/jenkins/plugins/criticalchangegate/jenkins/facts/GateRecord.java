@@ -40,6 +40,12 @@ public final class GateRecord {
     private final LinkedHashMap<String, String> evidence;
     @CheckForNull
     private final ArrayList<TrailEntry> trail;
+    /** Why the stricter rule for AI-assisted changes applied (which commit, which trailer, or declared); or null. */
+    @CheckForNull
+    private final String aiAssisted;
+    /** The registry's overlays in force when the gate was requested; null when none (and in older records). */
+    @CheckForNull
+    private final ArrayList<String> overlays;
     private final GateStatus status;
     /** The policy's exact state, see {@link GateStateCodec}; {@code null} before the gate opened. */
     @CheckForNull
@@ -66,6 +72,8 @@ public final class GateRecord {
         this.dueAtMillis = b.dueAtMillis;
         this.startedBy = new ArrayList<>(b.startedBy);
         this.commitAuthors = new ArrayList<>(b.commitAuthors);
+        this.aiAssisted = b.aiAssisted;
+        this.overlays = b.overlays.isEmpty() ? null : new ArrayList<>(b.overlays);
         this.evidence = new LinkedHashMap<>(evidence);
         this.trail = new ArrayList<>(trail);
         this.status = status;
@@ -95,6 +103,15 @@ public final class GateRecord {
      * @throws IllegalStateException when it is already settled: a gate is decided once
      */
     public GateRecord settled(GateStatus newStatus) {
+        return withStatus(newStatus);
+    }
+
+    /**
+     * This record with another status: a decision, or a waiting gate held or released by the time rules.
+     *
+     * @throws IllegalStateException when it is already settled: a gate is decided once
+     */
+    public GateRecord withStatus(GateStatus newStatus) {
         if (status.isSettled()) {
             throw new IllegalStateException("gate " + gateId + " is already " + status);
         }
@@ -138,6 +155,8 @@ public final class GateRecord {
         b.dueAtMillis = dueAtMillis;
         b.startedBy = getStartedBy();
         b.commitAuthors = getCommitAuthors();
+        b.aiAssisted = aiAssisted;
+        b.overlays = getOverlays();
         return b;
     }
 
@@ -191,6 +210,17 @@ public final class GateRecord {
 
     public List<String> getStartedBy() {
         return startedBy == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(startedBy));
+    }
+
+    /** Why the stricter rule for AI-assisted changes applied; {@code null} when the system's own rule did. */
+    @CheckForNull
+    public String getAiAssisted() {
+        return aiAssisted;
+    }
+
+    /** The registry's overlays that shaped the requirement, in file order. */
+    public List<String> getOverlays() {
+        return overlays == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(overlays));
     }
 
     public List<String> getCommitAuthors() {
@@ -286,6 +316,9 @@ public final class GateRecord {
         private long dueAtMillis;
         private List<String> startedBy = List.of();
         private List<String> commitAuthors = List.of();
+        @CheckForNull
+        private String aiAssisted;
+        private List<String> overlays = List.of();
 
         private Builder(String gateId, String system) {
             if (!isValidGateId(gateId)) {
@@ -335,6 +368,16 @@ public final class GateRecord {
 
         public Builder commitAuthors(Collection<String> ids) {
             this.commitAuthors = new ArrayList<>(ids);
+            return this;
+        }
+
+        /**
+         * What shaped the requirement: why the stricter AI-assisted rule applied ({@code null} when it did not), and
+         * the overlays in force.
+         */
+        public Builder applied(@CheckForNull String aiAssistedWhy, Collection<String> overlayNames) {
+            this.aiAssisted = aiAssistedWhy;
+            this.overlays = new ArrayList<>(overlayNames);
             return this;
         }
 

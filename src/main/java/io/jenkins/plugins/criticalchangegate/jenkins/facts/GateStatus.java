@@ -4,6 +4,11 @@ package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 public enum GateStatus {
     /** Waiting for approvals. */
     PENDING(false),
+    /**
+     * Held by a freeze or outside the system's deployment windows: still takes approvals and rejections, and decides
+     * only when the system opens again (before its deadline), as the registry's time rules say.
+     */
+    HELD(false),
     /** The quorum was reached: the build went on. */
     APPROVED(true),
     /** An authorized approver rejected the change: the build was aborted. */

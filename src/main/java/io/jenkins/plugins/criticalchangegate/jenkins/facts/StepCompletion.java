@@ -13,7 +13,7 @@ import java.util.Map;
  * back). Every status has exactly one completion:
  *
  * <ul>
- *   <li>PENDING: none yet, the step waits;</li>
+ *   <li>PENDING, HELD: none yet, the step waits;</li>
  *   <li>APPROVED: the build goes on with the decision as the step's value, unless the audit journal missed an event
  *       of the gate: then the step fails (a change auditors cannot find in the journal does not ship);</li>
  *   <li>REJECTED, EXPIRED, ABORTED: the build stops as ABORTED, naming who and why (as a rejected {@code input});</li>
@@ -53,6 +53,9 @@ public final class StepCompletion {
         switch (record.getStatus()) {
             case PENDING:
                 return new StepCompletion(Kind.WAIT, change + " waits for approval of " + record.getSystem(), null);
+            case HELD:
+                return new StepCompletion(Kind.WAIT, change + " is held until " + record.getSystem() + " takes changes"
+                        + " again", null);
             case APPROVED:
                 if (journal != null) {
                     return new StepCompletion(Kind.FAIL, change + " was APPROVED for " + record.getSystem()

@@ -36,6 +36,12 @@ public final class Trail {
             case ABORTED:
                 kind = TrailEntry.Kind.ABORTED;
                 break;
+            case HELD:
+                kind = TrailEntry.Kind.HELD;
+                break;
+            case RELEASED:
+                kind = TrailEntry.Kind.RELEASED;
+                break;
             default:
                 throw new IllegalArgumentException("a gate's trail has no " + event.type() + " event");
         }
@@ -55,6 +61,8 @@ public final class Trail {
         switch (outcome) {
             case PENDING:
                 return GateStatus.PENDING;
+            case HELD:
+                return GateStatus.HELD;
             case APPROVED:
                 return GateStatus.APPROVED;
             case REJECTED:

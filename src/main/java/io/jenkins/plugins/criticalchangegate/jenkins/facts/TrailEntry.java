@@ -32,7 +32,11 @@ public final class TrailEntry {
         /** The build was aborted while the gate waited. */
         ABORTED,
         /** The quorum was reached: the build went on. */
-        PASSED
+        PASSED,
+        /** The system closed (a freeze, outside its deployment windows): the gate holds its decision until it opens. */
+        HELD,
+        /** The system opened again before the quorum was reached: the gate waits as before. */
+        RELEASED
     }
 
     private final Kind kind;

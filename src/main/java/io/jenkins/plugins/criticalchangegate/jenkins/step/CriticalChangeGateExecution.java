@@ -14,6 +14,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepCompletion;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.registry.TimeRules;
 import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
 import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
 import java.io.IOException;
@@ -55,6 +56,8 @@ public class CriticalChangeGateExecution extends StepExecution {
     private final String message;
     @CheckForNull
     private final String credentialsId;
+    /** The pipeline declared the change AI-assisted ({@code aiAssisted: true}). */
+    private final boolean aiAssisted;
     /** Set in {@link #start()}: the registry the gate decided with, for the log and the journal. */
     @CheckForNull
     private RegistryVersion registryVersion;
@@ -71,6 +74,9 @@ public class CriticalChangeGateExecution extends StepExecution {
 
     /** Set first thing in {@link #stop}: from then on no gate opens for this step. */
     private transient volatile boolean stopped;
+    /** The registry's time rules, from the registry the step resolved with; not persisted (read again on resume). */
+    @CheckForNull
+    private transient volatile TimeRules timeRules;
     /** Completes the step context once, and holds the gate's expiry until then. */
     @CheckForNull
     private transient StepCompleter completer;
@@ -78,8 +84,9 @@ public class CriticalChangeGateExecution extends StepExecution {
     @CheckForNull
     private transient volatile Future<?> opening;
 
-    CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters) {
+    CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters, boolean aiAssisted) {
         super(context);
+        this.aiAssisted = aiAssisted;
         this.system = parameters.system;
         this.changeId = parameters.changeId;
         this.documentationUrl = parameters.documentationUrl;
@@ -108,8 +115,15 @@ public class CriticalChangeGateExecution extends StepExecution {
                 } catch (IllegalArgumentException e) {
                     throw new AbortException(e.getMessage());
                 }
-                gateId = "gate-" + node.getId();
                 CriticalSystem critical = resolution.system().orElseThrow();
+                Optional<String> frozen = requireTimeRules().at(critical, Instant.now()).denialMessage();
+                if (frozen.isPresent()) {
+                    // a freeze in mode deny: refused like any denial, before anything is fetched
+                    answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, frozen.get());
+                    inBackground(this::giveAnswer);
+                    return false;
+                }
+                gateId = "gate-" + node.getId();
                 listener.getLogger().println(LOG_PREFIX + system + " is a critical system (" + critical.name()
                         + "): checking the documentation of " + changeId + " at " + documentationUrl);
                 opening = inBackground(() -> openGate(critical));
@@ -166,9 +180,19 @@ public class CriticalChangeGateExecution extends StepExecution {
             throw new AbortException(LOG_PREFIX + e.getMessage());
         }
         registryVersion = RegistryVersion.of(loaded.sha256(), loaded.loadedAt(), loaded.source());
+        timeRules = loaded.registry().timeRules();
         listener.getLogger().println(LOG_PREFIX + "registry of critical systems in use: " + loaded.version() + ", "
                 + loaded.registry().size() + " system(s)");
         return loaded.registry().resolve(system, run.getParent().getFullName());
+    }
+
+    /** The time rules of the registry the step resolved with (in this JVM: after a restart, resolved again). */
+    private TimeRules requireTimeRules() {
+        TimeRules rules = timeRules;
+        if (rules == null) {
+            throw new IllegalStateException("the registry's time rules are read when the system is resolved");
+        }
+        return rules;
     }
 
     /** The event with the registry version this gate decided with (every gate has one once it resolved). */
@@ -205,12 +229,12 @@ public class CriticalChangeGateExecution extends StepExecution {
             }
             Run<?, ?> run = getContext().get(Run.class);
             GateRecord record = new GateOpening(critical, id, system, change, url, message, credentialsId,
-                    this::withRegistry, () -> stopped).open(run, getContext().get(TaskListener.class),
+                    this::withRegistry, () -> stopped, requireTimeRules(), aiAssisted).open(run, getContext().get(TaskListener.class),
                     getContext().get(FlowNode.class));
             if (record.getStatus().isSettled()) {
                 completeFrom(record);
             } else {
-                scheduleExpiry(id, record);
+                scheduleNextChange(id, run.getAction(GateAction.class));
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (BackgroundWork.interruptedByShutdown(e)) {
@@ -220,50 +244,50 @@ public class CriticalChangeGateExecution extends StepExecution {
                 LOGGER.log(Level.FINE, "gate of a stopped step did not open", e);
                 closeStopped(id, "unknown", "the build was stopped while the gate opened");
             } else {
-                fail(aborted("the gate could not open: " + e.getMessage(), e));
+                fail(e instanceof AbortException ? e : aborted("the gate could not open: " + e.getMessage(), e));
             }
         }
-    }
-
-    private void scheduleExpiry(String id, GateRecord record) {
-        StepCompleter c = completer();
-        if (stopped || c.isCompleted()) {
-            return;
-        }
-        // holds this execution (its context names the build by job and number), not the Run; cancelled when the
-        // step completes, so nothing outlives the step
-        c.expireWith(GateExpiry.schedule(() -> expire(id), record.deadline().remaining(Instant.now())));
     }
 
     /**
-     * On the plugin's pool, when the deadline came: expire the gate unless it was decided; a gate decided while its
-     * step was not told (a hand-off that failed) completes the step now.
+     * Schedules the gate's next change by itself (held or released by the time rules, approved at a release, expired
+     * at its deadline), as the policy says ({@code Gate.nextChangeAt}).
      */
-    private void expire(String id) {
+    private void scheduleNextChange(String id, GateAction action) throws IOException {
+        StepCompleter c = completer();
+        Optional<Instant> next = action.nextChangeAt(id);
+        if (stopped || c.isCompleted() || next.isEmpty()) {
+            return;
+        }
+        // holds this execution (its context names the build), not the Run; cancelled when the step completes
+        Duration delay = Duration.between(Instant.now(), next.get());
+        c.expireWith(GateExpiry.schedule(() -> advance(id), delay.isNegative() ? Duration.ZERO : delay));
+    }
+
+    /**
+     * On the plugin's pool, when the gate's next change came: apply what is due (a hold, a release, an approval at a
+     * release, the expiry), complete the step when the gate is decided, else wait for the next change. A gate decided
+     * while its step was not told (a hand-off that failed) completes the step now.
+     */
+    private void advance(String id) {
         try {
             GateAction action = getContext().get(Run.class).getAction(GateAction.class);
             Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
-            if (record.isEmpty()) {
+            if (action == null || record.isEmpty()) {
                 return;
             }
-            if (record.get().getStatus().isSettled()) {
-                completeFrom(record.get());
-                return;
-            }
-            if (!record.get().deadline().isDue(Instant.now())) {
-                scheduleExpiry(id, record.get()); // the timer fired early: wait for the rest
-                return;
-            }
-            Optional<GateRecord> expired = action.expireIfDue(id, Instant.now());
-            if (expired.isPresent()) {
-                completeFrom(expired.get());
+            GateRecord current = action.advance(id, Instant.now()).orElse(record.get());
+            if (current.getStatus().isSettled()) {
+                completeFrom(current);
+            } else {
+                scheduleNextChange(id, action); // a hold, a release, or the timer fired early: wait for what is next
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (BackgroundWork.interruptedByShutdown(e)) {
-                return; // onResume expires it after the restart
+                return; // onResume applies it after the restart
             }
-            LOGGER.log(Level.WARNING, "could not expire gate " + id, e);
-            fail(aborted("the gate could not expire: " + e.getMessage(), e));
+            LOGGER.log(Level.WARNING, "could not advance gate " + id, e);
+            fail(aborted("the gate could not expire or be released: " + e.getMessage(), e));
         }
     }
 
@@ -340,7 +364,7 @@ public class CriticalChangeGateExecution extends StepExecution {
                 if (record.get().getStatus().isSettled()) {
                     completeFrom(record.get());
                 } else {
-                    scheduleExpiry(id, record.get());
+                    scheduleNextChange(id, action);
                 }
                 return;
             }

@@ -55,6 +55,8 @@ public class CriticalChangeGateStep extends Step {
     private String message;
     @CheckForNull
     private String credentialsId;
+    /** The pipeline declares the change AI-assisted: the system's stricter AI-assisted rule applies (never looser). */
+    private boolean aiAssisted;
 
     @DataBoundConstructor
     public CriticalChangeGateStep(@CheckForNull String system) {
@@ -108,6 +110,19 @@ public class CriticalChangeGateStep extends Step {
         this.credentialsId = StepParameters.trimmed(credentialsId);
     }
 
+    public boolean isAiAssisted() {
+        return aiAssisted;
+    }
+
+    /**
+     * Declares the change AI-assisted, whatever its commits say. A declaration can only make the rule stricter: the
+     * registry's AI-assisted requirement then applies; {@code false} never lifts a rule that the commits trigger.
+     */
+    @DataBoundSetter
+    public void setAiAssisted(boolean aiAssisted) {
+        this.aiAssisted = aiAssisted;
+    }
+
     /**
      * Checks every parameter, then starts the gate.
      *
@@ -121,7 +136,7 @@ public class CriticalChangeGateStep extends Step {
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        return new CriticalChangeGateExecution(context, checked);
+        return new CriticalChangeGateExecution(context, checked, aiAssisted);
     }
 
     @Extension

@@ -122,7 +122,7 @@ public class GateAction implements RunAction2 {
     /** Whether a gate of this build waits for approvals (as {@code InputAction.isWaitingForInput}). */
     @Exported
     public synchronized boolean isWaitingForApproval() {
-        return gates.stream().anyMatch(g -> g.getStatus() == GateStatus.PENDING);
+        return gates.stream().anyMatch(g -> !g.getStatus().isSettled());
     }
 
     /** Routes {@code …/critical-change-gate/<gateId>/} to that gate; anything else is 404. */
@@ -177,7 +177,11 @@ public class GateAction implements RunAction2 {
         }
         try {
             GateJournal.get().append(requested);
-            return record;
+            // a gate requested while its system is closed is held from the start: that is journaled too
+            List<GateEvent> opening = new ArrayList<>(gate.state().events());
+            opening.removeIf(e -> e.type() == GateEvent.Type.REQUESTED);
+            String failure = journalEvents(record, opening);
+            return failure == null ? record : journalFailed(record, failure);
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.SEVERE, "the audit journal could not record the request of " + record, e);
             String why = "the audit journal could not record the request: " + e.getMessage();
@@ -215,18 +219,30 @@ public class GateAction implements RunAction2 {
         return settle(record, gate, attempt);
     }
 
-    /** Expires the gate if its deadline has come; empty when it had not, or was decided already. */
-    synchronized Optional<GateRecord> expireIfDue(String gateId, Instant now) throws IOException {
+    /**
+     * Applies what fell due by itself at {@code now} (the policy's {@code Gate.advance}): a hold when the system closes,
+     * a release or an approval when it opens again, the expiry at the deadline. Empty when nothing was due.
+     */
+    synchronized Optional<GateRecord> advance(String gateId, Instant now) throws IOException {
         GateRecord record = require(gateId);
         if (record.getGateState() == null) {
             return Optional.empty();
         }
         Gate gate = gate(record);
-        Optional<GateEvent> expired = gate.expireIfDue(now);
-        if (expired.isEmpty()) {
+        List<GateEvent> due = gate.advance(now);
+        if (due.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(journal(persist(record, gate, List.of(expired.get())), List.of(expired.get())));
+        return Optional.of(journal(persist(record, gate, due), due));
+    }
+
+    /** When the gate changes by itself next (held, released, approved at a release, expired); empty once decided. */
+    synchronized Optional<Instant> nextChangeAt(String gateId) throws IOException {
+        GateRecord record = require(gateId);
+        if (record.getGateState() == null || record.getStatus().isSettled()) {
+            return Optional.empty();
+        }
+        return gate(record).nextChangeAt();
     }
 
     /** Closes a pending gate because the build was stopped; empty when it was decided already, or never opened. */
@@ -316,7 +332,7 @@ public class GateAction implements RunAction2 {
         }
         GateStatus status = Trail.status(gate.outcome());
         if (status != next.getStatus()) {
-            next = next.settled(status);
+            next = next.withStatus(status);
         }
         replace(next);
         return next;

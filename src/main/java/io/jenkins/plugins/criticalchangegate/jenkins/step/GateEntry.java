@@ -158,12 +158,32 @@ public class GateEntry {
     }
 
     public boolean isPending() {
-        return record.getStatus() == GateStatus.PENDING;
+        // a held gate takes approvals and rejections too: it only waits to decide
+        return !record.getStatus().isSettled();
     }
 
     @Exported
     public String getRequestedAt() {
         return Instant.ofEpochMilli(record.getRequestedAtMillis()).toString();
+    }
+
+    /** Why the stricter rule for AI-assisted changes applied (which commit and trailer, or declared); or null. */
+    @Exported
+    @CheckForNull
+    public String getAiAssisted() {
+        return record.getAiAssisted();
+    }
+
+    /** The registry's overlays that shaped the requirement when the gate was requested. */
+    @Exported
+    public List<String> getOverlays() {
+        return record.getOverlays();
+    }
+
+    /** Whether the time rules hold the gate: it takes approvals, and decides when the system opens again. */
+    @Exported
+    public boolean isHeld() {
+        return record.getStatus() == GateStatus.HELD;
     }
 
     @Exported

@@ -2,6 +2,14 @@ package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.console.HyperlinkNote;
+import hudson.AbortException;
+import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
+import io.jenkins.plugins.criticalchangegate.policy.AiAssistance;
+import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
+import io.jenkins.plugins.criticalchangegate.registry.ClosedPeriod;
+import io.jenkins.plugins.criticalchangegate.registry.TimeRules;
+import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
+import java.util.Optional;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
@@ -22,7 +30,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -59,10 +66,16 @@ final class GateOpening {
     /** Adds the registry version the gate decided with to a journal event. */
     private final UnaryOperator<AuditEvent> withRegistry;
     private final BooleanSupplier stopped;
+    /** The registry's time rules, from the registry the gate resolved with. */
+    private final TimeRules timeRules;
+    /** The pipeline declared the change AI-assisted. */
+    private final boolean declaredAiAssisted;
 
     GateOpening(CriticalSystem critical, String gateId, String system, String changeId, String documentationUrl,
             @CheckForNull String message, @CheckForNull String credentialsId, UnaryOperator<AuditEvent> withRegistry,
-            BooleanSupplier stopped) {
+            BooleanSupplier stopped, TimeRules timeRules, boolean declaredAiAssisted) {
+        this.timeRules = timeRules;
+        this.declaredAiAssisted = declaredAiAssisted;
         this.critical = critical;
         this.gateId = gateId;
         this.system = system;
@@ -102,21 +115,38 @@ final class GateOpening {
                 documentationUrl, verdict.verified() ? "VERIFIED" : "REFUSED",
                 DocumentationGateway.journalFields(verdict)));
         Instant now = Instant.now();
+        BuildStarters starters = BuildFacts.starters(run);
+        CommitAuthors authors = BuildFacts.commitAuthors(run);
+        // the policy in force now: the registry's time rules (overlays, freezes, windows), then the stricter rule for
+        // AI-assisted changes over it; every decision is the policy's, the build only gives the facts
+        TimedRequirement timed = timeRules.at(critical, now);
+        Optional<String> frozen = timed.denialMessage();
+        GateRequest gateRequest = null;
+        CriticalSystem effective = critical;
+        if (frozen.isEmpty()) {
+            GateRequest timedRequest = new GateRequest(timed, changeId, starters.primary(), starters.upstream(),
+                    authors.userIds());
+            gateRequest = timedRequest.withAiAssistance(AiAssistedChange.assess(timedRequest.system(),
+                    BuildFacts.commitMessages(run), declaredAiAssisted));
+            effective = gateRequest.system();
+        }
         Duration forTests = approvalTimeoutForTests;
-        Duration timeout = forTests != null ? forTests : critical.approvalTimeoutWithin(config.maxApprovalTimeout());
-        if (forTests == null && !timeout.equals(critical.approvalTimeout())) {
+        Duration timeout = forTests != null ? forTests
+                : effective.approvalTimeoutWithin(config.maxApprovalTimeout());
+        if (forTests == null && !timeout.equals(effective.approvalTimeout())) {
             listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "the registry asks for an approval"
-                    + " timeout of " + critical.approvalTimeout() + ", longer than this Jenkins allows; waiting at"
+                    + " timeout of " + effective.approvalTimeout() + ", longer than this Jenkins allows; waiting at"
                     + " most " + timeout + ".");
         }
         Deadline deadline = Deadline.after(now, timeout);
-        BuildStarters starters = BuildFacts.starters(run);
-        CommitAuthors authors = BuildFacts.commitAuthors(run);
+        String aiAssisted = gateRequest == null ? null
+                : gateRequest.aiAssistance().map(AiAssistance::describe).orElse(null);
         GateRecord request = GateRecord.builder(gateId, system).systemName(critical.name()).changeId(changeId)
                 .message(message).documentationUrl(documentationUrl)
-                .requirement(critical.requirement(), critical.approvalsNeeded())
+                .requirement(effective.requirement(), effective.approvalsNeeded())
                 .requested(now, deadline).startedBy(starters.userIds())
-                .commitAuthors(critical.excludeCommitAuthors() ? authors.userIds() : List.of())
+                .commitAuthors(effective.excludeCommitAuthors() ? authors.userIds() : List.of())
+                .applied(aiAssisted, timed.overlays())
                 .build().withEvidence(verdict.evidence());
         if (stopped.getAsBoolean()) {
             return keepAborted(action, request, now); // stopped meanwhile: whatever the page said, nothing waits
@@ -132,21 +162,32 @@ final class GateOpening {
         }
         listener.getLogger().print(CriticalChangeGateExecution.LOG_PREFIX + "documentation verified:\n"
                 + verdict.evidenceLines());
+        if (gateRequest == null) {
+            // a freeze in mode deny began while the documentation was checked: no gate opens
+            GateRecord denied = request.with(TrailEntry.of(TrailEntry.Kind.ABORTED, now, null, frozen.get()))
+                    .settled(GateStatus.ABORTED);
+            action.keep(denied);
+            throw new AbortException(CriticalChangeGateExecution.LOG_PREFIX + "the registry denies this change: "
+                    + frozen.get());
+        }
+        describeApplied(listener, gateRequest);
         // marks the FlowNode as paused, as the input step does: Stage View and the build page show it waiting
         node.addAction(new PauseAction("Critical change gate"));
         String primaryStarter = starters.primary();
         // the policy waits exactly as long as the record says: the registry's timeout within this Jenkins' maximum
-        GateRequest gateRequest = new GateRequest(critical, changeId, primaryStarter, starters.upstream(),
-                critical.excludeCommitAuthors() ? authors.userIds() : Set.of(), now).withApprovalTimeout(timeout);
-        Gate gate = Gate.open(gateRequest, RealmIdentityComparison.INSTANCE);
+        Gate gate = Gate.open(gateRequest.withApprovalTimeout(timeout), RealmIdentityComparison.INSTANCE);
+        AuditEvent requested = AiAssistedRecord.addTo(AuditEvent.gateRequested(job, run.getNumber(), system,
+                changeId, null, primaryStarter == null ? "unknown" : primaryStarter), gateRequest);
+        if (!gateRequest.overlays().isEmpty()) {
+            requested = requested.with("overlays", gateRequest.overlays());
+        }
         GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,
-                null, verdict.reasonCode())), gate, withRegistry.apply(AuditEvent.gateRequested(job,
-                run.getNumber(), system, changeId, null, primaryStarter == null ? "unknown" : primaryStarter)));
+                null, verdict.reasonCode())), gate, withRegistry.apply(requested));
         if (stopped.getAsBoolean()) {
             // stopped while it opened: the stop's own bookkeeping may have run before the record existed
             return action.abort(gateId, "unknown", "the build was stopped while the gate opened").orElse(opened);
         }
-        if (opened.getStatus() == GateStatus.PENDING) {
+        if (!opened.getStatus().isSettled()) {
             String page = "/" + run.getUrl() + GateAction.URL_NAME + "/";
             listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "waiting for approval of "
                     + changeId + " to " + system + ": " + opened.getRequirement() + "; deadline "
@@ -155,6 +196,20 @@ final class GateOpening {
                     + HyperlinkNote.encodeTo(page, "Approve or reject " + changeId));
         }
         return opened;
+    }
+
+    /** Says in the build log what shaped the requirement: the overlays in force and the AI-assisted rule. */
+    private static void describeApplied(TaskListener listener, GateRequest request) {
+        if (!request.overlays().isEmpty()) {
+            listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "overlays in force: "
+                    + String.join(", ", request.overlays()));
+        }
+        request.aiAssistance().ifPresent(ai -> listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX
+                + ai.describe()));
+        Optional<ClosedPeriod> closed = request.closedAt(request.requestedAt());
+        closed.ifPresent(period -> listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "held: "
+                + request.system().id() + " takes no changes now (" + period + "); approvals are collected and the"
+                + " gate decides when it opens again, before its deadline"));
     }
 
     /** The build was stopped before the gate opened: keep the request, settled, for the trail; nothing waits. */

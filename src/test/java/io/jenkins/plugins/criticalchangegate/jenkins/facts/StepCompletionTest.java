@@ -29,6 +29,8 @@ public class StepCompletionTest {
 
     static {
         EXPECTED.put(GateStatus.PENDING, new Expected(StepCompletion.Kind.WAIT, "waits for approval"));
+        EXPECTED.put(GateStatus.HELD, new Expected(StepCompletion.Kind.WAIT, "is held until checkout-service takes"
+                + " changes again"));
         EXPECTED.put(GateStatus.APPROVED, new Expected(StepCompletion.Kind.PROCEED, "approved for checkout-service"
                 + " by bob, carol"));
         EXPECTED.put(GateStatus.REJECTED, new Expected(StepCompletion.Kind.ABORT_BUILD, "rejected by dave: rollback"
@@ -130,6 +132,9 @@ public class StepCompletionTest {
         switch (status) {
             case PENDING:
                 return r;
+            case HELD:
+                return r.with(TrailEntry.of(TrailEntry.Kind.HELD, T0, null, "freeze 'quarter-end-close'"))
+                        .withStatus(GateStatus.HELD);
             case APPROVED:
                 return r.with(approval("bob")).with(approval("carol"))
                         .with(TrailEntry.of(TrailEntry.Kind.PASSED, T0.plusSeconds(30), null, null))
