@@ -141,30 +141,8 @@ public class CriticalChangeGateExecution extends StepExecution {
     /** On the plugin's pool: journals the answer given without a gate, then gives it. */
     private void giveAnswer() {
         ImmediateAnswer given = answer;
-        if (given == null) {
-            return;
-        }
-        IOException journalFailure = null;
-        try {
-            GateJournal.get().append(withRegistry(given.event()));
-        } catch (IOException e) {
-            journalFailure = e;
-        } catch (RuntimeException e) {
-            journalFailure = new IOException(e.getMessage(), e);
-        }
-        if (given.isDenied()) {
-            AbortException denial = new AbortException(LOG_PREFIX + "the registry denies this change: "
-                    + given.reason());
-            if (journalFailure != null) {
-                LOGGER.log(Level.WARNING, "the audit journal could not record a denied gate", journalFailure);
-                denial.addSuppressed(journalFailure);
-            }
-            fail(denial);
-        } else if (journalFailure != null) {
-            fail(aborted("the audit journal could not record that " + system + " is not critical, so the change does"
-                    + " not pass: " + journalFailure.getMessage(), journalFailure));
-        } else {
-            completer().succeed(GateRecord.notCriticalDecision(system, changeId));
+        if (given != null) {
+            given.give(completer(), this::withRegistry);
         }
     }
 

@@ -286,18 +286,7 @@ public class GateAction implements RunAction2 {
     /** Appends the journal records of these events; the failure's message, or {@code null} when all were written. */
     @CheckForNull
     private String journalEvents(GateRecord record, List<GateEvent> events) {
-        try {
-            GateJournal journal = GateJournal.get();
-            for (GateEvent event : events) {
-                for (AuditEvent audit : AuditEvents.of(this, record, event)) {
-                    journal.append(audit);
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.SEVERE, "the audit journal could not record " + events + " at " + record, e);
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
+        return AuditEvents.append(this, record, events);
     }
 
     private GateRecord journalFailed(GateRecord record, String failure) throws IOException {

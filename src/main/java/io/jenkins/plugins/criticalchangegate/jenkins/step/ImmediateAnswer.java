@@ -1,9 +1,16 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The answer a step gives without a gate: the system is not critical (it passes), or the registry denies the change
@@ -14,6 +21,7 @@ import java.util.List;
  */
 final class ImmediateAnswer implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(ImmediateAnswer.class.getName());
 
     private final boolean denied;
     private final String job;
@@ -51,6 +59,35 @@ final class ImmediateAnswer implements Serializable {
     /** The registry's reason for a denial. */
     String reason() {
         return detail;
+    }
+
+    /**
+     * Journals this answer, then gives it: the change passes, or fails with the registry's reason. A journal that
+     * cannot record a pass fails it instead (fail closed); a denial fails anyway, with the journal's failure attached.
+     */
+    void give(StepCompleter completer, UnaryOperator<AuditEvent> withRegistry) {
+        IOException journalFailure = null;
+        try {
+            GateJournal.get().append(withRegistry.apply(event()));
+        } catch (IOException e) {
+            journalFailure = e;
+        } catch (RuntimeException e) {
+            journalFailure = new IOException(e.getMessage(), e);
+        }
+        if (denied) {
+            AbortException denial = new AbortException(CriticalChangeGateExecution.LOG_PREFIX
+                    + "the registry denies this change: " + detail);
+            if (journalFailure != null) {
+                LOGGER.log(Level.WARNING, "the audit journal could not record a denied gate", journalFailure);
+                denial.addSuppressed(journalFailure);
+            }
+            completer.fail(denial);
+        } else if (journalFailure != null) {
+            completer.fail(StepCompleter.aborted("the audit journal could not record that " + system + " is not"
+                    + " critical, so the change does not pass: " + journalFailure.getMessage(), journalFailure));
+        } else {
+            completer.succeed(GateRecord.notCriticalDecision(system, changeId));
+        }
     }
 
     /** The journal record: NOT_CRITICAL, or a DECIDED record with outcome DENIED (as the simulate command writes). */
