@@ -1,5 +1,7 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -14,6 +16,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public JobT getParent() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @CheckForNull
+    public RunT getPreviousBuild() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -10,6 +10,8 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.BuildStarters;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.CommitAuthors;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.scm.RunWithSCM;
 
 /**
@@ -17,6 +19,8 @@ import jenkins.scm.RunWithSCM;
  * {@link CommitAuthors}); the rules over them live in the facts package.
  */
 final class BuildFacts {
+    private static final Logger LOGGER = Logger.getLogger(BuildFacts.class.getName());
+
     private BuildFacts() {
     }
 
@@ -41,24 +45,58 @@ final class BuildFacts {
         return out;
     }
 
+    /** How many earlier builds of the job are read back for commits, at most. */
+    static final int MAX_EARLIER_BUILDS = 100;
+
     /**
-     * The messages of the commits in the build's change sets, in the order the SCM lists them, for the stricter
-     * rule for AI-assisted changes (its trailers). The full message where the SCM keeps one apart from
-     * {@code ChangeLogSet.Entry#getMsg()}: the git plugin's {@code getMsg()} is the subject line only, and its
-     * {@code getComment()} the whole message with the trailers; that method is looked up by name, so the plugin needs
-     * no dependency on git (any SCM's entry with a public {@code getComment()} returning text is read the same way).
+     * The messages of the commits this change ships to {@code system}, for the stricter rule for AI-assisted changes
+     * (its trailers): those of this build's change sets and of every earlier build of the job since the last one that
+     * held an APPROVED gate for the system (at most {@link #MAX_EARLIER_BUILDS}). A build's change sets hold only the
+     * commits since the job's previous build, whatever that build's result: reading this build alone would let a
+     * rejected or expired AI-assisted change pass under the usual rule by building the same commit again. The full
+     * message where the SCM keeps one apart from {@code ChangeLogSet.Entry#getMsg()}: the git plugin's {@code getMsg()}
+     * is the subject line only, its {@code getComment()} the whole message with the trailers; that method is looked up
+     * by name, so the plugin needs no dependency on git.
      */
-    static List<CommitMessage> commitMessages(Run<?, ?> run) {
+    static List<CommitMessage> commitMessages(Run<?, ?> run, String system) {
         List<CommitMessage> out = new ArrayList<>();
-        if (run instanceof RunWithSCM) {
-            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : ((RunWithSCM<?, ?>) run).getChangeSets()) {
-                for (ChangeLogSet.Entry entry : set) {
-                    String id = entry.getCommitId();
-                    out.add(CommitMessage.of(id == null ? "(no commit id)" : id, fullMessage(entry)));
-                }
-            }
+        addCommitMessages(run, out);
+        Run<?, ?> earlier = run.getPreviousBuild();
+        for (int i = 0; earlier != null && i < MAX_EARLIER_BUILDS && !approved(earlier, system); i++) {
+            addCommitMessages(earlier, out);
+            earlier = earlier.getPreviousBuild();
         }
         return out;
+    }
+
+    /** Whether the build held an APPROVED gate for the system: what it shipped was reviewed under its rules. */
+    private static boolean approved(Run<?, ?> build, String system) {
+        GateAction action = build.getAction(GateAction.class);
+        if (action == null) {
+            return false;
+        }
+        for (GateEntry gate : action.getGates()) {
+            if (gate.getSystem().equalsIgnoreCase(system) && "APPROVED".equals(gate.getStatus())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addCommitMessages(Run<?, ?> run, List<CommitMessage> out) {
+        if (!(run instanceof RunWithSCM)) {
+            return;
+        }
+        // a copy: a checkout in a parallel branch may add a change set meanwhile
+        List<ChangeLogSet<? extends ChangeLogSet.Entry>> sets = new ArrayList<>(((RunWithSCM<?, ?>) run).getChangeSets());
+        for (ChangeLogSet<? extends ChangeLogSet.Entry> set : sets) {
+            for (ChangeLogSet.Entry entry : set) {
+                String id = entry.getCommitId();
+                String name = id == null || id.isBlank() ? "#" + (out.size() + 1) + " of " + run.getFullDisplayName()
+                        : id;
+                out.add(CommitMessage.of(name, fullMessage(entry)));
+            }
+        }
     }
 
     private static String fullMessage(ChangeLogSet.Entry entry) {
@@ -67,8 +105,11 @@ final class BuildFacts {
             if (comment instanceof String && !((String) comment).isBlank()) {
                 return (String) comment;
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (NoSuchMethodException e) {
             // no such method: the core message is all the SCM keeps
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not read the full message of commit " + entry.getCommitId() + " ("
+                    + entry.getClass().getName() + ".getComment()); its trailers are read from getMsg() only", e);
         }
         String msg = entry.getMsg();
         return msg == null ? "" : msg;

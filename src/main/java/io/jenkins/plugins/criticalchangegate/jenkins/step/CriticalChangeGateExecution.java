@@ -254,7 +254,9 @@ public class CriticalChangeGateExecution extends StepExecution {
             if (action == null || record.isEmpty()) {
                 return;
             }
-            GateRecord current = action.advance(id, Instant.now()).orElse(record.get());
+            action.advance(id, Instant.now());
+            // read again: an approval may have decided the gate between the first read and the advance
+            GateRecord current = action.record(id).orElse(record.get());
             if (current.getStatus().isSettled()) {
                 completeFrom(current);
             } else {

@@ -162,6 +162,10 @@ public class GateAction implements RunAction2 {
         for (GateEvent event : gate.state().events()) {
             record = record.with(Trail.entry(event));
         }
+        GateStatus status = Trail.status(gate.outcome()); // HELD when the system takes no changes now
+        if (status != record.getStatus()) {
+            record = record.withStatus(status);
+        }
         if (record(record.getGateId()).isPresent()) {
             throw new IllegalStateException("gate " + record.getGateId() + " exists already");
         }
@@ -177,11 +181,15 @@ public class GateAction implements RunAction2 {
         }
         try {
             GateJournal.get().append(requested);
-            // a gate requested while its system is closed is held from the start: that is journaled too
+            // a gate requested while its system is closed is held from the start: that is journaled too, and a gate
+            // whose hold the journal missed closes at once, as one whose request it missed
             List<GateEvent> opening = new ArrayList<>(gate.state().events());
             opening.removeIf(e -> e.type() == GateEvent.Type.REQUESTED);
             String failure = journalEvents(record, opening);
-            return failure == null ? record : journalFailed(record, failure);
+            if (failure != null) {
+                throw new IOException(failure);
+            }
+            return record;
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.SEVERE, "the audit journal could not record the request of " + record, e);
             String why = "the audit journal could not record the request: " + e.getMessage();

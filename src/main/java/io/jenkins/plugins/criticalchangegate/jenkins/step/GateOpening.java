@@ -127,7 +127,7 @@ final class GateOpening {
             GateRequest timedRequest = new GateRequest(timed, changeId, starters.primary(), starters.upstream(),
                     authors.userIds());
             gateRequest = timedRequest.withAiAssistance(AiAssistedChange.assess(timedRequest.system(),
-                    BuildFacts.commitMessages(run), declaredAiAssisted));
+                    BuildFacts.commitMessages(run, system), declaredAiAssisted));
             effective = gateRequest.system();
         }
         Duration forTests = approvalTimeoutForTests;
@@ -163,7 +163,10 @@ final class GateOpening {
         listener.getLogger().print(CriticalChangeGateExecution.LOG_PREFIX + "documentation verified:\n"
                 + verdict.evidenceLines());
         if (gateRequest == null) {
-            // a freeze in mode deny began while the documentation was checked: no gate opens
+            // a freeze in mode deny began while the documentation was checked (or before a restart re-checked it):
+            // no gate opens, and the refusal is journaled and ends the build as a denial at the start does
+            GateJournal.get().append(withRegistry.apply(AuditEvent.decided(job, run.getNumber(), system, changeId,
+                    "DENIED", List.of(), frozen.get())));
             GateRecord denied = request.with(TrailEntry.of(TrailEntry.Kind.ABORTED, now, null, frozen.get()))
                     .settled(GateStatus.ABORTED);
             action.keep(denied);

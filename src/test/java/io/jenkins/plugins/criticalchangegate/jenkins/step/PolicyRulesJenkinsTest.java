@@ -34,18 +34,21 @@ import org.jvnet.hudson.test.JenkinsRule;
  * The registry's policy rules in a running gate (issue 13): a commit written with an AI assistant raises the
  * requirement, as its trailer says, and a freeze in mode hold holds a gate that has its approvals until the freeze
  * ends. The build's commits come from the test harness's {@code FakeChangeLogSCM}, checked out by the Pipeline
- * {@code checkout} step as a real SCM's would be; the script is not sandboxed, so it may construct that SCM.
+ * {@code checkout} step as a real SCM's would be; the script is not sandboxed, so it may construct that SCM. It is
+ * saved before security is turned on: script-security approves a script saved on an unsecured Jenkins
+ * ({@code ScriptApproval.configuring}), where a secured one would refuse to run it until an administrator approved it.
  */
 public class PolicyRulesJenkinsTest extends AbstractGateJenkinsTest {
     @Rule
     public JenkinsRule j = new JenkinsRule();
 
     private GateFixtures.DocumentationSite site;
+    private boolean secured;
 
     @Before
     public void setUp() throws Exception {
         site = new GateFixtures.DocumentationSite();
-        secure(j);
+        // security is turned on by start(), once the scripts are saved: see there
     }
 
     @After
@@ -73,10 +76,24 @@ public class PolicyRulesJenkinsTest extends AbstractGateJenkinsTest {
                 + "echo \"outcome=${gate.outcome} approvers=${gate.approvers}\"\n";
     }
 
-    private WorkflowRun start(String script) throws Exception {
-        WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+    /** A job running {@code script}, saved while Jenkins is not secured yet (so the script counts as approved). */
+    private WorkflowJob job(String name, String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, name);
         p.setDefinition(new CpsFlowDefinition(script, false)); // constructs the harness's SCM: not sandboxed
+        return p;
+    }
+
+    /** Turns security on (the people of {@link #secure}) and starts a build of {@code p} as alice. */
+    private WorkflowRun secureAndStart(WorkflowJob p) throws Exception {
+        if (!secured) {
+            secure(j);
+            secured = true;
+        }
         return p.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
+    }
+
+    private WorkflowRun start(String script) throws Exception {
+        return secureAndStart(job("p", script));
     }
 
     @Test
@@ -91,10 +108,10 @@ public class PolicyRulesJenkinsTest extends AbstractGateJenkinsTest {
         assertThat(gate.getAiAssisted(), notNullValue());
         assertThat(gate.getAiAssisted(), containsString("Co-authored-by: Claude <noreply@anthropic.com>"));
 
-        approve(j, "bob", b, gate.getGateId());
+        assertRedirectsToTheApprovalPage(j, approve(j, "bob", b, gate.getGateId()), b);
         assertThat("one approval is not enough for an AI-assisted change", onlyGate(b).getStatus(),
                 is(GateStatus.PENDING.name()));
-        approve(j, "carol", b, gate.getGateId());
+        assertRedirectsToTheApprovalPage(j, approve(j, "carol", b, gate.getGateId()), b);
         j.assertBuildStatus(Result.SUCCESS, j.waitForCompletion(b));
         j.assertLogContains("outcome=APPROVED approvers=[bob, carol]", b);
 
@@ -113,28 +130,29 @@ public class PolicyRulesJenkinsTest extends AbstractGateJenkinsTest {
     @Test
     public void aDeclarationMakesTheRuleApplyAndACommitWithoutTrailerLeavesTheUsualOne() throws Exception {
         CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(registry("")));
-        WorkflowRun declared = start(commitsThenGate(GateFixtures.PAYMENTS, "CHG-78", site.url("CHG-78"),
+        WorkflowJob declaring = job("declaring", commitsThenGate(GateFixtures.PAYMENTS, "CHG-78", site.url("CHG-78"),
                 "Plain change\n\nSigned-off-by: Dave <dave@example.com>", ", aiAssisted: true"));
+        WorkflowJob plain = job("plain", commitsThenGate(GateFixtures.PAYMENTS, "CHG-79", site.url("CHG-79"),
+                "Plain change\n\nSigned-off-by: Dave <dave@example.com>", ""));
+        WorkflowRun declared = secureAndStart(declaring);
         j.waitForMessage("waiting for approval of CHG-78", declared);
         assertThat(onlyGate(declared).getRequiredApprovals(), is(2));
         declared.doStop();
         j.waitForCompletion(declared);
 
-        WorkflowJob plain = j.createProject(WorkflowJob.class, "plain");
-        plain.setDefinition(new CpsFlowDefinition(commitsThenGate(GateFixtures.PAYMENTS, "CHG-79",
-                site.url("CHG-79"), "Plain change\n\nSigned-off-by: Dave <dave@example.com>", ""), false));
-        WorkflowRun b = plain.scheduleBuild2(0, new CauseAction(new Cause.UserIdCause("alice"))).waitForStart();
+        WorkflowRun b = secureAndStart(plain);
         j.waitForMessage("waiting for approval of CHG-79", b);
         assertThat("no trailer, no declaration: the system's own rule", onlyGate(b).getRequiredApprovals(), is(1));
         assertThat(onlyGate(b).getAiAssisted() == null, is(true));
-        approve(j, "bob", b, onlyGate(b).getGateId());
+        assertRedirectsToTheApprovalPage(j, approve(j, "bob", b, onlyGate(b).getGateId()), b);
         j.assertBuildStatus(Result.SUCCESS, j.waitForCompletion(b));
     }
 
     @Test
     public void aFreezeInModeHoldHoldsAnApprovedGateUntilItEnds() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant end = now.plus(Duration.ofSeconds(20));
+        // long enough for the build to start, check out, fetch the page and take two logged-in approvals on a busy agent
+        Instant end = now.plus(Duration.ofSeconds(75));
         CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(registry(
                 "freezes:\n"
                 + "  - name: test-freeze\n"
@@ -150,8 +168,8 @@ public class PolicyRulesJenkinsTest extends AbstractGateJenkinsTest {
         assertThat(gate.getStatus(), is(GateStatus.HELD.name()));
         assertThat(gate.isHeld(), is(true));
 
-        approve(j, "bob", b, gate.getGateId());
-        approve(j, "carol", b, gate.getGateId());
+        assertRedirectsToTheApprovalPage(j, approve(j, "bob", b, gate.getGateId()), b);
+        assertRedirectsToTheApprovalPage(j, approve(j, "carol", b, gate.getGateId()), b);
         assertThat("the approvals are complete, but the freeze holds the decision", onlyGate(b).getStatus(),
                 is(GateStatus.HELD.name()));
         assertThat(b.isBuilding(), is(true));
@@ -164,7 +182,10 @@ public class PolicyRulesJenkinsTest extends AbstractGateJenkinsTest {
             kinds.add(entry.getKind().name());
         }
         assertThat(kinds, hasItem("HELD"));
-        assertThat(kinds.get(kinds.size() - 1), is("PASSED"));
+        List<TrailEntry> trail = record(b, gate.getGateId()).getTrail();
+        TrailEntry passed = trail.get(trail.size() - 1);
+        assertThat(passed.getKind().name(), is("PASSED"));
+        assertThat("decided at the freeze's end, as the policy dates it", passed.at(), is(end));
         List<String> types = new ArrayList<>();
         for (JournalRecord r : journal(GateFixtures.CHECKOUT)) {
             types.add(r.type().name());
