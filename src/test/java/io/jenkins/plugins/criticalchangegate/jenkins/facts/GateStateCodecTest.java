@@ -128,4 +128,20 @@ public class GateStateCodecTest {
         assertThat(record.getTrail().get(record.getTrail().size() - 1).getKind(), is(TrailEntry.Kind.PASSED));
         assertThat(Trail.status(gate.outcome()), is(GateStatus.APPROVED));
     }
+
+    /** A gate whose Jenkins waits less than the registry asks keeps that shorter deadline across a restart. */
+    @Test
+    public void aShorterApprovalTimeoutSurvivesTheRoundTripAndExpiresTheGateOnTime() throws Exception {
+        Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+        CriticalSystem system = CriticalSystem.builder("checkout-service").name("Checkout")
+                .approvers("checkout-leads", "sre").approvalTimeout(Duration.ofDays(30)).build();
+        GateRequest request = new GateRequest(system, "CHG-1", "alice", java.util.Set.of(), t0)
+                .withApprovalTimeout(Duration.ofHours(2));
+        Gate gate = Gate.open(request, IdentityComparison.IGNORING_CASE);
+        Gate restored = Gate.restore(GateStateCodec.decode(GateStateCodec.encode(gate.state())),
+                IdentityComparison.IGNORING_CASE);
+        assertThat(restored.state().request().deadline(), is(t0.plus(Duration.ofHours(2))));
+        assertThat(restored.expireIfDue(t0.plus(Duration.ofHours(2))).isPresent(), is(true));
+        assertThat(restored.outcome(), is(Outcome.EXPIRED));
+    }
 }
