@@ -27,6 +27,12 @@ final class Decision {
         return new Decision(record, true, decisive, message, journalFailure);
     }
 
+    /** Nobody can act on a gate that never opened (its documentation was refused, or the build stopped first). */
+    static Decision neverOpened(GateRecord record) {
+        return refused(record, "This gate is closed (" + record.getStatus() + "): it never waited for approvals, so"
+                + " nobody can approve or reject it.");
+    }
+
     static Decision refused(GateRecord record, String message) {
         return new Decision(record, false, false, message, null);
     }

@@ -203,7 +203,7 @@ public class GateAction implements RunAction2 {
     synchronized Decision approve(String gateId, Actor actor, @CheckForNull String comment) throws IOException {
         GateRecord record = require(gateId);
         if (record.getGateState() == null) {
-            return Decision.refused(record, neverOpened(record));
+            return Decision.neverOpened(record);
         }
         if (isOrphaned(record)) {
             return closeOrphaned(record);
@@ -217,7 +217,7 @@ public class GateAction implements RunAction2 {
     synchronized Decision reject(String gateId, Actor actor, String reason) throws IOException {
         GateRecord record = require(gateId);
         if (record.getGateState() == null) {
-            return Decision.refused(record, neverOpened(record));
+            return Decision.neverOpened(record);
         }
         if (isOrphaned(record)) {
             return closeOrphaned(record);
@@ -314,12 +314,6 @@ public class GateAction implements RunAction2 {
         Optional<GateRecord> closed = abort(record.getGateId(), "SYSTEM", why);
         return Decision.refused(closed.orElse(record), "This gate is closed: " + why + ", so it can no longer be"
                 + " approved or rejected.");
-    }
-
-    /** Why nobody can act on a gate that never opened (its documentation was refused, or the build stopped first). */
-    private static String neverOpened(GateRecord record) {
-        return "This gate is closed (" + record.getStatus() + "): it never waited for approvals, so nobody can"
-                + " approve or reject it.";
     }
 
     private GateRecord persist(GateRecord record, Gate gate, List<GateEvent> events) throws IOException {
