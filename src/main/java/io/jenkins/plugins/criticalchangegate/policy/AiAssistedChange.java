@@ -7,6 +7,7 @@ import io.jenkins.plugins.criticalchangegate.registry.TrailerPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which requirement a change to a critical system must meet, given its commits and whether the pipeline declared it
@@ -37,11 +38,21 @@ public final class AiAssistedChange {
      * @return the requirement that applies, and why when it is the stricter one
      */
     public static AiAssistedChange assess(CriticalSystem system, List<CommitMessage> commits, boolean declared) {
+        return assess(system, () -> commits, declared);
+    }
+
+    /**
+     * As {@link #assess(CriticalSystem, List, boolean)}, reading the commits only when the system's rule has trailer
+     * patterns to look for: gathering them may read many earlier builds, which a system without the rule never needs.
+     */
+    public static AiAssistedChange assess(CriticalSystem system, Supplier<List<CommitMessage>> commits,
+            boolean declared) {
         Optional<AiAssistedRule> rule = system.aiAssisted();
         if (rule.isEmpty()) {
             return new AiAssistedChange(system, null);
         }
-        Optional<AiAssistance> why = detect(rule.get().trailers(), commits, declared);
+        List<TrailerPattern> patterns = rule.get().trailers();
+        Optional<AiAssistance> why = detect(patterns, patterns.isEmpty() ? List.of() : commits.get(), declared);
         return why.isEmpty() ? new AiAssistedChange(system, null)
                 : new AiAssistedChange(rule.get().tighten(system), why.get());
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.policy.Person;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -82,6 +83,11 @@ public final class Actor {
     }
 
     /** The realm's groups, in the order the realm gave them, without duplicates and without {@code authenticated}. */
+    /** The actor as the approval policy sees a person: the id and the groups, in order. */
+    public Person person() {
+        return Person.of(id(), new LinkedHashSet<>(groups()));
+    }
+
     public List<String> groups() {
         return groups;
     }

@@ -72,15 +72,7 @@ final class BuildFacts {
     /** Whether the build held an APPROVED gate for the system: what it shipped was reviewed under its rules. */
     private static boolean approved(Run<?, ?> build, String system) {
         GateAction action = build.getAction(GateAction.class);
-        if (action == null) {
-            return false;
-        }
-        for (GateEntry gate : action.getGates()) {
-            if (gate.getSystem().equalsIgnoreCase(system) && "APPROVED".equals(gate.getStatus())) {
-                return true;
-            }
-        }
-        return false;
+        return action != null && action.approvedFor(system);
     }
 
     private static void addCommitMessages(Run<?, ?> run, List<CommitMessage> out) {

@@ -17,12 +17,11 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
 import io.jenkins.plugins.criticalchangegate.policy.Attempt;
 import io.jenkins.plugins.criticalchangegate.policy.Gate;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
-import io.jenkins.plugins.criticalchangegate.policy.Person;
+import io.jenkins.plugins.criticalchangegate.registry.SystemId;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +139,13 @@ public class GateAction implements RunAction2 {
         return Optional.empty();
     }
 
+    /** Whether a gate of this build for the system (its id compared as the registry compares ids) was APPROVED. */
+    synchronized boolean approvedFor(String system) {
+        String key = SystemId.of("system", system).key();
+        return gates.stream().anyMatch(g -> g.getStatus() == GateStatus.APPROVED
+                && SystemId.of("system", g.getSystem()).key().equals(key));
+    }
+
     /** Keeps a gate that never opened (its documentation was refused), for the trail. */
     synchronized void keep(GateRecord record) throws IOException {
         if (record(record.getGateId()).isPresent()) {
@@ -158,14 +164,8 @@ public class GateAction implements RunAction2 {
      * @throws IOException when build.xml cannot be saved
      */
     synchronized GateRecord open(GateRecord request, Gate gate, AuditEvent requested) throws IOException {
-        GateRecord record = request.withGateState(GateStateCodec.encode(gate.state()));
-        for (GateEvent event : gate.state().events()) {
-            record = record.with(Trail.entry(event));
-        }
-        GateStatus status = Trail.status(gate.outcome()); // HELD when the system takes no changes now
-        if (status != record.getStatus()) {
-            record = record.withStatus(status);
-        }
+        // the opening events (REQUESTED, and HELD when the system takes no changes now) and the status they give
+        GateRecord record = withGate(request, gate, gate.state().events());
         if (record(record.getGateId()).isPresent()) {
             throw new IllegalStateException("gate " + record.getGateId() + " exists already");
         }
@@ -209,7 +209,7 @@ public class GateAction implements RunAction2 {
             return closeOrphaned(record);
         }
         Gate gate = gate(record);
-        Attempt attempt = gate.approve(person(actor), comment, Instant.now());
+        Attempt attempt = gate.approve(actor.person(), comment, Instant.now());
         return settle(record, gate, attempt);
     }
 
@@ -223,7 +223,7 @@ public class GateAction implements RunAction2 {
             return closeOrphaned(record);
         }
         Gate gate = gate(record);
-        Attempt attempt = gate.reject(person(actor), reason, Instant.now());
+        Attempt attempt = gate.reject(actor.person(), reason, Instant.now());
         return settle(record, gate, attempt);
     }
 
@@ -317,16 +317,19 @@ public class GateAction implements RunAction2 {
     }
 
     private GateRecord persist(GateRecord record, Gate gate, List<GateEvent> events) throws IOException {
+        GateRecord next = withGate(record, gate, events);
+        replace(next);
+        return next;
+    }
+
+    /** The record with the policy gate's state, these events on its trail, and the status the gate's outcome gives. */
+    private static GateRecord withGate(GateRecord record, Gate gate, List<GateEvent> events) {
         GateRecord next = record.withGateState(GateStateCodec.encode(gate.state()));
         for (GateEvent event : events) {
             next = next.with(Trail.entry(event));
         }
         GateStatus status = Trail.status(gate.outcome());
-        if (status != next.getStatus()) {
-            next = next.withStatus(status);
-        }
-        replace(next);
-        return next;
+        return status == next.getStatus() ? next : next.withStatus(status);
     }
 
     /**
@@ -382,10 +385,6 @@ public class GateAction implements RunAction2 {
             live().put(record.getGateId(), gate);
         }
         return gate;
-    }
-
-    private static Person person(Actor actor) {
-        return Person.of(actor.id(), new LinkedHashSet<>(actor.groups()));
     }
 
     /** Checks the person may see the job at all (Item.READ), before anything else. */

@@ -126,8 +126,9 @@ final class GateOpening {
         if (frozen.isEmpty()) {
             GateRequest timedRequest = new GateRequest(timed, changeId, starters.primary(), starters.upstream(),
                     authors.userIds());
+            // the commits are read (back to the last approved build) only when the system's rule looks at trailers
             gateRequest = timedRequest.withAiAssistance(AiAssistedChange.assess(timedRequest.system(),
-                    BuildFacts.commitMessages(run, system), declaredAiAssisted));
+                    () -> BuildFacts.commitMessages(run, system), declaredAiAssisted));
             effective = gateRequest.system();
         }
         Duration forTests = approvalTimeoutForTests;
