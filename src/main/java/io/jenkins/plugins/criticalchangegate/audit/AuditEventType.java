@@ -34,5 +34,10 @@ public enum AuditEventType {
      * {@code keyId} (never the key). Whoever holds the key can write records that verify, so every copy handed out is
      * on the record.
      */
-    KEY_EXPORTED
+    KEY_EXPORTED,
+    /**
+     * An approved gate's attestation was signed (issue 15): {@code envelopeSha256} (SHA-256 of the envelope line as
+     * archived), the signing {@code keyId}, the {@code subjects} and the {@code predicateType}; gate fields as usual.
+     */
+    ATTESTED
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.attestation.Envelope;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
@@ -36,7 +37,7 @@ final class SimulateCommand implements Command {
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
             + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
             + " [--commit-message FILE]... [--ai-assisted]"
-            + " [--journal DIR [--key-file FILE | --key-env VAR]]";
+            + " [--journal DIR [--key-file FILE | --key-env VAR]]" + SimulateAttestation.USAGE;
 
     private static final String HELP = USAGE + "\n\n"
             + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
@@ -61,11 +62,11 @@ final class SimulateCommand implements Command {
             + "job as given or 'simulate'; docs/audit.md) before printing; a keyed journal's HMAC key comes from\n"
             + "--key-file FILE (as Jenkins' 'Download verification key' gives it) or --key-env VAR (the UTF-8 value\n"
             + "of an environment variable). A journal that cannot be opened or written is an error\n"
-            + "on stderr and exit 1.";
+            + "on stderr and exit 1.\n" + SimulateAttestation.HELP;
 
-    private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
-            "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE, "at",
-            "until", "commit-message");
+    private static final Set<String> WITH_VALUE = with(SimulateAttestation.OPTIONS, "registry", "system", "job",
+            "change", "started-by", "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV,
+            JournalKeyOption.FILE, "at", "until", "commit-message");
     private static final Set<String> FLAGS = Set.of("ai-assisted");
 
     @Override
@@ -101,6 +102,8 @@ final class SimulateCommand implements Command {
         List<CommitMessage> commits = CommitMessageFiles.read(arguments.all("commit-message"), console);
         Simulation.Timing timing = Simulation.Timing.of(TimeRulesJson.option(arguments, "at").orElse(null),
                 TimeRulesJson.option(arguments, "until").orElse(null));
+        Optional<SimulateAttestation> attestation = SimulateAttestation.from(arguments, commits,
+                console.resolve(file), console);
 
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
@@ -116,15 +119,31 @@ final class SimulateCommand implements Command {
             throw new UsageException(e.getMessage()); // an approval dated before the request or the one before it
         }
         Optional<String> journalDir = arguments.option("journal");
+        List<JournalRecord> journaled = List.of();
         if (journalDir.isPresent()) {
-            if (!appendToJournal(console.resolve(journalDir.get()), JournalKeyOption.from(arguments, console),
-                    console, SimulationAudit.events(system, job, change, startedBy, result))) {
+            Optional<List<JournalRecord>> written = appendToJournal(console.resolve(journalDir.get()),
+                    JournalKeyOption.from(arguments, console), console,
+                    SimulationAudit.events(system, job, change, startedBy, result));
+            if (written.isEmpty()) {
                 return ExitCode.FAILED;
             }
+            journaled = written.get();
         } else if (JournalKeyOption.given(arguments)) {
             throw new UsageException("--key-file and --key-env go with --journal");
         }
         JsonOutput.print(console.out(), json(system, result));
+        if (attestation.isPresent()) {
+            Optional<Envelope> envelope = attestation.get().write(result, journaled, console);
+            if (envelope.isPresent() && journalDir.isPresent() && appendToJournal(console.resolve(journalDir.get()),
+                    JournalKeyOption.from(arguments, console), console, List.of(attestation.get().record(
+                            envelope.get(), result.state().orElseThrow().request().system().id().value(), job,
+                            change))).isEmpty()) {
+                return ExitCode.FAILED;
+            }
+            if (envelope.isEmpty() && result.verdict() == Simulation.Verdict.APPROVED) {
+                return ExitCode.FAILED; // approved, but the envelope could not be written (said on stderr)
+            }
+        }
         switch (result.verdict()) {
             case APPROVED:
             case NOT_CRITICAL:
@@ -140,8 +159,8 @@ final class SimulateCommand implements Command {
         }
     }
 
-    /** Appends the simulated gate's records; false (with the reason on stderr) when the journal refuses. */
-    private static boolean appendToJournal(Path dir, Optional<byte[]> key, Console console,
+    /** Appends the simulated gate's records; empty (with the reason on stderr) when the journal refuses. */
+    private static Optional<List<JournalRecord>> appendToJournal(Path dir, Optional<byte[]> key, Console console,
             List<AuditEvent> events) throws UsageException {
         JournalOptions.Builder options = JournalOptions.builder();
         if (key.isPresent()) {
@@ -158,10 +177,10 @@ final class SimulateCommand implements Command {
             List<JournalRecord> written = journal.appendAll(events);
             console.err().println("journal: appended seq " + written.get(0).seq() + " to "
                     + written.get(written.size() - 1).seq() + " to " + dir);
-            return true;
+            return Optional.of(written);
         } catch (IOException e) {
             console.err().println("error: " + e.getMessage());
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -249,6 +268,12 @@ final class SimulateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + " needs USER[:GROUP,...]: " + e.getMessage() + "; got '" + spec + "'");
         }
+    }
+
+    private static Set<String> with(Set<String> more, String... names) {
+        Set<String> all = new java.util.HashSet<>(more);
+        all.addAll(List.of(names));
+        return Set.copyOf(all);
     }
 
     private static Map<String, Object> json(String requested, Simulation.Result result) {
