@@ -58,7 +58,7 @@ public final class GateRecord {
     @CheckForNull
     private final String journalFailure;
 
-    private GateRecord(Builder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
+    GateRecord(GateRecordBuilder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
             @CheckForNull String gateState, @CheckForNull String journalFailure) {
         this.gateId = b.gateId;
         this.system = b.system;
@@ -81,8 +81,8 @@ public final class GateRecord {
         this.journalFailure = journalFailure;
     }
 
-    public static Builder builder(String gateId, String system) {
-        return new Builder(gateId, system);
+    public static GateRecordBuilder builder(String gateId, String system) {
+        return new GateRecordBuilder(gateId, system);
     }
 
     /** This record with one more trail entry. */
@@ -143,8 +143,8 @@ public final class GateRecord {
         return gateState;
     }
 
-    private Builder toBuilder() {
-        Builder b = new Builder(gateId, system);
+    private GateRecordBuilder toBuilder() {
+        GateRecordBuilder b = new GateRecordBuilder(gateId, system);
         b.systemName = systemName;
         b.changeId = changeId;
         b.message = message;
@@ -297,93 +297,6 @@ public final class GateRecord {
     public String toString() {
         return "gate " + gateId + " for " + system + " (" + status + ", " + approvals().size() + "/"
                 + requiredApprovals + ")";
-    }
-
-    /** The request part of a record. */
-    public static final class Builder {
-        private final String gateId;
-        private final String system;
-        private String systemName;
-        @CheckForNull
-        private String changeId;
-        @CheckForNull
-        private String message;
-        @CheckForNull
-        private String documentationUrl;
-        private String requirement = "";
-        private int requiredApprovals;
-        private long requestedAtMillis;
-        private long dueAtMillis;
-        private List<String> startedBy = List.of();
-        private List<String> commitAuthors = List.of();
-        @CheckForNull
-        private String aiAssisted;
-        private List<String> overlays = List.of();
-
-        private Builder(String gateId, String system) {
-            if (!isValidGateId(gateId)) {
-                throw new IllegalArgumentException("invalid gate id '" + gateId + "'");
-            }
-            this.gateId = gateId;
-            this.system = system;
-            this.systemName = system;
-        }
-
-        public Builder systemName(String name) {
-            this.systemName = name;
-            return this;
-        }
-
-        public Builder changeId(@CheckForNull String id) {
-            this.changeId = id;
-            return this;
-        }
-
-        public Builder message(@CheckForNull String text) {
-            this.message = text;
-            return this;
-        }
-
-        public Builder documentationUrl(@CheckForNull String url) {
-            this.documentationUrl = url;
-            return this;
-        }
-
-        public Builder requirement(String text, int approvals) {
-            this.requirement = text;
-            this.requiredApprovals = approvals;
-            return this;
-        }
-
-        public Builder requested(Instant at, Deadline deadline) {
-            this.requestedAtMillis = at.toEpochMilli();
-            this.dueAtMillis = deadline.dueAtMillis();
-            return this;
-        }
-
-        public Builder startedBy(Collection<String> ids) {
-            this.startedBy = new ArrayList<>(ids);
-            return this;
-        }
-
-        public Builder commitAuthors(Collection<String> ids) {
-            this.commitAuthors = new ArrayList<>(ids);
-            return this;
-        }
-
-        /**
-         * What shaped the requirement: why the stricter AI-assisted rule applied ({@code null} when it did not), and
-         * the overlays in force.
-         */
-        public Builder applied(@CheckForNull String aiAssistedWhy, Collection<String> overlayNames) {
-            this.aiAssisted = aiAssistedWhy;
-            this.overlays = new ArrayList<>(overlayNames);
-            return this;
-        }
-
-        public GateRecord build() {
-            return new GateRecord(this, List.of(), Map.of(), GateStatus.PENDING, null, null);
-        }
     }
 
     /**
