@@ -39,6 +39,19 @@ public final class ApprovalAttestation {
     public static Statement of(GateState state, @CheckForNull Evidence evidence, @CheckForNull String registryVersion,
             @CheckForNull String buildUrl, @CheckForNull JournalPosition decision, List<Subject> subjects,
             Instant decidedAt) {
+        return of(state, evidence == null ? null : DocumentationSeen.of(evidence), registryVersion, buildUrl, decision,
+                subjects, decidedAt);
+    }
+
+    /**
+     * The statement for an approved gate, with the documentation as Jenkins keeps it on the build.
+     *
+     * @param documentation what the approvers saw of the documentation, or null when the system requires none
+     * @see #of(GateState, Evidence, String, String, JournalPosition, List, Instant)
+     */
+    public static Statement of(GateState state, @CheckForNull DocumentationSeen documentation,
+            @CheckForNull String registryVersion, @CheckForNull String buildUrl, @CheckForNull JournalPosition decision,
+            List<Subject> subjects, Instant decidedAt) {
         if (state.outcome() != Outcome.APPROVED) {
             // fail closed: an attestation says "approved", so nothing else may ever be signed as one
             throw new IllegalArgumentException("only an APPROVED gate is attested; this one is " + state.outcome());
@@ -78,7 +91,7 @@ public final class ApprovalAttestation {
         }
         p.put(ApprovalPredicate.REFUSED, refused);
         p.put(ApprovalPredicate.UNCOUNTED_REFUSALS, state.uncountedRefusals());
-        p.put(ApprovalPredicate.DOCUMENTATION, evidence == null ? null : documentation(evidence));
+        p.put(ApprovalPredicate.DOCUMENTATION, documentation == null ? null : documentation.toJson());
         p.put(ApprovalPredicate.REGISTRY_VERSION, registryVersion);
         p.put(ApprovalPredicate.BUILD_URL, buildUrl);
         if (decision == null) {
@@ -110,14 +123,6 @@ public final class ApprovalAttestation {
         json.put("excludeCommitAuthors", system.excludeCommitAuthors());
         json.put("aiAssisted", state.request().aiAssistance().isPresent());
         json.put("overlays", state.request().overlays());
-        return json;
-    }
-
-    private static Map<String, Object> documentation(Evidence evidence) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("url", evidence.finalUrl() == null ? evidence.requestedUrl() : evidence.finalUrl());
-        json.put("sha256", evidence.sha256());
-        json.put("fetchedAt", evidence.fetchedAt().toString());
         return json;
     }
 }
