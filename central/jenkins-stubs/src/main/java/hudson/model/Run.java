@@ -56,6 +56,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public final synchronized jenkins.model.ArtifactManager pickArtifactManager() throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public boolean isBuilding() {
         throw new UnsupportedOperationException("stub");
     }

@@ -46,6 +46,10 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException("stub");
     }
 
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public File getRootDir() {
         throw new UnsupportedOperationException("stub");
     }

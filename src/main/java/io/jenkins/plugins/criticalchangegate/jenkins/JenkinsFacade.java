@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.security.Permission;
 import java.io.File;
 import java.util.function.UnaryOperator;
@@ -37,6 +38,15 @@ public class JenkinsFacade {
     /** Whether the current user has the permission on Jenkins as a whole. */
     public boolean hasPermission(Permission permission) {
         return Jenkins.get().hasPermission(permission);
+    }
+
+    /**
+     * Jenkins' own URL as configured in Manage Jenkins → System (ends with a slash); {@code null} when it is not
+     * configured and no request is in progress to guess it from ({@code Jenkins.getRootUrl}).
+     */
+    @CheckForNull
+    public String rootUrl() {
+        return Jenkins.get().getRootUrl();
     }
 
     /** Jenkins' home directory ({@code JENKINS_HOME}). */

@@ -57,9 +57,22 @@ public final class GateRecord {
      */
     @CheckForNull
     private final String journalFailure;
+    /** What the approval is about (artifacts with their SHA-256, or commits); null when none (and in older records). */
+    @CheckForNull
+    private final ArrayList<SubjectEntry> subjects;
+    /** The journal record of the decision; null until the journal recorded it (and in older records). */
+    @CheckForNull
+    private final JournalPlace decisionRecord;
+    /** The signed attestation of an APPROVED gate; null until it is made (and for every other outcome). */
+    @CheckForNull
+    private final AttestationEntry attestation;
 
     GateRecord(GateRecordBuilder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
             @CheckForNull String gateState, @CheckForNull String journalFailure) {
+        this(b, new Later(trail, evidence, status, gateState, journalFailure));
+    }
+
+    private GateRecord(GateRecordBuilder b, Later later) {
         this.gateId = b.gateId;
         this.system = b.system;
         this.systemName = b.systemName;
@@ -74,11 +87,14 @@ public final class GateRecord {
         this.commitAuthors = new ArrayList<>(b.commitAuthors);
         this.aiAssisted = b.aiAssisted;
         this.overlays = b.overlays.isEmpty() ? null : new ArrayList<>(b.overlays);
-        this.evidence = new LinkedHashMap<>(evidence);
-        this.trail = new ArrayList<>(trail);
-        this.status = status;
-        this.gateState = gateState;
-        this.journalFailure = journalFailure;
+        this.subjects = b.subjects.isEmpty() ? null : new ArrayList<>(b.subjects);
+        this.evidence = new LinkedHashMap<>(later.evidence);
+        this.trail = new ArrayList<>(later.trail);
+        this.status = later.status;
+        this.gateState = later.gateState;
+        this.journalFailure = later.journalFailure;
+        this.decisionRecord = later.decisionRecord;
+        this.attestation = later.attestation;
     }
 
     public static GateRecordBuilder builder(String gateId, String system) {
@@ -87,14 +103,16 @@ public final class GateRecord {
 
     /** This record with one more trail entry. */
     public GateRecord with(TrailEntry entry) {
-        List<TrailEntry> next = new ArrayList<>(getTrail());
-        next.add(entry);
-        return new GateRecord(toBuilder(), next, getEvidence(), status, gateState, journalFailure);
+        Later next = later();
+        next.trail.add(entry);
+        return new GateRecord(toBuilder(), next);
     }
 
     /** This record with the documentation evidence (field name to printable value). */
     public GateRecord withEvidence(Map<String, String> newEvidence) {
-        return new GateRecord(toBuilder(), getTrail(), newEvidence, status, gateState, journalFailure);
+        Later next = later();
+        next.evidence = new LinkedHashMap<>(newEvidence);
+        return new GateRecord(toBuilder(), next);
     }
 
     /**
@@ -115,20 +133,96 @@ public final class GateRecord {
         if (status.isSettled()) {
             throw new IllegalStateException("gate " + gateId + " is already " + status);
         }
-        return new GateRecord(toBuilder(), getTrail(), getEvidence(), newStatus, gateState, journalFailure);
+        Later next = later();
+        next.status = newStatus;
+        return new GateRecord(toBuilder(), next);
     }
 
     /** This record with the policy's state, encoded by {@link GateStateCodec}. */
     public GateRecord withGateState(String encoded) {
-        return new GateRecord(toBuilder(), getTrail(), getEvidence(), status, encoded, journalFailure);
+        Later next = later();
+        next.gateState = encoded;
+        return new GateRecord(toBuilder(), next);
     }
 
     /**
      * This record marked as missing from the audit journal (the first failure is kept: it is the one auditors need).
      */
     public GateRecord withJournalFailure(String why) {
-        String kept = journalFailure != null ? journalFailure : why;
-        return new GateRecord(toBuilder(), getTrail(), getEvidence(), status, gateState, kept);
+        Later next = later();
+        next.journalFailure = journalFailure != null ? journalFailure : why;
+        return new GateRecord(toBuilder(), next);
+    }
+
+    /** This record with the journal record of its decision (the attestation names it). */
+    public GateRecord withDecisionRecord(long seq, String hash) {
+        Later next = later();
+        next.decisionRecord = new JournalPlace(seq, hash);
+        return new GateRecord(toBuilder(), next);
+    }
+
+    /**
+     * This record with the signed attestation of its approval.
+     *
+     * @throws IllegalStateException when the gate is not APPROVED, or was attested already: an approval is attested
+     *     once, and nothing else ever is
+     */
+    public GateRecord withAttestation(AttestationEntry signed) {
+        if (status != GateStatus.APPROVED || attestation != null) {
+            throw new IllegalStateException("gate " + gateId + " (" + status + (attestation == null ? ""
+                    : ", attested") + ") cannot be attested");
+        }
+        Later next = later();
+        next.attestation = signed;
+        return new GateRecord(toBuilder(), next);
+    }
+
+    /** What the approval is about, as the build gave it; empty when nothing was named and no commit was known. */
+    public List<SubjectEntry> getSubjects() {
+        return subjects == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(subjects));
+    }
+
+    /** The journal record of the decision; {@code null} until the journal recorded one. */
+    @CheckForNull
+    public JournalPlace getDecisionRecord() {
+        return decisionRecord;
+    }
+
+    /** The signed attestation of the approval; {@code null} before it is made, and for every other outcome. */
+    @CheckForNull
+    public AttestationEntry getAttestation() {
+        return attestation;
+    }
+
+    private Later later() {
+        Later l = new Later(getTrail(), getEvidence(), status, gateState, journalFailure);
+        l.decisionRecord = decisionRecord;
+        l.attestation = attestation;
+        return l;
+    }
+
+    /** What happens to a record after its request, gathered so that each copy changes one thing and keeps the rest. */
+    private static final class Later {
+        final List<TrailEntry> trail;
+        Map<String, String> evidence;
+        GateStatus status;
+        @CheckForNull
+        String gateState;
+        @CheckForNull
+        String journalFailure;
+        @CheckForNull
+        JournalPlace decisionRecord;
+        @CheckForNull
+        AttestationEntry attestation;
+
+        Later(List<TrailEntry> trail, Map<String, String> evidence, GateStatus status, @CheckForNull String gateState,
+                @CheckForNull String journalFailure) {
+            this.trail = new ArrayList<>(trail);
+            this.evidence = evidence;
+            this.status = status;
+            this.gateState = gateState;
+            this.journalFailure = journalFailure;
+        }
     }
 
     /** Why the audit journal could not record an event of this gate; {@code null} when it recorded every one. */
@@ -157,6 +251,7 @@ public final class GateRecord {
         b.commitAuthors = getCommitAuthors();
         b.aiAssisted = aiAssisted;
         b.overlays = getOverlays();
+        b.subjects = getSubjects();
         return b;
     }
 
@@ -265,31 +360,6 @@ public final class GateRecord {
                 out.add(e);
             }
         }
-        return out;
-    }
-
-    /**
-     * The value the step returns to the script: only strings, lists and maps, which the Pipeline sandbox lets a
-     * script read ({@code gate.outcome}, {@code gate.approvers}).
-     */
-    public Map<String, Object> decision() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("outcome", status.name());
-        out.put("approvers", new ArrayList<>(approverIds()));
-        out.put("changeId", changeId);
-        out.put("system", system);
-        out.put("gateId", gateId);
-        return out;
-    }
-
-    /** The value the step returns for a system that is not critical. */
-    public static Map<String, Object> notCriticalDecision(String system, @CheckForNull String changeId) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("outcome", GateStatus.NOT_CRITICAL.name());
-        out.put("approvers", new ArrayList<String>());
-        out.put("changeId", changeId);
-        out.put("system", system);
-        out.put("gateId", null);
         return out;
     }
 

@@ -31,6 +31,7 @@ public final class GateRecordBuilder {
     @CheckForNull
     String aiAssisted;
     List<String> overlays = List.of();
+    List<SubjectEntry> subjects = List.of();
 
     GateRecordBuilder(String gateId, String system) {
         if (!GateRecord.isValidGateId(gateId)) {
@@ -90,6 +91,12 @@ public final class GateRecordBuilder {
     public GateRecordBuilder applied(@CheckForNull String aiAssistedWhy, Collection<String> overlayNames) {
         this.aiAssisted = aiAssistedWhy;
         this.overlays = new ArrayList<>(overlayNames);
+        return this;
+    }
+
+    /** What the approval is about: the artifacts (name, SHA-256) the build named, or the commits it builds. */
+    public GateRecordBuilder subjects(Collection<SubjectEntry> entries) {
+        this.subjects = new ArrayList<>(entries);
         return this;
     }
 

@@ -62,8 +62,14 @@ public final class StepCompletion {
                             + " but the audit journal could not record it (" + journal + "); the change does not"
                             + " proceed. Request a new gate once the journal works again.", null);
                 }
+                if (!record.getSubjects().isEmpty() && record.getAttestation() == null) {
+                    // the step attests before it completes: an approval about named subjects without its signed
+                    // attestation is one that could not be attested, and deploy targets would refuse it
+                    return new StepCompletion(Kind.FAIL, change + " was APPROVED for " + record.getSystem()
+                            + " but its attestation was not made; the change does not proceed.", null);
+                }
                 return new StepCompletion(Kind.PROCEED, change + " approved for " + record.getSystem() + " by "
-                        + String.join(", ", record.approverIds()), record.decision());
+                        + String.join(", ", record.approverIds()), StepResult.of(record));
             case REJECTED: {
                 TrailEntry rejection = last(record, TrailEntry.Kind.REJECTED);
                 return new StepCompletion(Kind.ABORT_BUILD, gate + ": rejected by " + actor(rejection) + ": "
@@ -84,7 +90,7 @@ public final class StepCompletion {
             }
             case NOT_CRITICAL:
                 return new StepCompletion(Kind.PROCEED, record.getSystem() + " is not a critical system",
-                        GateRecord.notCriticalDecision(record.getSystem(), record.getChangeId()));
+                        StepResult.notCritical(record.getSystem(), record.getChangeId()));
             default:
                 throw new IllegalStateException("no completion for " + record.getStatus());
         }

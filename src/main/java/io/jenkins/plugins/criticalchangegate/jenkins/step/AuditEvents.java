@@ -3,6 +3,8 @@ package io.jenkins.plugins.criticalchangegate.jenkins.step;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
+import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.audit.GateEventRecords;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
@@ -35,21 +37,37 @@ final class AuditEvents {
     /**
      * Appends to the controller's journal the records of these policy events of a gate.
      *
-     * @return the failure's message, or {@code null} when every record was written
+     * @return what was written: the failure's message, or none and the DECIDED record if one was written
      */
-    @CheckForNull
-    static String append(GateAction action, GateRecord record, List<GateEvent> events) {
+    static Journaled append(GateAction action, GateRecord record, List<GateEvent> events) {
+        JournalRecord decided = null;
         try {
             GateJournal journal = GateJournal.get();
             for (GateEvent event : events) {
                 for (AuditEvent audit : of(action, record, event)) {
-                    journal.append(audit);
+                    JournalRecord written = journal.append(audit);
+                    if (written.type() == AuditEventType.DECIDED) {
+                        decided = written;
+                    }
                 }
             }
-            return null;
+            return new Journaled(null, decided);
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.SEVERE, "the audit journal could not record " + events + " at " + record, e);
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Journaled(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), decided);
+        }
+    }
+
+    /** What {@link #append} wrote: the failure, if any, and the decision's record, if one was written. */
+    static final class Journaled {
+        @CheckForNull
+        final String failure;
+        @CheckForNull
+        final JournalRecord decided;
+
+        Journaled(@CheckForNull String failure, @CheckForNull JournalRecord decided) {
+            this.failure = failure;
+            this.decided = decided;
         }
     }
 

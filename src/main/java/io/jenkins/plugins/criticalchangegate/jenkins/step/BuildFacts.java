@@ -108,6 +108,25 @@ final class BuildFacts {
     }
 
     /**
+     * The ids of the commits in the build's change sets ({@code ChangeLogSet.Entry#getCommitId()}): what the build
+     * brings since the job's previous build; empty for a build without a checkout.
+     */
+    static List<String> commitIds(Run<?, ?> run) {
+        List<String> ids = new ArrayList<>();
+        if (run instanceof RunWithSCM) {
+            for (ChangeLogSet<? extends ChangeLogSet.Entry> set : ((RunWithSCM<?, ?>) run).getChangeSets()) {
+                for (ChangeLogSet.Entry entry : set) {
+                    String id = entry.getCommitId();
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
      * The authors of the commits in the build's change sets ({@code RunWithSCM#getChangeSets()}; a Pipeline build
      * knows them once its {@code checkout} ran). A build of another type has none.
      */

@@ -2,25 +2,22 @@ package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
-import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
-import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.RegistryVersion;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepCompletion;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectRequest;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.TimeRules;
-import io.jenkins.plugins.criticalchangegate.registry.source.LoadedRegistry;
-import io.jenkins.plugins.criticalchangegate.registry.source.RegistryUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,6 +55,9 @@ public class CriticalChangeGateExecution extends StepExecution {
     private final String credentialsId;
     /** The pipeline declared the change AI-assisted ({@code aiAssisted: true}). */
     private final boolean aiAssisted;
+    /** What the change deploys, for the approval's attestation; null in a program saved before the parameters. */
+    @CheckForNull
+    private final SubjectRequest subjects;
     /** Set in {@link #start()}: the registry the gate decided with, for the log and the journal. */
     @CheckForNull
     private RegistryVersion registryVersion;
@@ -84,9 +84,11 @@ public class CriticalChangeGateExecution extends StepExecution {
     @CheckForNull
     private transient volatile Future<?> opening;
 
-    CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters, boolean aiAssisted) {
+    CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters, boolean aiAssisted,
+            SubjectRequest subjects) {
         super(context);
         this.aiAssisted = aiAssisted;
+        this.subjects = subjects;
         this.system = parameters.system;
         this.changeId = parameters.changeId;
         this.documentationUrl = parameters.documentationUrl;
@@ -146,22 +148,12 @@ public class CriticalChangeGateExecution extends StepExecution {
         }
     }
 
-    /**
-     * Resolves the system in the registry in use, and says in the log which registry that is. No registry (none ever
-     * loaded and validated) fails the step: the gate fails closed, whatever {@code unknownSystems} says.
-     */
+    /** Resolves the system in the registry in use ({@link RegistryInUse}), keeping its version and time rules. */
     private Resolution resolve(Run<?, ?> run, TaskListener listener) throws AbortException {
-        LoadedRegistry loaded;
-        try {
-            loaded = CriticalChangeGateConfiguration.get().registry();
-        } catch (RegistryUnavailableException e) {
-            throw new AbortException(LOG_PREFIX + e.getMessage());
-        }
-        registryVersion = RegistryVersion.of(loaded.sha256(), loaded.loadedAt(), loaded.source());
-        timeRules = loaded.registry().timeRules();
-        listener.getLogger().println(LOG_PREFIX + "registry of critical systems in use: " + loaded.version() + ", "
-                + loaded.registry().size() + " system(s)");
-        return loaded.registry().resolve(system, run.getParent().getFullName());
+        RegistryInUse inUse = RegistryInUse.get(listener);
+        registryVersion = inUse.version();
+        timeRules = inUse.timeRules();
+        return inUse.resolve(system, run.getParent().getFullName());
     }
 
     /** The time rules of the registry the step resolved with (in this JVM: after a restart, resolved again). */
@@ -207,8 +199,9 @@ public class CriticalChangeGateExecution extends StepExecution {
             }
             Run<?, ?> run = getContext().get(Run.class);
             GateRecord record = new GateOpening(critical, id, system, change, url, message, credentialsId,
-                    this::withRegistry, () -> stopped, requireTimeRules(), aiAssisted).open(run, getContext().get(TaskListener.class),
-                    getContext().get(FlowNode.class));
+                    this::withRegistry, () -> stopped, requireTimeRules(), aiAssisted)
+                    .open(run, getContext().get(TaskListener.class), getContext().get(FlowNode.class),
+                            subjects == null ? SubjectRequest.none() : subjects, getContext().get(FilePath.class));
             if (record.getStatus().isSettled()) {
                 completeFrom(record);
             } else {
@@ -342,7 +335,8 @@ public class CriticalChangeGateExecution extends StepExecution {
             Optional<GateRecord> record = action == null ? Optional.empty() : action.record(id);
             if (record.isPresent()) {
                 if (record.get().getStatus().isSettled()) {
-                    completeFrom(record.get());
+                    GateRecord settled = record.get();
+                    GateExpiry.schedule(() -> completeFrom(settled), Duration.ZERO); // attesting is I/O
                 } else {
                     scheduleNextChange(id, action);
                 }
@@ -361,9 +355,22 @@ public class CriticalChangeGateExecution extends StepExecution {
         }
     }
 
-    /** Completes the step as the gate's record says; nothing while it is pending (see {@link StepCompleter}). */
+    /**
+     * Completes the step as the gate's record says; nothing while it is pending (see {@link StepCompleter}). An
+     * approval is attested first ({@link GateAttestations}); one that cannot be fails the step.
+     */
     void completeFrom(GateRecord record) {
-        completer().completeFrom(record);
+        StepCompleter c = completer();
+        if (c.isCompleted()) {
+            return;
+        }
+        RegistryVersion version = registryVersion;
+        GateRecord attested = GateAttestations.attestOrFail(getContext(), record, version == null ? null
+                : version.sha256(), this::fail);
+        if (attested == null) {
+            return;
+        }
+        c.completeFrom(attested);
     }
 
     private void fail(Throwable cause) {

@@ -17,7 +17,11 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectRequest;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -57,6 +61,15 @@ public class CriticalChangeGateStep extends Step {
     private String credentialsId;
     /** The pipeline declares the change AI-assisted: the system's stricter AI-assisted rule applies (never looser). */
     private boolean aiAssisted;
+    /** The artifacts the change deploys, for the approval's attestation. */
+    @CheckForNull
+    private List<ArtifactSubject> subjects;
+    /** A glob of workspace files the change deploys, hashed when the gate is requested. */
+    @CheckForNull
+    private String subjectFiles;
+    /** The full id of the commit being built. */
+    @CheckForNull
+    private String commit;
 
     @DataBoundConstructor
     public CriticalChangeGateStep(@CheckForNull String system) {
@@ -123,6 +136,39 @@ public class CriticalChangeGateStep extends Step {
         this.aiAssisted = aiAssisted;
     }
 
+    @CheckForNull
+    public List<ArtifactSubject> getSubjects() {
+        return subjects == null ? null : List.copyOf(subjects);
+    }
+
+    /** The artifacts the change deploys, each with its SHA-256: the subjects of the approval's attestation. */
+    @DataBoundSetter
+    public void setSubjects(@CheckForNull List<ArtifactSubject> subjects) {
+        this.subjects = subjects == null || subjects.isEmpty() ? null : new ArrayList<>(subjects);
+    }
+
+    @CheckForNull
+    public String getSubjectFiles() {
+        return subjectFiles;
+    }
+
+    /** A glob of workspace files the change deploys ({@code target/*.jar}); hashed when the gate is requested. */
+    @DataBoundSetter
+    public void setSubjectFiles(@CheckForNull String subjectFiles) {
+        this.subjectFiles = StepParameters.trimmed(subjectFiles);
+    }
+
+    @CheckForNull
+    public String getCommit() {
+        return commit;
+    }
+
+    /** The full id of the commit being built ({@code checkout(scm).GIT_COMMIT}). */
+    @DataBoundSetter
+    public void setCommit(@CheckForNull String commit) {
+        this.commit = StepParameters.trimmed(commit);
+    }
+
     /**
      * Checks every parameter, then starts the gate.
      *
@@ -130,13 +176,27 @@ public class CriticalChangeGateStep extends Step {
      */
     @Override
     public StepExecution start(StepContext context) throws AbortException {
-        StepParameters.Checked checked;
+        List<String> problems = new ArrayList<>();
+        StepParameters.Checked checked = null;
         try {
             checked = StepParameters.check(system, changeId, documentationUrl, message, credentialsId);
         } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
+            problems.add(e.getMessage());
         }
-        return new CriticalChangeGateExecution(context, checked, aiAssisted);
+        SubjectRequest subjectRequest = null;
+        try {
+            List<Map.Entry<String, String>> named = new ArrayList<>();
+            for (ArtifactSubject s : subjects == null ? List.<ArtifactSubject>of() : subjects) {
+                named.add(new AbstractMap.SimpleImmutableEntry<>(s.getName(), s.getSha256()));
+            }
+            subjectRequest = SubjectRequest.check(named, subjectFiles, commit);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (checked == null || subjectRequest == null) {
+            throw new AbortException(String.join("\n", problems));
+        }
+        return new CriticalChangeGateExecution(context, checked, aiAssisted, subjectRequest);
     }
 
     @Extension

@@ -21,9 +21,7 @@ import io.jenkins.plugins.criticalchangegate.registry.SystemId;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -55,7 +53,7 @@ public class GateAction implements RunAction2 {
     private transient volatile Run<?, ?> run;
     /** The policy gates, rebuilt from the records on first use after a restart. */
     @CheckForNull
-    private transient Map<String, Gate> live;
+    private transient LiveGates live;
 
     @Override
     @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "an action keeps its build, as InputAction does")
@@ -130,6 +128,11 @@ public class GateAction implements RunAction2 {
         return record(token).map(r -> new GateEntry(this, r)).orElse(null);
     }
 
+    /** The records, in the order the gates were requested. */
+    List<GateRecord> records() {
+        return new ArrayList<>(gates);
+    }
+
     synchronized Optional<GateRecord> record(String gateId) {
         for (GateRecord record : gates) {
             if (record.getGateId().equals(gateId)) {
@@ -185,9 +188,9 @@ public class GateAction implements RunAction2 {
             // whose hold the journal missed closes at once, as one whose request it missed
             List<GateEvent> opening = new ArrayList<>(gate.state().events());
             opening.removeIf(e -> e.type() == GateEvent.Type.REQUESTED);
-            String failure = journalEvents(record, opening);
-            if (failure != null) {
-                throw new IOException(failure);
+            AuditEvents.Journaled journaled = AuditEvents.append(this, record, opening);
+            if (journaled.failure != null) {
+                throw new IOException(journaled.failure);
             }
             return record;
         } catch (IOException | RuntimeException e) {
@@ -274,27 +277,36 @@ public class GateAction implements RunAction2 {
      * missed never lets its build go on ({@code StepCompletion}), before or after a restart.
      */
     private Decision settle(GateRecord record, Gate gate, Attempt attempt) throws IOException {
-        GateRecord next = persist(record, gate, attempt.events());
-        String failure = journalEvents(next, attempt.events());
-        String journalFailure = null;
-        if (failure != null) {
-            next = journalFailed(next, failure);
-            journalFailure = "The audit journal could not record this: " + failure;
-        }
+        GateRecord persisted = persist(record, gate, attempt.events());
+        AuditEvents.Journaled journaled = AuditEvents.append(this, persisted, attempt.events());
+        GateRecord next = afterJournal(persisted, journaled);
+        String journalFailure = journaled.failure == null ? null
+                : "The audit journal could not record this: " + journaled.failure;
         return attempt.accepted() ? Decision.accepted(next, attempt.message(), attempt.decisive(), journalFailure)
                 : Decision.refused(next, attempt.message(), journalFailure);
     }
 
     /** Journals the policy events of a record; on failure the record, as kept, says so. */
     private GateRecord journal(GateRecord record, List<GateEvent> events) throws IOException {
-        String failure = journalEvents(record, events);
-        return failure == null ? record : journalFailed(record, failure);
+        return afterJournal(record, AuditEvents.append(this, record, events));
     }
 
-    /** Appends the journal records of these events; the failure's message, or {@code null} when all were written. */
-    @CheckForNull
-    private String journalEvents(GateRecord record, List<GateEvent> events) {
-        return AuditEvents.append(this, record, events);
+    /**
+     * Keeps on the record what the journal did: the place of the decision's record (which the attestation names), or
+     * the failure (the first one is kept).
+     */
+    private GateRecord afterJournal(GateRecord record, AuditEvents.Journaled journaled) throws IOException {
+        GateRecord next = record;
+        if (journaled.decided != null) {
+            next = next.withDecisionRecord(journaled.decided.seq(), journaled.decided.hash());
+        }
+        if (journaled.failure != null) {
+            next = next.withJournalFailure(journaled.failure);
+        }
+        if (next != record) {
+            replace(next);
+        }
+        return next;
     }
 
     private GateRecord journalFailed(GateRecord record, String failure) throws IOException {
@@ -338,7 +350,7 @@ public class GateAction implements RunAction2 {
      * could not keep, and the journal therefore never recorded, is ever acted on (an expiry completing the step from
      * an approval that exists only in memory would ship it).
      */
-    private void replace(GateRecord next) throws IOException {
+    void replace(GateRecord next) throws IOException {
         for (int i = 0; i < gates.size(); i++) {
             GateRecord previous = gates.get(i);
             if (previous.getGateId().equals(next.getGateId())) {
@@ -360,31 +372,17 @@ public class GateAction implements RunAction2 {
         return record(gateId).orElseThrow(() -> new IllegalArgumentException("this build has no gate " + gateId));
     }
 
-    private Map<String, Gate> live() {
-        Map<String, Gate> gatesInMemory = live;
+    private LiveGates live() {
+        LiveGates gatesInMemory = live;
         if (gatesInMemory == null) {
-            gatesInMemory = new HashMap<>();
+            gatesInMemory = new LiveGates();
             live = gatesInMemory;
         }
         return gatesInMemory;
     }
 
-    /**
-     * The policy gate of a record, rebuilt from the saved state after a restart.
-     *
-     * @throws IOException when the saved state cannot be read: the gate fails closed, nobody can approve it
-     */
     private Gate gate(GateRecord record) throws IOException {
-        Gate gate = live().get(record.getGateId());
-        if (gate == null) {
-            String saved = record.getGateState();
-            if (saved == null) {
-                throw new IOException("gate " + record.getGateId() + " never opened");
-            }
-            gate = Gate.restore(GateStateCodec.decode(saved), RealmIdentityComparison.INSTANCE);
-            live().put(record.getGateId(), gate);
-        }
-        return gate;
+        return live().of(record);
     }
 
     /** Checks the person may see the job at all (Item.READ), before anything else. */

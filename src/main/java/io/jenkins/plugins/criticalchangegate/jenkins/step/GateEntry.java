@@ -4,7 +4,9 @@ import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.AttestationEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
 import java.io.IOException;
@@ -189,6 +191,31 @@ public class GateEntry {
     @Exported
     public String getDueAt() {
         return record.deadline().dueAt().toString();
+    }
+
+    /** What the approval is about: {@code name sha256:<hex>} per artifact, {@code <id> gitCommit:<id>} per commit. */
+    @Exported
+    public List<String> getSubjects() {
+        List<String> out = new ArrayList<>();
+        for (SubjectEntry subject : record.getSubjects()) {
+            out.add(subject.toString());
+        }
+        return out;
+    }
+
+    /** The signed attestation (DSSE envelope, one line of JSON) of an approved gate; null before or without one. */
+    @Exported
+    @CheckForNull
+    public String getAttestation() {
+        AttestationEntry entry = record.getAttestation();
+        return entry == null ? null : entry.getEnvelope();
+    }
+
+    /** {@code sha256:<hex> (key <key id>)} of the attestation, for the page; null without one. */
+    @CheckForNull
+    public String getAttestationSummary() {
+        AttestationEntry entry = record.getAttestation();
+        return entry == null ? null : "envelope sha256:" + entry.getSha256() + ", signed with key " + entry.getKeyId();
     }
 
     @Exported

@@ -3,6 +3,9 @@ package io.jenkins.plugins.criticalchangegate.jenkins.step;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.console.HyperlinkNote;
 import hudson.AbortException;
+import hudson.FilePath;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectEntry;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectRequest;
 import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistance;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
@@ -98,7 +101,11 @@ final class GateOpening {
      * @return the gate's record: PENDING when it waits, settled when it was refused, closed because the journal
      *     failed, or aborted because the build stopped meanwhile
      */
-    GateRecord open(Run<?, ?> run, TaskListener listener, FlowNode node) throws IOException, InterruptedException {
+    GateRecord open(Run<?, ?> run, TaskListener listener, FlowNode node, SubjectRequest subjectRequest,
+            @CheckForNull FilePath workspace) throws IOException, InterruptedException {
+        // what the change deploys is hashed now, before anyone approves: the approval is about these bytes
+        List<SubjectEntry> subjects = subjectRequest.subjects(
+                WorkspaceSubjects.hash(subjectRequest.files(), workspace, listener), BuildFacts.commitIds(run));
         GateAction action = action(run);
         String job = run.getParent().getFullName();
         CriticalChangeGateConfiguration config = CriticalChangeGateConfiguration.get();
@@ -147,7 +154,7 @@ final class GateOpening {
                 .requirement(effective.requirement(), effective.approvalsNeeded())
                 .requested(now, deadline).startedBy(starters.userIds())
                 .commitAuthors(effective.excludeCommitAuthors() ? authors.userIds() : List.of())
-                .applied(aiAssisted, timed.overlays())
+                .applied(aiAssisted, timed.overlays()).subjects(subjects)
                 .build().withEvidence(verdict.evidence());
         if (stopped.getAsBoolean()) {
             return keepAborted(action, request, now); // stopped meanwhile: whatever the page said, nothing waits
@@ -180,8 +187,10 @@ final class GateOpening {
         String primaryStarter = starters.primary();
         // the policy waits exactly as long as the record says: the registry's timeout within this Jenkins' maximum
         Gate gate = Gate.open(gateRequest.withApprovalTimeout(timeout), RealmIdentityComparison.INSTANCE);
+        SubjectEntry commit = subjectRequest.commit();
         AuditEvent requested = AiAssistedRecord.addTo(AuditEvent.gateRequested(job, run.getNumber(), system,
-                changeId, null, primaryStarter == null ? "unknown" : primaryStarter), gateRequest);
+                changeId, commit == null ? null : commit.getDigest(), primaryStarter == null ? "unknown"
+                        : primaryStarter), gateRequest).with("subjects", WorkspaceSubjects.journal(subjects));
         if (!gateRequest.overlays().isEmpty()) {
             requested = requested.with("overlays", gateRequest.overlays());
         }

@@ -5,6 +5,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepResult;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -86,7 +87,7 @@ final class ImmediateAnswer implements Serializable {
             completer.fail(StepCompleter.aborted("the audit journal could not record that " + system + " is not"
                     + " critical, so the change does not pass: " + journalFailure.getMessage(), journalFailure));
         } else {
-            completer.succeed(GateRecord.notCriticalDecision(system, changeId));
+            completer.succeed(StepResult.notCritical(system, changeId));
         }
     }
 

@@ -58,7 +58,7 @@ public class GateRecordTest {
         GateRecord record = requested()
                 .with(TrailEntry.by(TrailEntry.Kind.APPROVED, T0, Actor.of("bob", List.of()), null))
                 .settled(GateStatus.APPROVED);
-        Map<String, Object> decision = record.decision();
+        Map<String, Object> decision = StepResult.of(record);
         assertThat(decision, hasEntry("outcome", (Object) "APPROVED"));
         assertThat(decision, hasEntry("approvers", (Object) List.of("bob")));
         assertThat(decision, hasEntry("changeId", (Object) "CHG-1234"));

@@ -17,6 +17,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.config.RegistryUrl;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.Deadline;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepResult;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepCompletion;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
@@ -82,8 +83,8 @@ public class PersistenceTest {
                 StepCompletion.of(approvedRecord()).returnValue());
         approved.assertPersistable(0);
         approved.assertChecked(13); // the map, five keys, five values, two approvers
-        Walk notCritical = PROGRAM_DAT.walkValue("GateRecord.notCriticalDecision()",
-                GateRecord.notCriticalDecision("checkout-service", "CHG-1"));
+        Walk notCritical = PROGRAM_DAT.walkValue("StepResult.notCritical()",
+                StepResult.notCritical("checkout-service", "CHG-1"));
         notCritical.assertPersistable(0);
         notCritical.assertChecked(10); // the map, five keys, four values (gateId is null)
     }
