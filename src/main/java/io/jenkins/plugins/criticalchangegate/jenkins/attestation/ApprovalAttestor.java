@@ -9,6 +9,7 @@ import io.jenkins.plugins.criticalchangegate.attestation.DocumentationSeen;
 import io.jenkins.plugins.criticalchangegate.attestation.Envelope;
 import io.jenkins.plugins.criticalchangegate.attestation.JournalPosition;
 import io.jenkins.plugins.criticalchangegate.attestation.SigningKey;
+import io.jenkins.plugins.criticalchangegate.attestation.Statement;
 import io.jenkins.plugins.criticalchangegate.attestation.Subject;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
@@ -46,6 +47,29 @@ public final class ApprovalAttestor {
      */
     public static Optional<Signed> sign(Run<?, ?> run, GateRecord record, @CheckForNull String registrySha256)
             throws IOException {
+        Optional<Statement> statement = statement(record, registrySha256, buildUrl(run));
+        if (statement.isEmpty()) {
+            return Optional.empty();
+        }
+        SigningKey key = AttestationKey.get().getOrCreate().current();
+        Envelope envelope = new Attestor(key).sign(statement.get());
+        AttestationEntry entry = new AttestationEntry(envelope.toJsonText(), AttestationRecord.envelopeSha256(envelope),
+                key.keyId());
+        String changeId = record.getChangeId() == null ? "" : record.getChangeId();
+        AuditEvent event = AttestationRecord.attested(run.getParent().getFullName(), run.getNumber(),
+                record.getSystem(), changeId, envelope, key.keyId()).with("gateId", record.getGateId());
+        return Optional.of(new Signed(entry, event));
+    }
+
+    /**
+     * The statement of an approved gate from its record alone (no Jenkins): the policy's state, the evidence, the
+     * decision's journal record and the subjects it keeps; empty when it names no subject.
+     *
+     * @throws IOException when the gate's saved state cannot be read
+     * @throws IllegalArgumentException when the gate is not APPROVED
+     */
+    static Optional<Statement> statement(GateRecord record, @CheckForNull String registrySha256,
+            @CheckForNull String buildUrl) throws IOException {
         List<Subject> subjects = subjects(record.getSubjects());
         if (subjects.isEmpty()) {
             return Optional.empty();
@@ -59,15 +83,8 @@ public final class ApprovalAttestor {
                 .orElseThrow(() -> new IllegalArgumentException(record + " is not decided"));
         JournalPlace place = record.getDecisionRecord();
         JournalPosition decision = place == null ? null : JournalPosition.of(place.getSeq(), place.getHash());
-        SigningKey key = AttestationKey.get().getOrCreate().current();
-        Envelope envelope = new Attestor(key).sign(ApprovalAttestation.of(state, documentation(record.getEvidence()),
-                registrySha256, buildUrl(run), decision, subjects, decidedAt));
-        AttestationEntry entry = new AttestationEntry(envelope.toJsonText(), AttestationRecord.envelopeSha256(envelope),
-                key.keyId());
-        String changeId = record.getChangeId() == null ? "" : record.getChangeId();
-        AuditEvent event = AttestationRecord.attested(run.getParent().getFullName(), run.getNumber(),
-                record.getSystem(), changeId, envelope, key.keyId()).with("gateId", record.getGateId());
-        return Optional.of(new Signed(entry, event));
+        return Optional.of(ApprovalAttestation.of(state, documentation(record.getEvidence()), registrySha256,
+                buildUrl, decision, subjects, decidedAt));
     }
 
     private static List<Subject> subjects(List<SubjectEntry> entries) {
