@@ -34,5 +34,13 @@ public enum AuditEventType {
      * {@code keyId} (never the key). Whoever holds the key can write records that verify, so every copy handed out is
      * on the record.
      */
-    KEY_EXPORTED
+    KEY_EXPORTED,
+    /**
+     * An approved emergency (break-glass) change was reviewed afterwards, issue 16: {@code user} (the reviewer),
+     * {@code verdict} ({@code accepted} or {@code needs-follow-up}), {@code text}, {@code incidentId}; the first
+     * closes the review obligation.
+     */
+    EMERGENCY_REVIEWED,
+    /** Someone tried to review an emergency change and was refused: {@code user}, {@code reason}, {@code detail}. */
+    EMERGENCY_REVIEW_REFUSED
 }

@@ -85,6 +85,11 @@ public final class EmergencyPolicy implements Serializable {
         return reviewWithin;
     }
 
+    /** {@link #reviewWithin()} as the registry writes it: {@code 24h}, {@code 90m}, {@code 2d}. */
+    public String reviewWithinText() {
+        return DurationReader.durationText(reviewWithin);
+    }
+
     public List<ApproverRef> reviewers() {
         return reviewers;
     }
