@@ -52,18 +52,24 @@ public final class EmergencyReviews {
      */
     public static EmergencyReviews of(List<JournalRecord> records) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        for (JournalRecord record : records) {
-            if (record.type() == AuditEventType.DECIDED && Boolean.TRUE.equals(record.fields().get(
-                    EmergencyRecords.EMERGENCY)) && "APPROVED".equals(record.fields().get("outcome"))) {
-                entries.add(new Entry(record));
-            } else if (record.type() == AuditEventType.EMERGENCY_REVIEWED) {
-                for (Entry entry : entries) {
-                    if (entry.review == null && entry.sameGate(record)) {
-                        entry.review = new ReviewRecord(record);
-                        break;
-                    }
+        List<JournalRecord> claimed = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JournalRecord record = records.get(i);
+            if (record.type() != AuditEventType.DECIDED || !Boolean.TRUE.equals(record.fields().get(
+                    EmergencyRecords.EMERGENCY)) || !"APPROVED".equals(record.fields().get("outcome"))) {
+                continue;
+            }
+            // the first review of the same gate after the approval, not taken by an earlier approval of it
+            JournalRecord review = null;
+            for (JournalRecord later : records.subList(i + 1, records.size())) {
+                if (later.type() == AuditEventType.EMERGENCY_REVIEWED && !claimed.contains(later)
+                        && Entry.sameGate(record, later)) {
+                    review = later;
+                    claimed.add(later);
+                    break;
                 }
             }
+            entries.add(new Entry(record, review == null ? null : new ReviewRecord(review)));
         }
         return new EmergencyReviews(entries);
     }
@@ -109,9 +115,10 @@ public final class EmergencyReviews {
         private final List<String> approvers;
         private final List<String> reviewers;
         @CheckForNull
-        private ReviewRecord review; // set once, while reading; the Entry is handed out only afterwards
+        private final ReviewRecord review;
 
-        Entry(JournalRecord record) throws IOException {
+        Entry(JournalRecord record, @CheckForNull ReviewRecord review) throws IOException {
+            this.review = review;
             this.job = record.text("job");
             this.build = record.fields().get("build") instanceof Number
                     ? ((Number) record.fields().get("build")).longValue() : 0;
@@ -122,16 +129,20 @@ public final class EmergencyReviews {
             this.gateId = gate.isEmpty() ? null : gate;
             this.approvedAt = instant(record, EmergencyRecords.APPROVED_AT);
             this.reviewDue = instant(record, EmergencyRecords.REVIEW_DUE);
-            this.approvers = strings(record.fields().get("approvers"));
-            this.reviewers = strings(record.fields().get("reviewers"));
+            this.approvers = List.copyOf(strings(record.fields().get("approvers")));
+            this.reviewers = List.copyOf(strings(record.fields().get("reviewers")));
         }
 
-        boolean sameGate(JournalRecord review) {
+        /** Whether a review record is of the gate an approval record decided (the gate id compared when both have it). */
+        static boolean sameGate(JournalRecord approval, JournalRecord review) {
+            String gate = approval.text(EmergencyRecords.GATE_ID);
             String otherGate = review.text(EmergencyRecords.GATE_ID);
-            return job.equals(review.text("job")) && system.equals(review.text("system"))
-                    && changeId.equals(review.text("changeId")) && incidentId.equals(review.text(
-                    EmergencyRecords.INCIDENT_ID)) && String.valueOf(build).equals(review.text("build"))
-                    && (gateId == null || otherGate.isEmpty() || gateId.equals(otherGate));
+            for (String field : List.of("job", "build", "system", "changeId", EmergencyRecords.INCIDENT_ID)) {
+                if (!approval.text(field).equals(review.text(field))) {
+                    return false;
+                }
+            }
+            return gate.isEmpty() || otherGate.isEmpty() || gate.equals(otherGate);
         }
 
         public String job() {
@@ -282,6 +293,6 @@ public final class EmergencyReviews {
                 out.add(Objects.toString(o));
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 }

@@ -13,7 +13,6 @@ final class EmergencyKeys {
     /** The {@code emergency} value itself. */
     final Node node;
     @CheckForNull List<ApproverRef> approvers;
-    @CheckForNull Node approversNode;
     @CheckForNull Integer requiredApprovals;
     @CheckForNull Node requiredApprovalsNode;
     @CheckForNull String incidentPattern;

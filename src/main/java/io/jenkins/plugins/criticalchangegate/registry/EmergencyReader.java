@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -42,7 +43,6 @@ final class EmergencyReader {
         Node n = keyed.get("approvers");
         if (n != null) {
             keys.approvers = refs(n, "emergency.approvers");
-            keys.approversNode = n;
         }
         n = keyed.get("reviewers");
         if (n != null) {
@@ -71,12 +71,14 @@ final class EmergencyReader {
     }
 
     /** The listed approvers or reviewers; {@code null} when refused or empty (reported). */
+    @CheckForNull
     private List<ApproverRef> refs(Node node, String key) {
         int before = reading.problems.count();
         List<ApproverRef> listed = approvers.read(node, key);
         return reading.problems.count() == before && !listed.isEmpty() ? listed : null;
     }
 
+    @CheckForNull
     private String pattern(Node node) {
         String text = reading.values.string(node, "incidentPattern");
         if (text == null) {
