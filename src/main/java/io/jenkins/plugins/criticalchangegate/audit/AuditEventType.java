@@ -39,5 +39,13 @@ public enum AuditEventType {
      * An approved gate's attestation was signed (issue 15): {@code envelopeSha256} (SHA-256 of the envelope line as
      * archived), the signing {@code keyId}, the {@code subjects} and the {@code predicateType}; gate fields as usual.
      */
-    ATTESTED
+    ATTESTED,
+    /**
+     * An approved emergency (break-glass) change was reviewed afterwards, issue 16: {@code user} (the reviewer),
+     * {@code verdict} ({@code accepted} or {@code needs-follow-up}), {@code text}, {@code incidentId}; the first
+     * closes the review obligation.
+     */
+    EMERGENCY_REVIEWED,
+    /** Someone tried to review an emergency change and was refused: {@code user}, {@code reason}, {@code detail}. */
+    EMERGENCY_REVIEW_REFUSED
 }

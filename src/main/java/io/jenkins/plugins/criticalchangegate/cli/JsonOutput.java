@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,5 +29,14 @@ final class JsonOutput {
 
     static void print(PrintStream out, Map<String, ?> object) {
         out.println(toJson(object));
+    }
+
+    /** A JSON array of such objects ({@code audit emergencies}). */
+    static void printArray(PrintStream out, List<? extends Map<String, ?>> objects) {
+        try {
+            out.println(MAPPER.writeValueAsString(objects));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 }

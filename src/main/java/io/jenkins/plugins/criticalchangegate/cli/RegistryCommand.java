@@ -140,12 +140,14 @@ final class RegistryCommand implements Command {
             }
             json.putAll(PolicyJson.policy(change.system()));
             json.put("aiAssisted", AiAssistedJson.rule(resolution.system().get()));
+            json.put("emergency", EmergencyJson.path(resolution.system().get()));
         } else {
             // the same keys for every answer, so that scripts need not test for them: no gate, no policy
             json.put("requiredApprovals", 0);
             json.put("approvers", List.of());
             json.put("documentation", null);
             json.put("aiAssisted", null);
+            json.put("emergency", null);
             if (at.isPresent()) {
                 applied.putAll(TimeRulesJson.applied(null));
             }

@@ -36,7 +36,7 @@ final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
             + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
-            + " [--commit-message FILE]... [--ai-assisted]"
+            + " [--commit-message FILE]... [--ai-assisted] [--emergency --incident ID]"
             + " [--journal DIR [--key-file FILE | --key-env VAR]]" + SimulateAttestation.USAGE;
 
     private static final String HELP = USAGE + "\n\n"
@@ -62,12 +62,18 @@ final class SimulateCommand implements Command {
             + "job as given or 'simulate'; docs/audit.md) before printing; a keyed journal's HMAC key comes from\n"
             + "--key-file FILE (as Jenkins' 'Download verification key' gives it) or --key-env VAR (the UTF-8 value\n"
             + "of an environment variable). A journal that cannot be opened or written is an error\n"
-            + "on stderr and exit 1.\n" + SimulateAttestation.HELP;
+            + "on stderr and exit 1.\n"
+            + "--emergency --incident ID takes the system's emergency (break-glass) path (docs/usage.md): the\n"
+            + "registry's emergency.approvers and requiredApprovals instead of the usual requirement, no time rules,\n"
+            + "the AI-assisted rule's count when it is higher; DENIED when the system has no emergency path or the\n"
+            + "incident id does not match emergency.incidentPattern. The JSON says emergency (true) and incidentId;\n"
+            + "with --journal the records say so too, and 'audit emergencies DIR' lists the approval.\n"
+            + SimulateAttestation.HELP;
 
     private static final Set<String> WITH_VALUE = with(SimulateAttestation.OPTIONS, "registry", "system", "job",
             "change", "started-by", "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV,
-            JournalKeyOption.FILE, "at", "until", "commit-message");
-    private static final Set<String> FLAGS = Set.of("ai-assisted");
+            JournalKeyOption.FILE, "at", "until", "commit-message", "incident");
+    private static final Set<String> FLAGS = Set.of("ai-assisted", "emergency");
 
     @Override
     public String name() {
@@ -105,6 +111,12 @@ final class SimulateCommand implements Command {
         Optional<SimulateAttestation> attestation = SimulateAttestation.from(arguments, commits,
                 console.resolve(file), console);
 
+        boolean emergency = arguments.flag("emergency");
+        String incident = arguments.option("incident").orElse(null);
+        if (emergency != (incident != null)) {
+            throw new UsageException(emergency ? "--emergency needs --incident ID (an emergency change always names"
+                    + " its incident, e.g. --incident INC-4711)" : "--incident goes with --emergency");
+        }
         Optional<Registry> loaded = RegistryInput.loadOrReport(file, console);
         if (loaded.isEmpty()) {
             return ExitCode.FAILED;
@@ -114,7 +126,7 @@ final class SimulateCommand implements Command {
         try {
             result = new Simulation(registry, IdentityComparison.IGNORING_CASE, Clock.systemUTC())
                     .run(system, job, change, startedBy, authors, actions, timing, commits,
-                            arguments.flag("ai-assisted"));
+                            arguments.flag("ai-assisted"), incident);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage()); // an approval dated before the request or the one before it
         }
@@ -131,7 +143,9 @@ final class SimulateCommand implements Command {
         } else if (JournalKeyOption.given(arguments)) {
             throw new UsageException("--key-file and --key-env go with --journal");
         }
-        JsonOutput.print(console.out(), json(system, result));
+        Map<String, Object> json = json(system, result);
+        json.putAll(EmergencyJson.request(emergency, incident));
+        JsonOutput.print(console.out(), json);
         if (attestation.isPresent()) {
             Optional<Envelope> envelope = attestation.get().write(result, journaled, console);
             if (envelope.isPresent() && journalDir.isPresent() && appendToJournal(console.resolve(journalDir.get()),

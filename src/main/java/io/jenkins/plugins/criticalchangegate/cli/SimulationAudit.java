@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
+import io.jenkins.plugins.criticalchangegate.audit.EmergencyRecords;
 import io.jenkins.plugins.criticalchangegate.audit.GateEventRecords;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
@@ -46,6 +47,9 @@ final class SimulationAudit {
                         fields.put("overlays", overlays);
                         requested = AuditEvent.of(AuditEventType.GATE_REQUESTED, fields);
                     }
+                    if (result.state().isPresent()) {
+                        requested = EmergencyRecords.requested(requested, result.state().get().request());
+                    }
                     events.add(requested);
                     break;
                 }
@@ -63,7 +67,10 @@ final class SimulationAudit {
                 }
                 default:
                     // what happens at the open gate: written as the gate in Jenkins writes it
-                    events.addAll(records.of(e, approvers));
+                    for (AuditEvent event : records.of(e, approvers)) {
+                        events.add(event.type() == AuditEventType.DECIDED && result.state().isPresent()
+                                ? EmergencyRecords.decided(event, result.state().get().request(), e.at()) : event);
+                    }
             }
         }
         return events;

@@ -53,6 +53,9 @@ public final class GateRequest implements Serializable {
     /** When the system is closed between the request and the deadline, in order; null when never. */
     @CheckForNull
     private final List<ClosedPeriod> closedPeriods;
+    /** The incident of an emergency (break-glass) request, issue 16; null for a usual request. */
+    @CheckForNull
+    private final String incidentId;
 
     /**
      * @param system the critical system and its policy
@@ -81,7 +84,7 @@ public final class GateRequest implements Serializable {
     public GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt) {
         this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, null, null, List.of(),
-                List.of());
+                List.of(), null);
     }
 
     /**
@@ -94,7 +97,7 @@ public final class GateRequest implements Serializable {
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt,
             @CheckForNull AiAssistance aiAssistance) {
         this(system, changeId, startedBy, upstreamStarters, commitAuthors, requestedAt, null, aiAssistance, List.of(),
-                List.of());
+                List.of(), null);
     }
 
     /**
@@ -110,7 +113,7 @@ public final class GateRequest implements Serializable {
             Set<String> upstreamStarters, Set<String> commitAuthors) {
         this(requirement.system(), changeId, startedBy, upstreamStarters, commitAuthors, requirement.at(), null, null,
                 requirement.overlays(), requirement.closedPeriods(requirement.at()
-                        .plus(requirement.system().approvalTimeout())));
+                        .plus(requirement.system().approvalTimeout())), null);
         if (requirement.denial().isPresent()) {
             throw new IllegalArgumentException(requirement.denialMessage().orElseThrow());
         }
@@ -119,7 +122,7 @@ public final class GateRequest implements Serializable {
     private GateRequest(CriticalSystem system, String changeId, @CheckForNull String startedBy,
             Set<String> upstreamStarters, Set<String> commitAuthors, Instant requestedAt,
             @CheckForNull Duration approvalTimeout, @CheckForNull AiAssistance aiAssistance, List<String> overlays,
-            List<ClosedPeriod> closedPeriods) {
+            List<ClosedPeriod> closedPeriods, @CheckForNull String incidentId) {
         if (changeId.isBlank()) {
             throw new IllegalArgumentException("a gate request needs a change id");
         }
@@ -133,6 +136,7 @@ public final class GateRequest implements Serializable {
         this.aiAssistance = aiAssistance;
         this.overlays = overlays.isEmpty() ? null : new ArrayList<>(overlays);
         this.closedPeriods = closedPeriods.isEmpty() ? null : new ArrayList<>(closedPeriods);
+        this.incidentId = incidentId;
     }
 
     /**
@@ -145,7 +149,7 @@ public final class GateRequest implements Serializable {
             throw new IllegalArgumentException("the approval timeout must be positive, got " + timeout);
         }
         return new GateRequest(system, changeId, startedBy, upstreamStarters(), commitAuthors, requestedAt, timeout,
-                aiAssistance, overlays(), closedPeriods());
+                aiAssistance, overlays(), closedPeriods(), incidentId);
     }
 
     /**
@@ -154,7 +158,40 @@ public final class GateRequest implements Serializable {
      */
     public GateRequest withAiAssistance(AiAssistedChange change) {
         return new GateRequest(change.system(), changeId, startedBy, upstreamStarters(), commitAuthors, requestedAt,
-                approvalTimeout, change.aiAssistance().orElse(null), overlays(), closedPeriods());
+                approvalTimeout, change.aiAssistance().orElse(null), overlays(), closedPeriods(), incidentId);
+    }
+
+    /**
+     * This request taken down its system's emergency (break-glass) path, issue 16: the requirement becomes
+     * {@link EmergencyRequirement#of} (the emergency approvers and count, raised for an AI-assisted change), the time
+     * rules no longer apply (no overlays, no closed periods: build the request from the system as the registry lists
+     * it, not from a {@code TimedRequirement}, whose constructor refuses a change in a deny freeze), and the incident
+     * is kept. Apply it after {@link #withAiAssistance}.
+     *
+     * @throws IllegalArgumentException when the system has no emergency path or the incident id is refused (missing,
+     *     or not matching the registry's pattern), with the reason for the build log
+     */
+    public GateRequest withEmergency(@CheckForNull String incidentId) {
+        if (this.incidentId != null) {
+            throw new IllegalStateException("the request is already an emergency one (incident " + this.incidentId
+                    + ")");
+        }
+        EmergencyRequirement.refusal(system, incidentId).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        return new GateRequest(EmergencyRequirement.of(system, aiAssistance != null), changeId, startedBy,
+                upstreamStarters(), commitAuthors, requestedAt, approvalTimeout, aiAssistance, List.of(), List.of(),
+                Objects.requireNonNull(incidentId).strip());
+    }
+
+    /** Whether this is an emergency (break-glass) request. */
+    public boolean emergency() {
+        return incidentId != null;
+    }
+
+    /** The incident of an emergency request; empty for a usual one. */
+    public Optional<String> incidentId() {
+        return Optional.ofNullable(incidentId);
     }
 
     public CriticalSystem system() {
@@ -238,6 +275,7 @@ public final class GateRequest implements Serializable {
         return "GateRequest{" + system.id() + ", change " + changeId + ", started by " + startedBy + " (upstream: "
                 + upstreamStarters() + "), authors " + commitAuthors + ", at " + requestedAt
                 + (aiAssistance == null ? "" : ", " + aiAssistance.describe())
+                + (incidentId == null ? "" : ", EMERGENCY for incident " + incidentId)
                 + (overlays().isEmpty() ? "" : ", overlays " + overlays())
                 + (closedPeriods().isEmpty() ? "" : ", " + closedPeriods().size() + " closed period(s)") + "}";
     }

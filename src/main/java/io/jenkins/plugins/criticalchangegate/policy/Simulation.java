@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
@@ -157,6 +158,20 @@ public final class Simulation {
     public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
             Set<String> commitAuthors, List<Action> actions, Timing timing, List<CommitMessage> commits,
             boolean declaredAiAssisted) {
+        return run(system, jobFullName, changeId, startedBy, commitAuthors, actions, timing, commits,
+                declaredAiAssisted, null);
+    }
+
+    /**
+     * As {@link #run(String, String, String, String, Set, List, Timing, List, boolean)}; with an incident id, down the
+     * system's emergency (break-glass) path, issue 16 ({@link GateRequest#withEmergency}): no time rules, the
+     * emergency requirement; DENIED at once when the system has no emergency path or the incident id is refused.
+     *
+     * @param incidentId the incident of an emergency change, or {@code null} for a usual one
+     */
+    public Result run(String system, @CheckForNull String jobFullName, String changeId, @CheckForNull String startedBy,
+            Set<String> commitAuthors, List<Action> actions, Timing timing, List<CommitMessage> commits,
+            boolean declaredAiAssisted, @CheckForNull String incidentId) {
         Instant start = timing.at != null ? timing.at : clock.instant();
         Resolution resolution = registry.resolve(system, jobFullName);
         switch (resolution.kind()) {
@@ -170,14 +185,43 @@ public final class Simulation {
             default:
                 break;
         }
-        TimedRequirement timed = registry.timeRules().at(resolution.system().orElseThrow(), start);
-        Optional<String> denied = timed.denialMessage();
-        if (denied.isPresent()) {
-            return new Result(resolution, Verdict.DENIED, null, List.of(new GateEvent(GateEvent.Type.DENIED, start,
-                    startedBy, null, null, denied.get())), List.of(), List.of(), 0, timed, denied.get());
+        GateRequest request;
+        TimedRequirement timed = null;
+        if (incidentId != null) {
+            CriticalSystem own = resolution.system().orElseThrow();
+            Optional<String> refused = EmergencyRequirement.refusal(own, incidentId);
+            if (refused.isPresent()) {
+                return new Result(resolution, Verdict.DENIED, null, List.of(new GateEvent(GateEvent.Type.DENIED,
+                        start, startedBy, null, null, refused.get())), List.of(), List.of(), 0, null, refused.get());
+            }
+            request = new GateRequest(own, changeId, startedBy, commitAuthors, start);
+            request = request.withAiAssistance(AiAssistedChange.assess(own, commits, declaredAiAssisted))
+                    .withEmergency(incidentId);
+        } else {
+            timed = registry.timeRules().at(resolution.system().orElseThrow(), start);
+            request = usual(timed, changeId, startedBy, commitAuthors, commits, declaredAiAssisted);
+            if (request == null) {
+                String denied = timed.denialMessage().orElseThrow();
+                return new Result(resolution, Verdict.DENIED, null, List.of(new GateEvent(GateEvent.Type.DENIED,
+                        start, startedBy, null, null, denied)), List.of(), List.of(), 0, timed, denied);
+            }
+        }
+        return decide(resolution, request, actions, timing, start, timed);
+    }
+
+    /** The usual request under the time rules and the AI-assisted rule; {@code null} when a freeze refuses it. */
+    @CheckForNull
+    private static GateRequest usual(TimedRequirement timed, String changeId, @CheckForNull String startedBy,
+            Set<String> commitAuthors, List<CommitMessage> commits, boolean declaredAiAssisted) {
+        if (timed.denialMessage().isPresent()) {
+            return null;
         }
         GateRequest request = new GateRequest(timed, changeId, startedBy, Set.of(), commitAuthors);
-        request = request.withAiAssistance(AiAssistedChange.assess(request.system(), commits, declaredAiAssisted));
+        return request.withAiAssistance(AiAssistedChange.assess(request.system(), commits, declaredAiAssisted));
+    }
+
+    private Result decide(Resolution resolution, GateRequest request, List<Action> actions, Timing timing,
+            Instant start, @CheckForNull TimedRequirement timed) {
         Gate gate = Gate.open(request, comparison);
         List<Attempt> attempts = new ArrayList<>();
         Instant last = start;

@@ -21,14 +21,19 @@ final class ApproversReader {
 
     /** The approvers that were read; those refused are reported and left out. */
     List<ApproverRef> read(Node node) {
+        return read(node, "approvers");
+    }
+
+    /** As {@link #read(Node)}, for a list of the same syntax under another key (e.g. emergency.reviewers). */
+    List<ApproverRef> read(Node node, String key) {
         List<ApproverRef> approvers = new ArrayList<>();
-        SequenceNode seq = reading.values.sequence(node, "approvers");
+        SequenceNode seq = reading.values.sequence(node, key);
         if (seq != null && seq.getValue().isEmpty()) {
-            reading.problems.add(seq, "'approvers' is empty: list at least one group or user:<id>");
+            reading.problems.add(seq, "'" + key + "' is empty: list at least one group or user:<id>");
         } else if (seq != null) {
             Map<String, Node> seen = new HashMap<>();
             for (Node item : seq.getValue()) {
-                String text = reading.values.string(item, "approvers");
+                String text = reading.values.string(item, key);
                 if (text == null) {
                     continue;
                 }
@@ -36,7 +41,7 @@ final class ApproversReader {
                     ApproverRef ref = ApproverRef.parse(text);
                     Node first = seen.putIfAbsent(ref.toString().toLowerCase(Locale.ROOT), item);
                     if (first != null) {
-                        reading.problems.add(item, "approver '" + text + "' is listed twice (first at line "
+                        reading.problems.add(item, "'" + text + "' is listed twice in " + key + " (first at line "
                                 + Problems.line(first) + ")");
                     } else {
                         approvers.add(ref);

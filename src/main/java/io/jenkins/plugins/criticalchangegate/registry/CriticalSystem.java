@@ -41,6 +41,12 @@ public final class CriticalSystem implements Serializable {
      */
     @CheckForNull
     private final AiAssistedRule aiAssisted;
+    /**
+     * The break-glass path (issue 16); {@code null} when the system has none (and in a gate state saved before the
+     * key existed).
+     */
+    @CheckForNull
+    private final EmergencyPolicy emergency;
 
     private CriticalSystem(Builder b) {
         this.id = b.id;
@@ -56,6 +62,7 @@ public final class CriticalSystem implements Serializable {
         this.jobs = List.copyOf(b.jobs);
         this.approvalRules = List.copyOf(b.approvalRules);
         this.aiAssisted = b.aiAssisted;
+        this.emergency = b.emergency;
     }
 
     /**
@@ -76,6 +83,7 @@ public final class CriticalSystem implements Serializable {
                 .excludeCommitAuthors(excludeCommitAuthors).approvalTimeout(approvalTimeout)
                 .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
         b.aiAssisted = aiAssisted;
+        b.emergency = emergency;
         b.jobsChecked = true; // this system's globs compiled when it was built: overlays check every system
         return b;
     }
@@ -185,6 +193,11 @@ public final class CriticalSystem implements Serializable {
         return Optional.ofNullable(aiAssisted);
     }
 
+    /** The emergency (break-glass) path; empty when the system has none. */
+    public Optional<EmergencyPolicy> emergency() {
+        return Optional.ofNullable(emergency);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CriticalSystem)) {
@@ -196,7 +209,8 @@ public final class CriticalSystem implements Serializable {
                 && requiredApprovals == that.requiredApprovals && requireDistinctGroups == that.requireDistinctGroups
                 && excludeCommitAuthors == that.excludeCommitAuthors && approvalTimeout.equals(that.approvalTimeout)
                 && documentation.equals(that.documentation) && jobs.equals(that.jobs)
-                && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted);
+                && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted)
+                && Objects.equals(emergency, that.emergency);
     }
 
     /** The id's hash alone: cheap, and consistent with {@link #equals} (equal systems have equal ids). */
@@ -227,6 +241,8 @@ public final class CriticalSystem implements Serializable {
         private List<ApprovalRule> approvalRules = new ArrayList<>();
         @CheckForNull
         private AiAssistedRule aiAssisted;
+        @CheckForNull
+        private EmergencyPolicy emergency;
         /** The jobs are a built system's, so their globs are known to compile. */
         private boolean jobsChecked;
 
@@ -297,6 +313,12 @@ public final class CriticalSystem implements Serializable {
         /** @param aiAssisted the rule for AI-assisted changes, or {@code null} for none */
         public Builder aiAssisted(@CheckForNull AiAssistedRule aiAssisted) {
             this.aiAssisted = aiAssisted;
+            return this;
+        }
+
+        /** @param emergency the break-glass path, or {@code null} for none */
+        public Builder emergency(@CheckForNull EmergencyPolicy emergency) {
+            this.emergency = emergency;
             return this;
         }
 

@@ -51,6 +51,32 @@ final class DurationReader {
         return d;
     }
 
+    /**
+     * A duration under another key (e.g. {@code emergency.reviewWithin}): the syntax of approvalTimeout, more than 0
+     * and at most 365d; the administrator's maximum approval timeout does not apply.
+     */
+    @CheckForNull
+    Duration duration(Node node, String key) {
+        String text = reading.values.string(node, key);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            reading.problems.add(node, key + " '" + text + "' is not a duration: write a whole number followed by m"
+                    + " (minutes), h (hours) or d (days), e.g. 90m, 24h, 7d");
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
+                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
+        if (d.isZero() || d.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
+            reading.problems.add(node, key + " '" + text + "' must be longer than 0 and at most 365d");
+            return null;
+        }
+        return d;
+    }
+
     /** A duration as the format writes it (7d, 36h, 90m), so the message reads like the file. */
     static String durationText(Duration d) {
         if (d.toMinutes() * 60 != d.getSeconds() || d.getNano() != 0) {

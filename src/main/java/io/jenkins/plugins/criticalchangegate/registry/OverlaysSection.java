@@ -89,8 +89,10 @@ final class OverlaysSection implements SectionReader {
         return new Read(new Overlay(name, period[0], period[1], systems, tightening), nameNode, tightenMap, tighten);
     }
 
+    /** Without {@code emergency}: time rules never apply to the break-glass path (issue 16), so nor do overlays. */
     private static List<String> concat(List<String> keys, String more) {
         List<String> all = new ArrayList<>(keys);
+        all.remove("emergency");
         all.add(more);
         return List.copyOf(all);
     }

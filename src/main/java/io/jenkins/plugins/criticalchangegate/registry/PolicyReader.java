@@ -6,13 +6,14 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Reads the policy keys of {@code defaults:} or of one system (which has other keys too). */
 final class PolicyReader {
     static final List<String> KEYS = List.of("requiredApprovals", "requireDistinctGroups", "excludeCommitAuthors",
-            "approvalTimeout", "documentation", "approvalRules", "aiAssisted");
+            "approvalTimeout", "documentation", "approvalRules", "aiAssisted", "emergency");
 
     private final Reading reading;
     private final DurationReader durations;
     private final DocumentationReader documentation;
     private final ApprovalRulesReader rules;
     private final AiAssistedReader aiAssisted;
+    private final EmergencyReader emergency;
 
     PolicyReader(Reading reading) {
         this.reading = reading;
@@ -20,6 +21,7 @@ final class PolicyReader {
         this.documentation = new DocumentationReader(reading);
         this.rules = new ApprovalRulesReader(reading);
         this.aiAssisted = new AiAssistedReader(reading);
+        this.emergency = new EmergencyReader(reading);
     }
 
     PolicyKeys read(Keyed keys) {
@@ -59,6 +61,10 @@ final class PolicyReader {
         n = keys.get("aiAssisted");
         if (n != null) {
             policy.aiAssisted = aiAssisted.read(n);
+        }
+        n = keys.get("emergency");
+        if (n != null) {
+            policy.emergency = emergency.read(n);
         }
         return policy;
     }

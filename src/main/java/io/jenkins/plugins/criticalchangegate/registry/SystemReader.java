@@ -32,6 +32,7 @@ final class SystemReader {
     private final ApproversReader approversReader;
     private final JobBindings jobBindings;
     private final AiAssistedResolver aiAssisted;
+    private final EmergencyResolver emergency;
     private final Map<SystemId, Node> ids = new HashMap<>();
 
     SystemReader(Reading reading) {
@@ -40,6 +41,7 @@ final class SystemReader {
         this.approversReader = new ApproversReader(reading);
         this.jobBindings = new JobBindings(reading);
         this.aiAssisted = new AiAssistedResolver(reading);
+        this.emergency = new EmergencyResolver(reading);
     }
 
     /** The system, or {@code null} when it has problems (all reported). */
@@ -101,6 +103,7 @@ final class SystemReader {
         }
         AiAssistedRule ai = aiAssisted.resolve(own, defaults, new AiAssistedResolver.Requirement(required, distinct,
                 approvers, rules), map, where);
+        EmergencyPolicy emergencyPath = emergency.resolve(own, defaults, ai, map, where);
         if (reading.problems.count() > before || id == null || name == null || tier == null) {
             return null;
         }
@@ -112,7 +115,8 @@ final class SystemReader {
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
-                .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai).build();
+                .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai)
+                .emergency(emergencyPath).build();
     }
 
     /** Every valid id read so far, of systems with problems too. */
