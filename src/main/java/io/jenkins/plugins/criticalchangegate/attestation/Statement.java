@@ -2,7 +2,6 @@ package io.jenkins.plugins.criticalchangegate.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ public final class Statement {
         this.type = type;
         this.subjects = List.copyOf(subjects);
         this.predicateType = predicateType;
-        this.predicate = Collections.unmodifiableMap(new LinkedHashMap<>(predicate));
+        this.predicate = predicate; // Json.plain or Json.normalized: unmodifiable all the way down
     }
 
     /**
@@ -42,7 +41,7 @@ public final class Statement {
         if (subjects.isEmpty()) {
             throw new IllegalArgumentException("a statement needs at least one subject (in-toto Statement v1)");
         }
-        return new Statement(TYPE, subjects, Objects.requireNonNull(predicateType), new LinkedHashMap<>(predicate));
+        return new Statement(TYPE, subjects, Objects.requireNonNull(predicateType), Json.normalized(predicate));
     }
 
     /** The {@code _type} as written: {@link #TYPE} for statements made here, anything for one read back. */
