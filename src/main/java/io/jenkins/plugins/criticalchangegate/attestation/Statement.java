@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,11 +60,13 @@ public final class Statement {
     }
 
     /** The predicate's members as plain values. */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "unmodifiable all the way down (Json.plain)")
     public Map<String, Object> predicate() {
         return predicate;
     }
 
     /** A top-level string member of the predicate, or null when it is absent or not a string. */
+    @CheckForNull
     String predicateText(String name) {
         Object value = predicate.get(name);
         return value instanceof String ? (String) value : null;
