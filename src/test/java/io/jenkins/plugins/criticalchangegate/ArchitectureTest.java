@@ -69,6 +69,31 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
             .as("the adapters' facts (" + ROOT + ".jenkins.facts) import no Jenkins type");
 
+    /**
+     * The domain packages in layers, each using only those before it: http, documentation, registry, policy, audit,
+     * attestation (issue 15: it signs what the policy decided and the journal recorded), then the tool. Nothing in the
+     * core reaches up into attestation, so a deploy target's verifier is the same code the signer uses, with nothing
+     * of the gate's machinery behind it.
+     */
+    static final String[] LAYERS = {"http", "documentation", "registry", "policy", "audit", "attestation", "cli"};
+
+    /** Each domain layer depends only on the layers before it. */
+    public static final ArchRule DOMAIN_LAYERS_POINT_DOWNWARDS = domainLayers();
+
+    private static ArchRule domainLayers() {
+        com.tngtech.archunit.library.Architectures.LayeredArchitecture layers =
+                com.tngtech.archunit.library.Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String layer : LAYERS) {
+            layers = layers.layer(layer).definedBy(ROOT + "." + layer + "..");
+        }
+        for (int i = 0; i < LAYERS.length - 1; i++) {
+            String[] above = java.util.Arrays.copyOfRange(LAYERS, i + 1, LAYERS.length);
+            layers = layers.whereLayer(LAYERS[i]).mayOnlyBeAccessedByLayers(above);
+        }
+        return layers.whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .as("the domain layers " + String.join(" < ", LAYERS) + " each use only the layers before them");
+    }
+
     /** The one class allowed to reach the Jenkins singleton (warnings-ng's JenkinsFacade rule). */
     static final String FACADE = ROOT + ".jenkins.JenkinsFacade";
 
@@ -164,6 +189,11 @@ public class ArchitectureTest {
     @Test
     public void domainIsJenkinsFree() {
         DOMAIN_IS_JENKINS_FREE.check(mainClasses);
+    }
+
+    @Test
+    public void domainLayersPointDownwards() {
+        DOMAIN_LAYERS_POINT_DOWNWARDS.check(mainClasses);
     }
 
     @Test

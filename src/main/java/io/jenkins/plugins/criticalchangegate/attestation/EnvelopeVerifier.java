@@ -54,8 +54,11 @@ public final class EnvelopeVerifier {
     /** The conditions a verifier checks besides the signature and the types. */
     public static final class Builder {
         private final List<VerificationKey> keys;
+        @CheckForNull
         private String subjectSha256;
+        @CheckForNull
         private String system;
+        @CheckForNull
         private Duration maxAge;
         private Instant now = Instant.now();
 
@@ -128,13 +131,13 @@ public final class EnvelopeVerifier {
         results.add(new CheckResult(Check.PREDICATE_TYPE, predicateType, predicateType ? ApprovalPredicate.TYPE
                 : "'" + statement.predicateType() + "' is not " + ApprovalPredicate.TYPE));
         if (subjectSha256 != null) {
-            results.add(subject(statement));
+            results.add(subject(statement, subjectSha256));
         }
         if (system != null) {
-            results.add(system(statement));
+            results.add(system(statement, system));
         }
         if (maxAge != null) {
-            results.add(age(statement));
+            results.add(age(statement, maxAge));
         }
         return new VerificationReport(results, statement);
     }
@@ -186,7 +189,7 @@ public final class EnvelopeVerifier {
         return names.toString();
     }
 
-    private CheckResult subject(Statement statement) {
+    private static CheckResult subject(Statement statement, String subjectSha256) {
         for (Subject s : statement.subjects()) {
             String digest = s.digest().get(Subject.SHA256);
             if (digest != null && digest.toLowerCase(Locale.ROOT).equals(subjectSha256)) {
@@ -201,7 +204,7 @@ public final class EnvelopeVerifier {
                 + names + ")");
     }
 
-    private CheckResult system(Statement statement) {
+    private static CheckResult system(Statement statement, String system) {
         String attested = statement.predicateText(ApprovalPredicate.SYSTEM);
         if (attested == null) {
             return new CheckResult(Check.SYSTEM, false, "the predicate names no system");
@@ -211,7 +214,7 @@ public final class EnvelopeVerifier {
                 : "approved for '" + attested + "', not '" + system + "'");
     }
 
-    private CheckResult age(Statement statement) {
+    private CheckResult age(Statement statement, Duration maxAge) {
         String text = statement.predicateText(ApprovalPredicate.DECIDED_AT);
         if (text == null) {
             return new CheckResult(Check.MAX_AGE, false, "the predicate has no " + ApprovalPredicate.DECIDED_AT);
@@ -228,8 +231,9 @@ public final class EnvelopeVerifier {
                     + ")");
         }
         Duration age = Duration.between(decidedAt, now);
+        Duration shown = age.withNanos(0); // whole seconds read better; the comparison uses the exact age
         boolean young = age.compareTo(maxAge) <= 0;
         return new CheckResult(Check.MAX_AGE, young, "decided at " + decidedAt + ", " + (age.isNegative()
-                ? "just now" : age + " ago") + (young ? ", within " : ", older than ") + maxAge);
+                ? "just now" : shown + " ago") + (young ? ", within " : ", older than ") + maxAge);
     }
 }

@@ -49,10 +49,43 @@ final class Json {
         }
     }
 
-    /** A JSON object's plain-value copy (maps, lists, strings, numbers, booleans, null). */
+    /**
+     * A JSON object's plain-value copy (maps, lists, strings, numbers, booleans, null), unmodifiable all the way
+     * down.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> plain(JsonNode object) {
-        return MAPPER.convertValue(object, Map.class);
+        return (Map<String, Object>) frozen(MAPPER.convertValue(object, Map.class));
+    }
+
+    /**
+     * Plain values as they read back from JSON: so that a statement made here equals the same statement read from
+     * its payload (a {@code long} 12 reads back as an {@code int}).
+     */
+    static Map<String, Object> normalized(Map<String, ?> object) {
+        try {
+            return plain(MAPPER.readTree(write(object)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read back JSON just written: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object frozen(Object value) {
+        if (value instanceof Map) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                copy.put(String.valueOf(e.getKey()), frozen(e.getValue()));
+            }
+            return java.util.Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof java.util.List) {
+            java.util.List<Object> copy = new java.util.ArrayList<>();
+            for (Object o : (java.util.List<?>) value) {
+                copy.add(frozen(o));
+            }
+            return java.util.Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     /** A member that must be a string; {@code where} names the object in the message. */

@@ -1,8 +1,9 @@
 package io.jenkins.plugins.criticalchangegate.attestation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class Statement {
         this.type = type;
         this.subjects = List.copyOf(subjects);
         this.predicateType = predicateType;
-        this.predicate = Collections.unmodifiableMap(new LinkedHashMap<>(predicate));
+        this.predicate = predicate; // Json.plain or Json.normalized: unmodifiable all the way down
     }
 
     /**
@@ -42,7 +43,7 @@ public final class Statement {
         if (subjects.isEmpty()) {
             throw new IllegalArgumentException("a statement needs at least one subject (in-toto Statement v1)");
         }
-        return new Statement(TYPE, subjects, Objects.requireNonNull(predicateType), new LinkedHashMap<>(predicate));
+        return new Statement(TYPE, subjects, Objects.requireNonNull(predicateType), Json.normalized(predicate));
     }
 
     /** The {@code _type} as written: {@link #TYPE} for statements made here, anything for one read back. */
@@ -59,11 +60,13 @@ public final class Statement {
     }
 
     /** The predicate's members as plain values. */
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "unmodifiable all the way down (Json.plain)")
     public Map<String, Object> predicate() {
         return predicate;
     }
 
     /** A top-level string member of the predicate, or null when it is absent or not a string. */
+    @CheckForNull
     String predicateText(String name) {
         Object value = predicate.get(name);
         return value instanceof String ? (String) value : null;

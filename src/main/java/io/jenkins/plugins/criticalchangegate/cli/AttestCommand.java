@@ -82,6 +82,9 @@ final class AttestCommand implements Command {
         if (parsed.positional().size() != 1) {
             throw new UsageException("'attest verify' needs one ENVELOPE file, got " + parsed.positional().size());
         }
+        // the arguments first, the files after: a mistyped option is named before any file is read
+        java.util.Optional<Duration> maxAge = parsed.option("max-age").isPresent()
+                ? java.util.Optional.of(duration(parsed.option("max-age").get())) : java.util.Optional.empty();
         Path envelopeFile = console.resolve(parsed.positional().get(0));
         Path keyFile = console.resolve(parsed.required("public-key"));
         List<VerificationKey> keys;
@@ -111,9 +114,7 @@ final class AttestCommand implements Command {
                 throw new UsageException("--system: " + e.getMessage());
             }
         }
-        if (parsed.option("max-age").isPresent()) {
-            verifier.maxAge(duration(parsed.option("max-age").get()));
-        }
+        maxAge.ifPresent(verifier::maxAge);
         VerificationReport report = verifier.build().verify(firstLine(envelopeFile));
         for (CheckResult result : report.results()) {
             console.out().println(result);
