@@ -26,7 +26,8 @@ public final class ApprovalAttestation {
      * The statement for an approved gate.
      *
      * @param state the gate, {@link Outcome#APPROVED}
-     * @param evidence the documentation check's evidence, or null when the system requires none
+     * @param documentation what the approvers saw of the documentation ({@link DocumentationSeen#of(Evidence)}, or
+     *     from the evidence Jenkins keeps on the build), or null when none was checked
      * @param registryVersion the version (SHA-256) of the registry the gate decided with, or null
      * @param buildUrl the build's absolute URL, or null outside Jenkins
      * @param decision the journal record of the decision, or null without a journal
@@ -35,19 +36,6 @@ public final class ApprovalAttestation {
      * @param decidedAt when the gate was approved
      * @return the statement, of {@link ApprovalPredicate#TYPE}
      * @throws IllegalArgumentException for a gate that is not approved, or no subjects
-     */
-    public static Statement of(GateState state, @CheckForNull Evidence evidence, @CheckForNull String registryVersion,
-            @CheckForNull String buildUrl, @CheckForNull JournalPosition decision, List<Subject> subjects,
-            Instant decidedAt) {
-        return of(state, evidence == null ? null : DocumentationSeen.of(evidence), registryVersion, buildUrl, decision,
-                subjects, decidedAt);
-    }
-
-    /**
-     * The statement for an approved gate, with the documentation as Jenkins keeps it on the build.
-     *
-     * @param documentation what the approvers saw of the documentation, or null when the system requires none
-     * @see #of(GateState, Evidence, String, String, JournalPosition, List, Instant)
      */
     public static Statement of(GateState state, @CheckForNull DocumentationSeen documentation,
             @CheckForNull String registryVersion, @CheckForNull String buildUrl, @CheckForNull JournalPosition decision,

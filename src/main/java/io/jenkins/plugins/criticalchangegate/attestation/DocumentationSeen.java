@@ -28,10 +28,19 @@ public final class DocumentationSeen {
         return new DocumentationSeen(url, sha256, fetchedAt);
     }
 
-    /** From the documentation check's evidence: its final URL (the requested one when nothing redirected). */
+    /**
+     * From the documentation check's evidence: its final URL (the requested one when nothing redirected).
+     *
+     * @throws IllegalArgumentException for evidence of a page that was never read (no digest): nothing was seen
+     */
     public static DocumentationSeen of(Evidence evidence) {
-        return new DocumentationSeen(evidence.finalUrl() == null ? evidence.requestedUrl() : evidence.finalUrl(),
-                evidence.sha256(), evidence.fetchedAt());
+        String finalUrl = evidence.finalUrl();
+        String sha256 = evidence.sha256();
+        if (sha256 == null) {
+            throw new IllegalArgumentException("the documentation at " + evidence.requestedUrl() + " was not read");
+        }
+        return new DocumentationSeen(finalUrl == null ? evidence.requestedUrl() : finalUrl, sha256,
+                evidence.fetchedAt());
     }
 
     Map<String, Object> toJson() {

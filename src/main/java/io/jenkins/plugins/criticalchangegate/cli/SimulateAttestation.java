@@ -5,7 +5,6 @@ import io.jenkins.plugins.criticalchangegate.attestation.ApprovalAttestation;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationException;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationRecord;
 import io.jenkins.plugins.criticalchangegate.attestation.Attestor;
-import io.jenkins.plugins.criticalchangegate.attestation.DocumentationSeen;
 import io.jenkins.plugins.criticalchangegate.attestation.Envelope;
 import io.jenkins.plugins.criticalchangegate.attestation.JournalPosition;
 import io.jenkins.plugins.criticalchangegate.attestation.SigningKey;
@@ -126,7 +125,7 @@ final class SimulateAttestation {
                     + "; only an APPROVED gate is attested");
             return Optional.empty();
         }
-        Envelope envelope = new Attestor(key).sign(ApprovalAttestation.of(state.get(), (DocumentationSeen) null, registryVersion, null,
+        Envelope envelope = new Attestor(key).sign(ApprovalAttestation.of(state.get(), null, registryVersion, null,
                 decision(journaled), subjects, state.get().decision().orElseThrow().at()));
         try {
             Files.write(out, (envelope.toJsonText() + "\n").getBytes(StandardCharsets.UTF_8));

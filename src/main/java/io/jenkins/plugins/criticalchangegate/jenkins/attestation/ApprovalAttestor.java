@@ -55,7 +55,8 @@ public final class ApprovalAttestor {
         Envelope envelope = new Attestor(key).sign(statement.get());
         AttestationEntry entry = new AttestationEntry(envelope.toJsonText(), AttestationRecord.envelopeSha256(envelope),
                 key.keyId());
-        String changeId = record.getChangeId() == null ? "" : record.getChangeId();
+        String change = record.getChangeId();
+        String changeId = change == null ? "" : change;
         AuditEvent event = AttestationRecord.attested(run.getParent().getFullName(), run.getNumber(),
                 record.getSystem(), changeId, envelope, key.keyId()).with("gateId", record.getGateId());
         return Optional.of(new Signed(entry, event));

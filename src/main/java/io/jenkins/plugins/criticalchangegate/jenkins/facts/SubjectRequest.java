@@ -80,7 +80,7 @@ public final class SubjectRequest implements Serializable {
 
     /** The artifacts named with their digests. */
     public List<SubjectEntry> artifacts() {
-        return artifacts == null ? List.of() : List.copyOf(artifacts);
+        return List.copyOf(artifacts);
     }
 
     /** The glob of workspace files to hash, or null. */

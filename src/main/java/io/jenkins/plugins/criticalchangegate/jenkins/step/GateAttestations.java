@@ -94,13 +94,13 @@ final class GateAttestations {
                 }
             }
         }
-        if (attested.getAttestation() == null) {
+        AttestationEntry entry = attested.getAttestation();
+        if (entry == null) {
             listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "no attestation: the gate names no"
                     + " artifact (subjects, subjectFiles) and Jenkins knows no commit of this build");
             return attested;
         }
         AttestationArchive.archive(run, listener, envelopes(action));
-        AttestationEntry entry = attested.getAttestation();
         listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "approval attested: "
                 + AttestationArchive.FILE_NAME + " (envelope sha256 " + entry.getSha256() + ", key " + entry.getKeyId()
                 + ")");
