@@ -34,5 +34,13 @@ public enum AuditEventType {
      * {@code keyId} (never the key). Whoever holds the key can write records that verify, so every copy handed out is
      * on the record.
      */
-    KEY_EXPORTED
+    KEY_EXPORTED,
+    /**
+     * A gated credential's secret was released to a build holding an approved gate for its system (issue 12):
+     * {@code credentialId}, {@code system}, {@code gateId}, {@code job}, {@code build}, {@code reason},
+     * {@code emergency}.
+     */
+    CREDENTIALS_RELEASED,
+    /** A gated credential was refused to a build (or to a lookup without one): the same fields, the reason why. */
+    CREDENTIALS_REFUSED
 }

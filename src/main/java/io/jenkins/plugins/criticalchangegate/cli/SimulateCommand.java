@@ -35,7 +35,7 @@ final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
             + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
-            + " [--commit-message FILE]... [--ai-assisted]"
+            + " [--commit-message FILE]... [--ai-assisted] [--credentials-for SYSTEM]"
             + " [--journal DIR [--key-file FILE | --key-env VAR]]";
 
     private static final String HELP = USAGE + "\n\n"
@@ -61,11 +61,15 @@ final class SimulateCommand implements Command {
             + "job as given or 'simulate'; docs/audit.md) before printing; a keyed journal's HMAC key comes from\n"
             + "--key-file FILE (as Jenkins' 'Download verification key' gives it) or --key-env VAR (the UTF-8 value\n"
             + "of an environment variable). A journal that cannot be opened or written is an error\n"
-            + "on stderr and exit 1.";
+            + "on stderr and exit 1.\n"
+            + "--credentials-for SYSTEM adds credentials: {system, released, reason}: whether a gated credential\n"
+            + "bound to SYSTEM would be released to this build after the approvals and rejections, looked up at\n"
+            + "--until when given, else right after the decision (or at --at, or now, if later); the gate's\n"
+            + "credentialsReleaseWindow applies (docs/credentials.md). The exit code stays the gate's.";
 
     private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
             "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE, "at",
-            "until", "commit-message");
+            "until", "commit-message", "credentials-for");
     private static final Set<String> FLAGS = Set.of("ai-assisted");
 
     @Override
@@ -124,7 +128,14 @@ final class SimulateCommand implements Command {
         } else if (JournalKeyOption.given(arguments)) {
             throw new UsageException("--key-file and --key-env go with --journal");
         }
-        JsonOutput.print(console.out(), json(system, result));
+        Map<String, Object> json = json(system, result);
+        Optional<String> credentialsFor = arguments.option("credentials-for");
+        if (credentialsFor.isPresent()) {
+            Instant at = TimeRulesJson.option(arguments, "at").orElse(Instant.now());
+            json.put("credentials", CredentialsJson.judge(registry, credentialsFor.get(), system, job, result, at,
+                    TimeRulesJson.option(arguments, "until").orElse(null)));
+        }
+        JsonOutput.print(console.out(), json);
         switch (result.verdict()) {
             case APPROVED:
             case NOT_CRITICAL:

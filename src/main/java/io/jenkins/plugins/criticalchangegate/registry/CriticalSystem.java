@@ -41,6 +41,13 @@ public final class CriticalSystem implements Serializable {
      */
     @CheckForNull
     private final AiAssistedRule aiAssisted;
+    /**
+     * How long after its gate's approval a build may still be given the system's gated deploy credentials
+     * ({@code credentialsReleaseWindow}, docs/credentials.md); {@code null}: the rest of the build (and in a gate state
+     * saved before the key existed).
+     */
+    @CheckForNull
+    private final Duration credentialsReleaseWindow;
 
     private CriticalSystem(Builder b) {
         this.id = b.id;
@@ -56,6 +63,7 @@ public final class CriticalSystem implements Serializable {
         this.jobs = List.copyOf(b.jobs);
         this.approvalRules = List.copyOf(b.approvalRules);
         this.aiAssisted = b.aiAssisted;
+        this.credentialsReleaseWindow = b.credentialsReleaseWindow;
     }
 
     /**
@@ -76,6 +84,7 @@ public final class CriticalSystem implements Serializable {
                 .excludeCommitAuthors(excludeCommitAuthors).approvalTimeout(approvalTimeout)
                 .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
         b.aiAssisted = aiAssisted;
+        b.credentialsReleaseWindow = credentialsReleaseWindow;
         b.jobsChecked = true; // this system's globs compiled when it was built: overlays check every system
         return b;
     }
@@ -185,6 +194,11 @@ public final class CriticalSystem implements Serializable {
         return Optional.ofNullable(aiAssisted);
     }
 
+    /** {@code credentialsReleaseWindow}: empty when the system's gated credentials are released for the rest of the build. */
+    public Optional<Duration> credentialsReleaseWindow() {
+        return Optional.ofNullable(credentialsReleaseWindow);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CriticalSystem)) {
@@ -196,7 +210,8 @@ public final class CriticalSystem implements Serializable {
                 && requiredApprovals == that.requiredApprovals && requireDistinctGroups == that.requireDistinctGroups
                 && excludeCommitAuthors == that.excludeCommitAuthors && approvalTimeout.equals(that.approvalTimeout)
                 && documentation.equals(that.documentation) && jobs.equals(that.jobs)
-                && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted);
+                && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted)
+                && Objects.equals(credentialsReleaseWindow, that.credentialsReleaseWindow);
     }
 
     /** The id's hash alone: cheap, and consistent with {@link #equals} (equal systems have equal ids). */
@@ -227,6 +242,8 @@ public final class CriticalSystem implements Serializable {
         private List<ApprovalRule> approvalRules = new ArrayList<>();
         @CheckForNull
         private AiAssistedRule aiAssisted;
+        @CheckForNull
+        private Duration credentialsReleaseWindow;
         /** The jobs are a built system's, so their globs are known to compile. */
         private boolean jobsChecked;
 
@@ -300,6 +317,12 @@ public final class CriticalSystem implements Serializable {
             return this;
         }
 
+        /** @param window how long after the approval gated credentials are released, or {@code null}: the rest of the build */
+        public Builder credentialsReleaseWindow(@CheckForNull Duration window) {
+            this.credentialsReleaseWindow = window;
+            return this;
+        }
+
         public Builder jobs(List<String> jobs) {
             this.jobs = new ArrayList<>(jobs);
             this.jobsChecked = false;
@@ -326,6 +349,10 @@ public final class CriticalSystem implements Serializable {
             }
             if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
                 throw new IllegalArgumentException("system " + id + ": approvalTimeout must be positive");
+            }
+            if (credentialsReleaseWindow != null && (credentialsReleaseWindow.isNegative()
+                    || credentialsReleaseWindow.isZero())) {
+                throw new IllegalArgumentException("system " + id + ": credentialsReleaseWindow must be positive");
             }
             for (String job : jobsChecked ? List.<String>of() : jobs) {
                 JobPattern.compile(job); // throws IllegalArgumentException naming the problem

@@ -21,4 +21,5 @@ final class PolicyKeys {
     @CheckForNull List<ApprovalRule> approvalRules;
     @CheckForNull Node approvalRulesNode;
     @CheckForNull AiAssistedKeys aiAssisted;
+    @CheckForNull Duration credentialsReleaseWindow;
 }

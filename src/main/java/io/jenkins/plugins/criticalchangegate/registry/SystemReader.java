@@ -112,7 +112,10 @@ final class SystemReader {
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
-                .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai).build();
+                .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai)
+                .credentialsReleaseWindow(own.credentialsReleaseWindow != null ? own.credentialsReleaseWindow
+                        : defaults.credentialsReleaseWindow)
+                .build();
     }
 
     /** Every valid id read so far, of systems with problems too. */
