@@ -40,6 +40,14 @@ public final class ReleaseDecision implements Serializable {
                 gate != null && gate.emergency(), reason);
     }
 
+    /**
+     * This decision refused after all, for a reason found after it was taken (the journal could not record the
+     * release: a secret handed out must be on the record, so it is not handed out).
+     */
+    public ReleaseDecision withdrawn(String why) {
+        return new ReleaseDecision(false, credentialId, system, gateId, emergency, why);
+    }
+
     public boolean released() {
         return released;
     }

@@ -139,6 +139,11 @@ public class GateAction implements RunAction2 {
         return Optional.empty();
     }
 
+    /** The records of this build's gates, in order: what the gated credentials judge (GateRecords). */
+    synchronized List<GateRecord> records() {
+        return List.copyOf(gates);
+    }
+
     /** Whether a gate of this build for the system (its id compared as the registry compares ids) was APPROVED. */
     synchronized boolean approvedFor(String system) {
         String key = SystemId.of("system", system).key();
