@@ -12,29 +12,33 @@ import org.kohsuke.stapler.export.ExportedBean;
  */
 @ExportedBean(defaultVisibility = 2)
 public final class CredentialUse {
+    /** Released or refused, by an emergency gate or not: one enum (XStream2 keeps the plugin's enums, not Booleans). */
+    enum Outcome {
+        RELEASED, RELEASED_EMERGENCY, REFUSED, REFUSED_EMERGENCY
+    }
+
     private final long atMillis;
     private final String credentialId;
     private final String system;
     @CheckForNull
     private final String gateId;
-    private final boolean released;
-    private final boolean emergency;
+    private final Outcome outcome;
     private final String reason;
 
     private CredentialUse(long atMillis, String credentialId, String system, @CheckForNull String gateId,
-            boolean released, boolean emergency, String reason) {
+            Outcome outcome, String reason) {
         this.atMillis = atMillis;
         this.credentialId = credentialId;
         this.system = system;
         this.gateId = gateId;
-        this.released = released;
-        this.emergency = emergency;
+        this.outcome = outcome;
         this.reason = reason;
     }
 
     static CredentialUse of(ReleaseDecision decision, long atMillis) {
         return new CredentialUse(atMillis, decision.credentialId(), decision.system(), decision.gateId().orElse(null),
-                decision.released(), decision.emergency(), decision.reason());
+                decision.released() ? (decision.emergency() ? Outcome.RELEASED_EMERGENCY : Outcome.RELEASED)
+                        : (decision.emergency() ? Outcome.REFUSED_EMERGENCY : Outcome.REFUSED), decision.reason());
     }
 
     @Exported
@@ -60,12 +64,12 @@ public final class CredentialUse {
 
     @Exported
     public boolean isReleased() {
-        return released;
+        return outcome == Outcome.RELEASED || outcome == Outcome.RELEASED_EMERGENCY;
     }
 
     @Exported
     public boolean isEmergency() {
-        return emergency;
+        return outcome == Outcome.RELEASED_EMERGENCY || outcome == Outcome.REFUSED_EMERGENCY;
     }
 
     @Exported
