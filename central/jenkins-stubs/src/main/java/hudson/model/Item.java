@@ -6,6 +6,7 @@ import hudson.security.Permission;
 public interface Item extends AccessControlled {
     Permission READ = null;
     Permission EXTENDED_READ = null;
+    Permission CONFIGURE = null;
     Permission DISCOVER = null;
 
     String getFullName();

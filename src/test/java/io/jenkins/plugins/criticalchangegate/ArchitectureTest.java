@@ -52,6 +52,22 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.jvnet.hudson.test..")
             .as("tests that use the Jenkins test harness are named *JenkinsTest, so the Central build skips them");
 
+    /**
+     * The release decision (issue 12) sits after registry, policy and audit and before the tool and the adapters:
+     * the packages below it never reach it.
+     */
+    public static final ArchRule RELEASE_IS_LAYERED_AFTER_POLICY_AND_AUDIT = noClasses()
+            .that().resideInAnyPackage(ROOT + ".http..", ROOT + ".documentation..", ROOT + ".registry..",
+                    ROOT + ".policy..", ROOT + ".audit..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".release..", ROOT + ".cli..")
+            .as("http, documentation, registry, policy and audit do not depend on release or cli");
+
+    /** The release decision uses the layers below it only: not the tool. */
+    public static final ArchRule RELEASE_DOES_NOT_USE_THE_TOOL = noClasses()
+            .that().resideInAPackage(ROOT + ".release..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".cli..")
+            .as("release does not depend on cli");
+
     /** The core depends on no adapter: the arrows point inwards. */
     public static final ArchRule DOMAIN_DOES_NOT_USE_ADAPTERS = noClasses()
             .that().resideInAPackage(ROOT + "..")
@@ -194,6 +210,12 @@ public class ArchitectureTest {
     @Test
     public void domainLayersPointDownwards() {
         DOMAIN_LAYERS_POINT_DOWNWARDS.check(mainClasses);
+    }
+
+    @Test
+    public void releaseIsLayeredAfterPolicyAndAudit() {
+        RELEASE_IS_LAYERED_AFTER_POLICY_AND_AUDIT.check(mainClasses);
+        RELEASE_DOES_NOT_USE_THE_TOOL.check(mainClasses);
     }
 
     @Test

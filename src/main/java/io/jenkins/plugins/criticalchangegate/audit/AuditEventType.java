@@ -47,5 +47,13 @@ public enum AuditEventType {
      */
     EMERGENCY_REVIEWED,
     /** Someone tried to review an emergency change and was refused: {@code user}, {@code reason}, {@code detail}. */
-    EMERGENCY_REVIEW_REFUSED
+    EMERGENCY_REVIEW_REFUSED,
+    /**
+     * A gated credential's secret was released to a build holding an approved gate for its system (issue 12):
+     * {@code credentialId}, {@code system}, {@code gateId}, {@code job}, {@code build}, {@code reason},
+     * {@code emergency}.
+     */
+    CREDENTIALS_RELEASED,
+    /** A gated credential was refused to a build (or to a lookup without one): the same fields, the reason why. */
+    CREDENTIALS_REFUSED
 }

@@ -36,7 +36,7 @@ final class SimulateCommand implements Command {
     static final String USAGE = "usage: simulate --registry FILE --system ID [--job FULLNAME] [--change ID]"
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
             + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
-            + " [--commit-message FILE]... [--ai-assisted] [--emergency --incident ID]"
+            + " [--commit-message FILE]... [--ai-assisted] [--emergency --incident ID] [--credentials-for SYSTEM]"
             + " [--journal DIR [--key-file FILE | --key-env VAR]]" + SimulateAttestation.USAGE;
 
     private static final String HELP = USAGE + "\n\n"
@@ -68,11 +68,15 @@ final class SimulateCommand implements Command {
             + "the AI-assisted rule's count when it is higher; DENIED when the system has no emergency path or the\n"
             + "incident id does not match emergency.incidentPattern. The JSON says emergency (true) and incidentId;\n"
             + "with --journal the records say so too, and 'audit emergencies DIR' lists the approval.\n"
+            + "--credentials-for SYSTEM adds credentials: {system, released, reason}: whether a gated credential\n"
+            + "bound to SYSTEM would be released to this build after the approvals and rejections, looked up at\n"
+            + "--until when given, else right after the decision (or at --at, or now, if later); the gate's\n"
+            + "credentialsReleaseWindow applies (docs/credentials.md). The exit code stays the gate's.\n"
             + SimulateAttestation.HELP;
 
     private static final Set<String> WITH_VALUE = with(SimulateAttestation.OPTIONS, "registry", "system", "job",
             "change", "started-by", "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV,
-            JournalKeyOption.FILE, "at", "until", "commit-message", "incident");
+            JournalKeyOption.FILE, "at", "until", "commit-message", "incident", "credentials-for");
     private static final Set<String> FLAGS = Set.of("ai-assisted", "emergency");
 
     @Override
@@ -145,6 +149,12 @@ final class SimulateCommand implements Command {
         }
         Map<String, Object> json = json(system, result);
         json.putAll(EmergencyJson.request(emergency, incident));
+        Optional<String> credentialsFor = arguments.option("credentials-for");
+        if (credentialsFor.isPresent()) {
+            Instant at = TimeRulesJson.option(arguments, "at").orElse(Instant.now());
+            json.put("credentials", CredentialsJson.judge(registry, credentialsFor.get(), system, job, result, at,
+                    TimeRulesJson.option(arguments, "until").orElse(null)));
+        }
         JsonOutput.print(console.out(), json);
         if (attestation.isPresent()) {
             Optional<Envelope> envelope = attestation.get().write(result, journaled, console);

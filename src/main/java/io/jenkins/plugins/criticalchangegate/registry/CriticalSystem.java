@@ -47,6 +47,13 @@ public final class CriticalSystem implements Serializable {
      */
     @CheckForNull
     private final EmergencyPolicy emergency;
+    /**
+     * How long after its gate's approval a build may still be given the system's gated deploy credentials
+     * ({@code credentialsReleaseWindow}, docs/credentials.md); {@code null}: the rest of the build (and in a gate state
+     * saved before the key existed).
+     */
+    @CheckForNull
+    private final Duration credentialsReleaseWindow;
 
     private CriticalSystem(Builder b) {
         this.id = b.id;
@@ -63,6 +70,7 @@ public final class CriticalSystem implements Serializable {
         this.approvalRules = List.copyOf(b.approvalRules);
         this.aiAssisted = b.aiAssisted;
         this.emergency = b.emergency;
+        this.credentialsReleaseWindow = b.credentialsReleaseWindow;
     }
 
     /**
@@ -84,6 +92,7 @@ public final class CriticalSystem implements Serializable {
                 .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
         b.aiAssisted = aiAssisted;
         b.emergency = emergency;
+        b.credentialsReleaseWindow = credentialsReleaseWindow;
         b.jobsChecked = true; // this system's globs compiled when it was built: overlays check every system
         return b;
     }
@@ -198,6 +207,11 @@ public final class CriticalSystem implements Serializable {
         return Optional.ofNullable(emergency);
     }
 
+    /** {@code credentialsReleaseWindow}: empty when the system's gated credentials are released for the rest of the build. */
+    public Optional<Duration> credentialsReleaseWindow() {
+        return Optional.ofNullable(credentialsReleaseWindow);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CriticalSystem)) {
@@ -210,7 +224,8 @@ public final class CriticalSystem implements Serializable {
                 && excludeCommitAuthors == that.excludeCommitAuthors && approvalTimeout.equals(that.approvalTimeout)
                 && documentation.equals(that.documentation) && jobs.equals(that.jobs)
                 && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted)
-                && Objects.equals(emergency, that.emergency);
+                && Objects.equals(emergency, that.emergency)
+                && Objects.equals(credentialsReleaseWindow, that.credentialsReleaseWindow);
     }
 
     /** The id's hash alone: cheap, and consistent with {@link #equals} (equal systems have equal ids). */
@@ -243,6 +258,8 @@ public final class CriticalSystem implements Serializable {
         private AiAssistedRule aiAssisted;
         @CheckForNull
         private EmergencyPolicy emergency;
+        @CheckForNull
+        private Duration credentialsReleaseWindow;
         /** The jobs are a built system's, so their globs are known to compile. */
         private boolean jobsChecked;
 
@@ -322,6 +339,12 @@ public final class CriticalSystem implements Serializable {
             return this;
         }
 
+        /** @param window how long after the approval gated credentials are released, or {@code null}: the rest of the build */
+        public Builder credentialsReleaseWindow(@CheckForNull Duration window) {
+            this.credentialsReleaseWindow = window;
+            return this;
+        }
+
         public Builder jobs(List<String> jobs) {
             this.jobs = new ArrayList<>(jobs);
             this.jobsChecked = false;
@@ -348,6 +371,10 @@ public final class CriticalSystem implements Serializable {
             }
             if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
                 throw new IllegalArgumentException("system " + id + ": approvalTimeout must be positive");
+            }
+            if (credentialsReleaseWindow != null && (credentialsReleaseWindow.isNegative()
+                    || credentialsReleaseWindow.isZero())) {
+                throw new IllegalArgumentException("system " + id + ": credentialsReleaseWindow must be positive");
             }
             for (String job : jobsChecked ? List.<String>of() : jobs) {
                 JobPattern.compile(job); // throws IllegalArgumentException naming the problem

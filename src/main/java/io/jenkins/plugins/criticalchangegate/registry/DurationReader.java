@@ -77,6 +77,37 @@ final class DurationReader {
         return d;
     }
 
+    /**
+     * Reads {@code credentialsReleaseWindow}: the syntax of approvalTimeout (90m, 24h, 7d), more than 0, at most 365d
+     * (the administrator's maximum approval timeout does not bound it: it limits how long a gate waits, not this).
+     */
+    @CheckForNull
+    Duration releaseWindow(Node node) {
+        String text = reading.values.string(node, PolicyReader.CREDENTIALS_RELEASE_WINDOW);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            reading.problems.add(node, "credentialsReleaseWindow '" + text + "' is not a duration: write a whole"
+                    + " number followed by m (minutes), h (hours) or d (days), e.g. 15m, 2h; leave the key out to"
+                    + " release gated credentials for the rest of the build");
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
+                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
+        if (d.isZero()) {
+            reading.problems.add(node, "credentialsReleaseWindow must be longer than 0");
+            return null;
+        }
+        if (d.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
+            reading.problems.add(node, "credentialsReleaseWindow '" + text + "' is longer than 365d");
+            return null;
+        }
+        return d;
+    }
+
     /** A duration as the format writes it (7d, 36h, 90m), so the message reads like the file. */
     static String durationText(Duration d) {
         if (d.toMinutes() * 60 != d.getSeconds() || d.getNano() != 0) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -17,7 +18,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class OverlaysSection implements SectionReader {
     static final List<String> KEYS = List.of("name", "start", "end", "zone", "systems", "tighten");
-    static final List<String> TIGHTEN_KEYS = concat(PolicyReader.KEYS, "approvers");
+    static final List<String> TIGHTEN_KEYS = concat(PolicyReader.KEYS.stream()
+            .filter(k -> !k.equals(PolicyReader.CREDENTIALS_RELEASE_WINDOW)).collect(Collectors.toList()), "approvers");
 
     /** One overlay as read, with the nodes its problems are reported at. */
     static final class Read {

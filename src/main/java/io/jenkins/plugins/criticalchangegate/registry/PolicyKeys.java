@@ -22,4 +22,5 @@ final class PolicyKeys {
     @CheckForNull Node approvalRulesNode;
     @CheckForNull AiAssistedKeys aiAssisted;
     @CheckForNull EmergencyKeys emergency;
+    @CheckForNull Duration credentialsReleaseWindow;
 }

@@ -5,8 +5,11 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the policy keys of {@code defaults:} or of one system (which has other keys too). */
 final class PolicyReader {
+    /** Not an overlay key ({@link OverlaysSection#TIGHTEN_KEYS}): a release window is the system's, not a time rule's. */
+    static final String CREDENTIALS_RELEASE_WINDOW = "credentialsReleaseWindow";
     static final List<String> KEYS = List.of("requiredApprovals", "requireDistinctGroups", "excludeCommitAuthors",
-            "approvalTimeout", "documentation", "approvalRules", "aiAssisted", "emergency");
+            "approvalTimeout", "documentation", "approvalRules", "aiAssisted", "emergency",
+            CREDENTIALS_RELEASE_WINDOW);
 
     private final Reading reading;
     private final DurationReader durations;
@@ -65,6 +68,10 @@ final class PolicyReader {
         n = keys.get("emergency");
         if (n != null) {
             policy.emergency = emergency.read(n);
+        }
+        n = keys.get(CREDENTIALS_RELEASE_WINDOW);
+        if (n != null) {
+            policy.credentialsReleaseWindow = durations.releaseWindow(n);
         }
         return policy;
     }

@@ -116,7 +116,10 @@ final class SystemReader {
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
                 .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai)
-                .emergency(emergencyPath).build();
+                .emergency(emergencyPath)
+                .credentialsReleaseWindow(own.credentialsReleaseWindow != null ? own.credentialsReleaseWindow
+                        : defaults.credentialsReleaseWindow)
+                .build();
     }
 
     /** Every valid id read so far, of systems with problems too. */

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.ExtensionPoint;
 import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.model.Run;
 import hudson.security.Permission;
 import java.util.List;
@@ -22,6 +23,10 @@ public abstract class CredentialsProvider implements ExtensionPoint {
     }
 
     public static <C extends Credentials> C track(Run build, C credentials) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static Iterable<CredentialsStore> lookupStores(ModelObject object) {
         throw new UnsupportedOperationException("stub");
     }
 

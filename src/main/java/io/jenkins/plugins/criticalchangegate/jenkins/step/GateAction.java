@@ -128,11 +128,6 @@ public class GateAction implements RunAction2 {
         return record(token).map(r -> new GateEntry(this, r)).orElse(null);
     }
 
-    /** The records, in the order the gates were requested. */
-    List<GateRecord> records() {
-        return new ArrayList<>(gates);
-    }
-
     synchronized Optional<GateRecord> record(String gateId) {
         for (GateRecord record : gates) {
             if (record.getGateId().equals(gateId)) {
@@ -140,6 +135,14 @@ public class GateAction implements RunAction2 {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The records of this build's gates, in the order they were requested: what the gated credentials judge
+     * (GateRecords) and what the attestations archive lists.
+     */
+    synchronized List<GateRecord> records() {
+        return List.copyOf(gates);
     }
 
     /** Whether a gate of this build for the system (its id compared as the registry compares ids) was APPROVED. */

@@ -107,6 +107,15 @@ public class PersistenceTest {
         BUILD_XML.walk(GateAction.class, new GateAction()).assertPersistable(20);
     }
 
+    /** The gated credentials a build was given or refused (issue 12), in build.xml. */
+    @Test
+    public void theCredentialUsesCanBeKeptInBuildXml() {
+        // uses is a CopyOnWriteArrayList (whitelisted-classes.txt line 127), each use plain fields
+        BUILD_XML.walk(io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.CredentialUseAction.class,
+                new io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.CredentialUseAction())
+                .assertPersistable(7);
+    }
+
     /** The global configuration and the registry source it holds, in config.xml. */
     @Test
     public void theGlobalConfigurationCanBeKeptInConfigXml() {

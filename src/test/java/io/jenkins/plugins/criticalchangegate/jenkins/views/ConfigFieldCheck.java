@@ -88,6 +88,13 @@ final class ConfigFieldCheck {
                 problems.add(at + missing);
             }
         }
+        if (view.file.getFileName().toString().equals("credentials.jelly")
+                && text.contains("<st:include page=\"id-and-description\" class=\"${descriptor.clazz}\"/>")) {
+            // credentials: BaseStandardCredentials/id-and-description.jelly holds the id and description fields, and
+            // the credentials plugin's own page around credentials.jelly the scope (CredentialsDescriptor's
+            // isScopeRelevant/doFillScopeItems), both bound by BaseStandardCredentials' constructor
+            fields.addAll(List.of("id", "description", "scope"));
+        }
         for (Map.Entry<String, String> b : bound.entrySet()) {
             if (!fields.contains(b.getKey())) {
                 problems.add(view.name + ": " + JavaType.of(owner).simpleName() + " binds '" + b.getKey() + "' ("

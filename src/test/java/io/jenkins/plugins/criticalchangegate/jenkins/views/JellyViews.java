@@ -38,9 +38,13 @@ final class JellyViews {
             this.owner = owner;
         }
 
-        /** A form fragment ({@code config.jelly}), included into another object's page. */
+        /**
+         * A form fragment ({@code config.jelly}; for a credential, {@code credentials.jelly}, which the credentials
+         * plugin includes instead: CredentialsDescriptor.getCredentialsPage), included into another object's page.
+         */
         boolean isFormFragment() {
-            return owner != null && file.getFileName().toString().equals("config.jelly");
+            String name = file.getFileName().toString();
+            return owner != null && (name.equals("config.jelly") || name.equals("credentials.jelly"));
         }
     }
 

@@ -1,0 +1,7 @@
+package org.kohsuke.accmod;
+
+public abstract class AccessRestriction {
+    public AccessRestriction() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

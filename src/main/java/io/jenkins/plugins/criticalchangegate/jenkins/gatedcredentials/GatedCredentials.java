@@ -1,0 +1,110 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsUnavailableException;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.CredentialGuard;
+
+/**
+ * A credential bound to a critical system of the registry ({@link #getSystem()}).
+ *
+ * <p>How the credentials plugin hands a credential to a build (credentials 1405.vb_cda_74a_f8974,
+ * {@code CredentialsProvider.java}): {@code findCredentialById(id, type, run, …)} (lines 894-985) looks the stored
+ * credential up and returns {@code contextualize(type, c, run)} (lines 988-998), which calls
+ * {@code Credentials.forRun(run)} (Credentials.java:65-68, by default {@code this}) and keeps its answer only when it is
+ * an instance of the requested type, silently falling back to the stored object otherwise. So (1) {@link #forRun}
+ * returns a copy of the same concrete class, which implements every interface the stored one does; (2) the stored
+ * object itself refuses every secret, so that the fallback, {@code lookupCredentials…} without a run (another plugin,
+ * the script console) and any path that skips {@code forRun} get nothing.
+ *
+ * <p>The copy's guard is transient: the credentials plugin fingerprints a credential by its XML
+ * ({@code getFingerprintOf}, lines 1461-1475), which must be the stored one's for usage tracking to work, and a copy
+ * that was serialized and read back (program.dat, an agent) has no guard and refuses, as the stored one does.
+ */
+public abstract class GatedCredentials extends BaseStandardCredentials {
+    private static final long serialVersionUID = 1L;
+
+    private final String system;
+    /** {@code null} on the stored credential (and on any copy read back): refuses. */
+    @CheckForNull
+    private transient CredentialGuard guard;
+
+    protected GatedCredentials(@CheckForNull CredentialsScope scope, @CheckForNull String id,
+            @CheckForNull String description, String system) {
+        super(scope, id, description);
+        this.system = SystemField.normalize(system);
+    }
+
+    /** The registry id of the critical system this credential deploys to. */
+    public String getSystem() {
+        return system;
+    }
+
+    /**
+     * The copy for this build: decided now (the registry, the build's gates, the time), journaled and listed on the
+     * build page. It gives out its secret exactly when the decision released it.
+     */
+    @Override
+    public final Credentials forRun(Run<?, ?> context) {
+        CredentialGuard judged = GatedCredentialRelease.judge(getId(), system, context);
+        GatedCredentials copy = copy();
+        copy.guard = judged;
+        return copy;
+    }
+
+    /** A copy of this credential (same class, same fields), without a guard. */
+    protected abstract GatedCredentials copy();
+
+    /** Whether this copy may give out its secret (false for the stored credential). */
+    public final boolean isReleased() {
+        CredentialGuard g = guard;
+        return g != null && g.released();
+    }
+
+    /**
+     * The secret of {@code property}, when this is a copy released to its build; otherwise
+     * {@code CredentialsUnavailableException} with the reason (the stored credential's refusal is journaled too).
+     */
+    protected final <T> T release(T secret, String property) {
+        CredentialGuard g = guard;
+        if (g == null) {
+            g = CredentialGuard.stored(getId(), system);
+            GatedCredentialRelease.refusedWithoutBuild(getId(), system);
+        }
+        return g.release(secret, property, CredentialsUnavailableException::new);
+    }
+
+    /**
+     * The descriptor of every gated kind: the credentials plugin's id and description, plus the system, checked
+     * against the registry. Nested here because {@code BaseStandardCredentialsDescriptor} is protected in
+     * {@code BaseStandardCredentials}.
+     */
+    public abstract static class GatedCredentialsDescriptor extends BaseStandardCredentialsDescriptor {
+        private final transient JenkinsFacade jenkins = new JenkinsFacade();
+
+        /**
+         * Checks the system against the registry in force: a critical system is fine; anything else is an error, since
+         * a credential bound to it would be refused to every build. Needs Item/Configure on the folder whose store
+         * holds the credential, or Overall/Administer for the global store (the values shown are the registry's).
+         */
+        @POST
+        public FormValidation doCheckSystem(@AncestorInPath @CheckForNull Item item, @QueryParameter String value) {
+            if (item == null) {
+                jenkins.checkPermission(Jenkins.ADMINISTER);
+            } else {
+                item.checkPermission(Item.CONFIGURE);
+            }
+            return SystemField.check(value);
+        }
+    }
+}
