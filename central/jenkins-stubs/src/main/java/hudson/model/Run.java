@@ -60,6 +60,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public final jenkins.model.ArtifactManager getArtifactManager() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public boolean isBuilding() {
         throw new UnsupportedOperationException("stub");
     }

@@ -13,4 +13,6 @@ public abstract class ArtifactManager {
 
     public abstract void archive(FilePath workspace, Launcher launcher, BuildListener listener,
             Map<String, String> artifacts) throws IOException, InterruptedException;
+
+    public abstract jenkins.util.VirtualFile root();
 }

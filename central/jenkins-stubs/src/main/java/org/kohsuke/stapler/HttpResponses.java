@@ -17,6 +17,10 @@ public class HttpResponses {
         throw new UnsupportedOperationException("stub");
     }
 
+    public static HttpResponse redirectToDot() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static HttpResponse text(String text) {
         throw new UnsupportedOperationException("stub");
     }

@@ -55,6 +55,21 @@ public final class AttestationRecord {
         return AuditEvent.of(AuditEventType.ATTESTED, fields);
     }
 
+    /**
+     * The event to append when the signing key is rotated, before the new key is stored (no record, no rotation).
+     *
+     * @param user who rotated it
+     * @param oldKeyId the key that signed until now (it stays listed, retired)
+     * @param newKeyId the key that signs from now on
+     */
+    public static AuditEvent keyRotated(String user, String oldKeyId, String newKeyId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("user", Objects.requireNonNull(user, "user"));
+        fields.put("oldKeyId", Objects.requireNonNull(oldKeyId, "oldKeyId"));
+        fields.put("newKeyId", Objects.requireNonNull(newKeyId, "newKeyId"));
+        return AuditEvent.of(AuditEventType.ATTESTATION_KEY_ROTATED, fields);
+    }
+
     /** The SHA-256 of the envelope's JSON line as archived ({@link Envelope#toJson()}, without the line break). */
     public static String envelopeSha256(Envelope envelope) {
         try {

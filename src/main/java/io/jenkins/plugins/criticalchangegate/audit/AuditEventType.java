@@ -41,6 +41,12 @@ public enum AuditEventType {
      */
     ATTESTED,
     /**
+     * An administrator rotated Jenkins' attestation signing key (issue 15): {@code user}, {@code oldKeyId} (now
+     * retired, still listed for verification) and {@code newKeyId} (which signs from now on). Written before the new
+     * key is stored: no record, no rotation.
+     */
+    ATTESTATION_KEY_ROTATED,
+    /**
      * An approved emergency (break-glass) change was reviewed afterwards, issue 16: {@code user} (the reviewer),
      * {@code verdict} ({@code accepted} or {@code needs-follow-up}), {@code text}, {@code incidentId}; the first
      * closes the review obligation.

@@ -70,14 +70,33 @@ final class AttestationKey extends ConfidentialKey {
     }
 
     /**
-     * Replaces the signing key with a new one; the old public key stays listed, valid until now.
+     * Replaces the signing key with a new one; the old public key stays listed, valid until now. The rotation is on
+     * the record before it happens, as the journal key's export is: {@code journal} is told the old and the new key
+     * ids first, and when it fails the ring is left as it was.
      *
      * @return the new ring
+     * @throws IOException when the rotation could not be journaled (nothing changed) or the new ring stored
      */
-    synchronized AttestationKeyRing rotate() throws IOException {
-        AttestationKeyRing rotated = getOrCreate().rotate(SigningKey.generate(), Instant.now());
+    synchronized AttestationKeyRing rotate(RotationJournal journal) throws IOException {
+        AttestationKeyRing ring = getOrCreate();
+        SigningKey next = SigningKey.generate();
+        AttestationKeyRing rotated = ring.rotate(next, Instant.now());
+        journal.record(ring.current().keyId(), next.keyId()); // no record, no rotation
         store(KeyRingStore.encode(rotated));
+        LOGGER.info(() -> "Rotated the attestation signing key: " + ring.current().keyId() + " retired, "
+                + next.keyId() + " signs from now on");
         return rotated;
+    }
+
+    /** Where a rotation is recorded before it happens (the audit journal, in Jenkins). */
+    @FunctionalInterface
+    interface RotationJournal {
+        /**
+         * Records the rotation.
+         *
+         * @throws IOException when it cannot: the rotation does not happen
+         */
+        void record(String oldKeyId, String newKeyId) throws IOException;
     }
 
     /** As the journal's key: a ring file that exists but does not decrypt is never overwritten. */

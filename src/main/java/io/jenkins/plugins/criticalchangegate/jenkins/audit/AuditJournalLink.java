@@ -6,7 +6,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
+import io.jenkins.plugins.criticalchangegate.attestation.AttestationRecord;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
+import io.jenkins.plugins.criticalchangegate.jenkins.attestation.AttestationKeys;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
@@ -28,6 +31,9 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * by POST only (a link or an image cannot trigger it), never cached, and on the record twice: a line in the system
  * log and a {@code KEY_EXPORTED} record in the journal itself, written <em>before</em> the key is sent; when the
  * journal cannot record it, no key is sent. The page shows the key's id, never the key.
+ *
+ * <p>The page also shows the attestation signing key's id, links to its public keys, and lets an administrator
+ * rotate it (by POST, journaled first as {@code ATTESTATION_KEY_ROTATED}).
  */
 @Extension
 public class AuditJournalLink extends ManagementLink {
@@ -104,6 +110,31 @@ public class AuditJournalLink extends ManagementLink {
         }
     }
 
+    /**
+     * Rotates the attestation signing key (docs/attestation.md, "The key in Jenkins"): the old public key stays listed
+     * with the time it stopped signing. Administrators only, by POST only; journaled first
+     * ({@code ATTESTATION_KEY_ROTATED}, with the old and new key ids), as the key export is: when the journal cannot
+     * record it, the key is not rotated. Back to this page, which shows the new key id.
+     */
+    @RequirePOST
+    public HttpResponse doRotateAttestationKey() {
+        jenkins.checkPermission(Jenkins.ADMINISTER);
+        String user = jenkins.authentication().getName();
+        AttestationKeys.Rotation rotation;
+        try {
+            rotation = AttestationKeys.rotate((oldKeyId, newKeyId) ->
+                    GateJournal.get().append(AttestationRecord.keyRotated(user, oldKeyId, newKeyId)));
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Refused to rotate the attestation key for {0}: {1}",
+                    new Object[] {user, e.getMessage()});
+            throw HttpResponses.errorWithoutStack(503, "The attestation key was not rotated: " + e.getMessage());
+        }
+        LOGGER.log(Level.WARNING, "{0} rotated the attestation signing key: {1} retired, {2} signs from now on; the"
+                + " rotation is recorded in the audit journal", new Object[] {user, rotation.oldKeyId(),
+                        rotation.newKeyId()});
+        return HttpResponses.redirectToDot();
+    }
+
     /** The downloaded file's name: names the key, so that the keys of successive journals are not mixed up. */
     static String fileName(String keyId) {
         return "critical-change-gate-audit-key-" + keyId + ".txt";
@@ -116,12 +147,24 @@ public class AuditJournalLink extends ManagementLink {
         private final String keyId;
         private final String journal;
         private final boolean healthy;
+        /** The attestation key that signs now, or why it cannot be read, or that there is none yet. */
+        private final String attestationKey;
 
         private Status(String directory, @CheckForNull String keyId, String journal, boolean healthy) {
             this.directory = directory;
             this.keyId = keyId;
             this.journal = journal;
             this.healthy = healthy;
+            this.attestationKey = attestationKey();
+        }
+
+        private static String attestationKey() {
+            try {
+                String id = AttestationKeys.currentKeyId();
+                return id == null ? "none yet: Jenkins makes it with the first attestation" : id;
+            } catch (IOException e) {
+                return "cannot be read: " + e.getMessage();
+            }
         }
 
         static Status of(Path dir) {
@@ -165,6 +208,16 @@ public class AuditJournalLink extends ManagementLink {
 
         public boolean isHealthy() {
             return healthy;
+        }
+
+        /** The id of the attestation key that signs now (or why there is none to show); never the key. */
+        public String getAttestationKey() {
+            return attestationKey;
+        }
+
+        /** The page with the attestation public keys, relative to Jenkins' root URL. */
+        public String getAttestationKeysPage() {
+            return AttestationKeys.PAGE;
         }
 
         /** The command an auditor runs on a copy of the directory, with the downloaded file. */
