@@ -97,6 +97,11 @@ public final class AttestationKeyRing {
         return json;
     }
 
+    /** {@link #toJson()} as UTF-8 JSON text. */
+    public byte[] toJsonBytes() {
+        return Json.write(toJson());
+    }
+
     /**
      * Every public key as PEM, each after a comment line with its id and validity (text outside PEM blocks is
      * ignored, RFC 7468): {@code attest verify --public-key} reads the whole listing and tries each key.

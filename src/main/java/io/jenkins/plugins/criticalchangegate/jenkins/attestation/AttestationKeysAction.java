@@ -20,7 +20,8 @@ import org.kohsuke.stapler.verb.GET;
  * {@code /critical-change-gate-attestation/}: the public keys that verify this Jenkins' approval attestations, for
  * anyone with Overall/Read (deploy targets and auditors fetch them; a public key is no secret). The page lists every
  * key with its id and validity, the current one first; {@code attestationPub} is the current key's PEM and
- * {@code keysPem} all of them ({@code attest verify --public-key} reads either).
+ * {@code keysPem} all of them ({@code attest verify --public-key} reads either), {@code keysJson} all of them with
+ * their validity as JSON.
  *
  * <p>Not in the side panel (no icon): the audit page and docs/attestation.md link to it. Jenkins checks Overall/Read
  * before routing to a root action; the methods check it again for a direct call.
@@ -28,6 +29,7 @@ import org.kohsuke.stapler.verb.GET;
 @Extension
 public class AttestationKeysAction implements RootAction {
     static final String URL_NAME = "critical-change-gate-attestation";
+    private static final String PEM = "application/x-pem-file";
 
     private final JenkinsFacade jenkins = new JenkinsFacade();
 
@@ -47,6 +49,21 @@ public class AttestationKeysAction implements RootAction {
         return URL_NAME;
     }
 
+    /**
+     * Why the keys cannot be shown (the ring is stored but cannot be read or decrypted), or null. The page shows it
+     * instead of the keys, rather than Jenkins' error page: nothing is signed meanwhile (attesting fails closed).
+     */
+    @CheckForNull
+    public String getProblem() {
+        jenkins.checkPermission(Jenkins.READ);
+        try {
+            AttestationKey.get().getOrCreate();
+            return null;
+        } catch (IOException e) {
+            return "The attestation keys cannot be read: " + e.getMessage();
+        }
+    }
+
     /** The keys, the current one first; made on first use, as the first attestation would make them. */
     public List<KeyView> getKeys() throws IOException {
         jenkins.checkPermission(Jenkins.READ);
@@ -64,14 +81,24 @@ public class AttestationKeysAction implements RootAction {
     public void doAttestationPub(StaplerResponse2 rsp) throws IOException {
         jenkins.checkPermission(Jenkins.READ);
         AttestationKeyRing ring = ring();
-        send(rsp, "attestation-" + ring.current().keyId() + ".pub", ring.current().publicKey().toPem());
+        send(rsp, PEM, "attestation-" + ring.current().keyId() + ".pub", ascii(ring.current().publicKey().toPem()));
     }
 
     /** {@code keysPem}: every key, each after a comment line with its id and validity. Read-only, so GET. */
     @GET
     public void doKeysPem(StaplerResponse2 rsp) throws IOException {
         jenkins.checkPermission(Jenkins.READ);
-        send(rsp, "attestation-keys.pem", ring().toPem());
+        send(rsp, PEM, "attestation-keys.pem", ascii(ring().toPem()));
+    }
+
+    /**
+     * {@code keysJson}: every key as JSON, {@code {"current": keyid, "keys": [{"keyid", "algorithm", "publicKey",
+     * "validFrom", "validUntil"}]}}, for tools that keep the validity of each key. Read-only, so GET.
+     */
+    @GET
+    public void doKeysJson(StaplerResponse2 rsp) throws IOException {
+        jenkins.checkPermission(Jenkins.READ);
+        send(rsp, "application/json;charset=UTF-8", "attestation-keys.json", ring().toJsonBytes());
     }
 
     private static AttestationKeyRing ring() {
@@ -82,9 +109,13 @@ public class AttestationKeysAction implements RootAction {
         }
     }
 
-    private static void send(StaplerResponse2 rsp, String fileName, String pem) throws IOException {
-        byte[] body = pem.getBytes(StandardCharsets.US_ASCII);
-        rsp.setContentType("application/x-pem-file");
+    private static byte[] ascii(String pem) {
+        return pem.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void send(StaplerResponse2 rsp, String contentType, String fileName, byte[] body)
+            throws IOException {
+        rsp.setContentType(contentType);
         rsp.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         rsp.setHeader("X-Content-Type-Options", "nosniff");
         rsp.setContentLength(body.length);
