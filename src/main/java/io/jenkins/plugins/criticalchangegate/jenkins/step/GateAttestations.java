@@ -8,6 +8,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.attestation.ApprovalAttesto
 import io.jenkins.plugins.criticalchangegate.jenkins.attestation.AttestationArchive;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.AttestationEntry;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.AttestationIssue;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
 import java.io.IOException;
@@ -25,8 +26,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * ({@link AttestationArchive}). On the plugin's pool, from the step's completion, whichever path completes it (an
  * approval, a release, a resume).
  *
- * <p>Signing, saving and journaling happen under the build action's lock, once per gate: two completions racing get
- * the same envelope. The archive is written after, outside the lock (an artifact manager may upload), and is
+ * <p>Signing, journaling and saving happen under the build action's lock, once per gate, in that order
+ * ({@link AttestationIssue}): two completions racing get the same envelope, and what build.xml keeps is journaled. The archive is written after, outside the lock (an artifact manager may upload), and is
  * idempotent. A failure anywhere fails closed: the step does not proceed on an approval it could not attest, since
  * deploy targets that check attestations would refuse it anyway, and auditors must find every attestation journaled.
  */
@@ -80,18 +81,17 @@ final class GateAttestations {
                 if (signed.isEmpty()) {
                     return current;
                 }
-                attested = current.withAttestation(signed.get().entry());
-                action.replace(attested);
-                // after build.xml holds it: a journal failure is kept on the record, and the step fails from it
-                try {
-                    GateJournal.get().append(signed.get().event());
-                } catch (IOException | RuntimeException e) {
-                    LOGGER.log(Level.SEVERE, "the audit journal could not record the attestation of " + attested, e);
-                    attested = attested.withJournalFailure("the attestation could not be journaled: "
-                            + e.getMessage());
-                    action.replace(attested);
-                    return attested;
-                }
+                // journaled before build.xml keeps it (AttestationIssue): a journal failure attests nothing, and the
+                // step fails from the exception (attestOrFail)
+                attested = AttestationIssue.issue(current, signed.get().entry(), () -> {
+                    try {
+                        GateJournal.get().append(signed.get().event());
+                    } catch (IOException | RuntimeException e) {
+                        LOGGER.log(Level.SEVERE, "the audit journal could not record the attestation of " + current, e);
+                        throw new IOException("the audit journal could not record the attestation: "
+                                + e.getMessage(), e);
+                    }
+                }, action::replace);
             }
         }
         AttestationEntry entry = attested.getAttestation();

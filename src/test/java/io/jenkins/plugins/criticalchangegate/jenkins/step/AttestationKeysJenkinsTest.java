@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import hudson.model.Result;
 import io.jenkins.plugins.criticalchangegate.attestation.Check;
 import io.jenkins.plugins.criticalchangegate.attestation.VerificationKey;
 import io.jenkins.plugins.criticalchangegate.attestation.VerificationReport;
@@ -20,6 +21,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.attestation.AttestationKeys
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.util.List;
 import org.htmlunit.WebResponse;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -77,8 +79,15 @@ public class AttestationKeysJenkinsTest extends AbstractAttestationJenkinsTest {
         assertThat(all.size(), is(1));
         assertThat(all.get(0).keyId(), is(keyId));
 
+        WebResponse json = get(j, "outsider", KEYS_PAGE + "keysJson");
+        assertThat(json.getStatusCode(), is(200));
+        assertThat(json.getContentType(), is("application/json"));
+        assertThat(json.getContentAsString(), containsString("\"current\":\"" + keyId + "\""));
+        assertThat(json.getContentAsString(), containsString("\"algorithm\":\"Ed25519\""));
+
         // anonymous has not even Overall/Read: Jenkins.getTarget() refuses before the action is reached
-        for (String path : List.of(KEYS_PAGE, KEYS_PAGE + "attestationPub", KEYS_PAGE + "keysPem")) {
+        for (String path : List.of(KEYS_PAGE, KEYS_PAGE + "attestationPub", KEYS_PAGE + "keysPem",
+                KEYS_PAGE + "keysJson")) {
             WebResponse refused = get(j, null, path);
             assertThat(path, refused.getStatusCode(), anyOf(is(403), is(302)));
             assertThat(path, refused.getContentAsString(), not(containsString("BEGIN PUBLIC KEY")));
@@ -154,6 +163,41 @@ public class AttestationKeysJenkinsTest extends AbstractAttestationJenkinsTest {
         assertPlainRefusal(refused, 503, "The attestation key was not rotated");
         assertThat(AttestationKeys.currentKeyId(), is(keyId));
         assertThat(downloadPem(j, "outsider", "keysPem"), not(containsString(" until ")));
+    }
+
+    /**
+     * A ring stored under another master.key (random bytes here, as an undecryptable file is to Jenkins): nothing is
+     * signed, an approval naming an artifact fails its step, the page says why instead of an error page, and the file
+     * is never replaced by a new key.
+     */
+    @Test
+    public void aRingThatCannotBeDecryptedFailsClosedAndIsNeverReplaced() throws Exception {
+        File secrets = new File(j.jenkins.getRootDir(), "secrets");
+        Files.createDirectories(secrets.toPath());
+        File ring = new File(secrets, "io.jenkins.plugins.criticalchangegate.attestation-keys");
+        byte[] garbage = new byte[64];
+        new SecureRandom().nextBytes(garbage);
+        Files.write(ring.toPath(), garbage);
+
+        WebResponse page = get(j, "outsider", KEYS_PAGE);
+        assertThat(page.getContentAsString(), page.getStatusCode(), is(200));
+        assertThat(page.getContentAsString(), containsString("The attestation keys cannot be read"));
+        assertThat(page.getContentAsString(), not(containsString("BEGIN PUBLIC KEY")));
+        assertPlainRefusal(get(j, "outsider", KEYS_PAGE + "attestationPub"), 503,
+                "The attestation keys cannot be read");
+
+        WorkflowRun b = startAsAlice(j.createProject(WorkflowJob.class, "deploy-payments"),
+                GateAttestationJenkinsTest.appJarScript("CHG-82", site.url("CHG-82")));
+        j.waitForMessage("waiting for approval of CHG-82", b);
+        assertRedirectsToTheApprovalPage(j, approve(j, "bob", b, onlyGate(b).getGateId()), b);
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+        j.assertLogContains("CHG-82 was APPROVED for payments-api but the approval could not be attested", b);
+        j.assertLogNotContains("outcome=APPROVED", b);
+        assertThat(archivedAny(b), is(false));
+        assertThat(journaled(AuditEventType.ATTESTED), is(empty()));
+
+        assertThat(post(j, "admin", ROTATE).getStatusCode(), is(503));
+        assertThat("the stored ring is never replaced", Files.readAllBytes(ring.toPath()), is(garbage));
     }
 
     private String keyIdMadeByTheKeysPage() throws Exception {
