@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import jenkins.util.BuildListenerAdapter;
 
 /**
@@ -30,11 +31,25 @@ public final class AttestationArchive {
     }
 
     /**
-     * Archives these envelopes (each one line of JSON) as the build's {@value #FILE_NAME}.
+     * One archive write at a time, with the envelopes read inside it: two gates of a build approved at once (parallel
+     * branches) each write the whole file, and a write whose list was read before the other gate was attested must not
+     * land last and drop that gate's line. Global, not per build: an attestation is rare, and the standard manager's
+     * write is a local copy.
+     */
+    private static final SerialWrites WRITES = new SerialWrites();
+
+    /**
+     * Archives the build's envelopes (each one line of JSON) as its {@value #FILE_NAME}.
      *
+     * @param envelopes read when this write's turn comes, so that the last write holds every envelope
      * @throws IOException when the file cannot be written or the artifact manager refuses it
      */
-    public static void archive(Run<?, ?> run, TaskListener listener, List<String> envelopes)
+    public static void archive(Run<?, ?> run, TaskListener listener, Supplier<List<String>> envelopes)
+            throws IOException, InterruptedException {
+        WRITES.write(envelopes, list -> write(run, listener, list));
+    }
+
+    private static void write(Run<?, ?> run, TaskListener listener, List<String> envelopes)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("critical-change-attestation");
         Path file = dir.resolve(FILE_NAME);

@@ -100,7 +100,7 @@ final class GateAttestations {
                     + " artifact (subjects, subjectFiles) and Jenkins knows no commit of this build");
             return attested;
         }
-        AttestationArchive.archive(run, listener, envelopes(action));
+        AttestationArchive.archive(run, listener, () -> envelopes(action)); // read in the archive's turn
         listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "approval attested: "
                 + AttestationArchive.FILE_NAME + " (envelope sha256 " + entry.getSha256() + ", key " + entry.getKeyId()
                 + ")");
