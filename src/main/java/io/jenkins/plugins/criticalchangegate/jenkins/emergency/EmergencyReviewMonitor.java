@@ -7,11 +7,12 @@ import io.jenkins.plugins.criticalchangegate.audit.EmergencyReviews;
 import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,8 +39,14 @@ public final class EmergencyReviewMonitor extends AdministrativeMonitor {
     private static final Logger LOGGER = Logger.getLogger(EmergencyReviewMonitor.class.getName());
 
     private static final AtomicReference<OpenReviews> SNAPSHOT = new AtomicReference<>();
-    /** A refresh is queued and has not started: further requests join it. */
-    private static final AtomicBoolean QUEUED = new AtomicBoolean();
+    /**
+     * When the refresh now queued was queued ({@code System.nanoTime()}), or {@link #NONE}: further requests join it.
+     * One queued longer than {@link #LOST_AFTER} counts as lost (a pool shut down before it ran, as Jenkins' shutdown
+     * may drop queued work) and is queued again; reading twice is harmless.
+     */
+    private static final long NONE = Long.MIN_VALUE;
+    private static final AtomicLong QUEUED_AT = new AtomicLong(NONE);
+    private static final Duration LOST_AFTER = Duration.ofMinutes(1);
 
     public EmergencyReviewMonitor() {
         super(EmergencyReviewMonitor.class.getName());
@@ -62,23 +69,28 @@ public final class EmergencyReviewMonitor extends AdministrativeMonitor {
      * throws: a full pool leaves the last snapshot, which the next request or the periodic refresh replaces.
      */
     public static void refreshSoon() {
-        if (!QUEUED.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        long queued = QUEUED_AT.get();
+        if (queued != NONE && now - queued < LOST_AFTER.toNanos() || !QUEUED_AT.compareAndSet(queued, now)) {
             return;
         }
         try {
             BackgroundWork.submit(() -> {
-                QUEUED.set(false); // a change journaled from now on queues another read
+                QUEUED_AT.set(NONE); // a change journaled from now on queues another read
                 refreshNow();
             });
         } catch (RejectedExecutionException e) {
-            QUEUED.set(false);
+            QUEUED_AT.set(NONE);
             LOGGER.log(Level.FINE, "the emergency reviews will be read later: the plugin's pool is full or stopping",
                     e);
         }
     }
 
-    /** Reads the configured journal now, on the calling thread (the plugin's pool). */
-    static void refreshNow() {
+    /**
+     * Reads the configured journal now, on the calling thread (the plugin's pool). One read at a time, so that the
+     * snapshot set last is always from the read that started last (a slow read never replaces a newer one).
+     */
+    static synchronized void refreshNow() {
         SNAPSHOT.set(OpenReviews.read(journal()));
     }
 

@@ -70,7 +70,8 @@ final class EmergencyReviewing {
         Review review = Review.decide(state, record.getReview() != null, actor.person(), verdict, text,
                 Instant.now(), RealmIdentityComparison.INSTANCE);
         Run<?, ?> run = action.run();
-        String changeId = record.getChangeId() == null ? "" : record.getChangeId();
+        String change = record.getChangeId();
+        String changeId = change == null ? "" : change;
         try {
             GateJournal.get().append(EmergencyRecords.review(run.getParent().getFullName(), run.getNumber(),
                     record.getSystem(), changeId, emergency.getIncidentId(), record.getGateId(), review));
