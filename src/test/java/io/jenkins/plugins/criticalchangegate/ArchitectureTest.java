@@ -121,6 +121,16 @@ public class ArchitectureTest {
             .orShould().callMethod("jenkins.model.Jenkins", "getInstanceOrNull")
             .as("only " + FACADE + " calls Jenkins.get()");
 
+    /**
+     * The administrators' list of open emergency reviews (issue 16) is read from the audit journal alone, as
+     * {@code audit emergencies} reads it: the monitor's package never reaches into the gate's step, which tells it to
+     * refresh (so the arrow points one way only, and the list cannot disagree with the tool's).
+     */
+    public static final ArchRule EMERGENCY_MONITOR_READS_THE_JOURNAL_NOT_THE_GATES = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.emergency..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".jenkins.step..")
+            .as("jenkins.emergency does not depend on jenkins.step");
+
     /** The one class that may schedule on {@code jenkins.util.Timer}: the expiry of gates. */
     static final String TIMER_USER = ROOT + ".jenkins.step.GateExpiry";
 
@@ -216,6 +226,11 @@ public class ArchitectureTest {
     public void releaseIsLayeredAfterPolicyAndAudit() {
         RELEASE_IS_LAYERED_AFTER_POLICY_AND_AUDIT.check(mainClasses);
         RELEASE_DOES_NOT_USE_THE_TOOL.check(mainClasses);
+    }
+
+    @Test
+    public void emergencyMonitorReadsTheJournalNotTheGates() {
+        EMERGENCY_MONITOR_READS_THE_JOURNAL_NOT_THE_GATES.check(mainClasses);
     }
 
     @Test

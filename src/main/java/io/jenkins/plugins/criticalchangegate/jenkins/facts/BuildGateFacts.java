@@ -22,8 +22,9 @@ public final class BuildGateFacts {
                 decided = entry.at();
             }
         }
-        // emergency gates (added in parallel) will say so on their record; a gate here is never one yet
-        return BuildGate.of(record.getGateId(), record.getSystem(), standing(record.getStatus()), decided, false);
+        // an emergency gate's release is marked so; a pending one is "emergency-pending" (CredentialRelease)
+        return BuildGate.of(record.getGateId(), record.getSystem(), standing(record.getStatus()), decided,
+                record.getEmergency() != null);
     }
 
     public static List<BuildGate> of(List<GateRecord> records) {

@@ -66,6 +66,12 @@ public final class GateRecord {
     /** The signed attestation of an APPROVED gate; null until it is made (and for every other outcome). */
     @CheckForNull
     private final AttestationEntry attestation;
+    /** An emergency (break-glass) gate's incident and review obligation, issue 16; null for a usual gate. */
+    @CheckForNull
+    private final EmergencyEntry emergency;
+    /** The review of an approved emergency gate; null until someone reviewed it. */
+    @CheckForNull
+    private final ReviewEntry review;
 
     GateRecord(GateRecordBuilder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
             @CheckForNull String gateState, @CheckForNull String journalFailure) {
@@ -88,6 +94,7 @@ public final class GateRecord {
         this.aiAssisted = b.aiAssisted;
         this.overlays = b.overlays.isEmpty() ? null : new ArrayList<>(b.overlays);
         this.subjects = b.subjects.isEmpty() ? null : new ArrayList<>(b.subjects);
+        this.emergency = b.emergency;
         this.evidence = new LinkedHashMap<>(later.evidence);
         this.trail = new ArrayList<>(later.trail);
         this.status = later.status;
@@ -95,6 +102,7 @@ public final class GateRecord {
         this.journalFailure = later.journalFailure;
         this.decisionRecord = later.decisionRecord;
         this.attestation = later.attestation;
+        this.review = later.review;
     }
 
     public static GateRecordBuilder builder(String gateId, String system) {
@@ -177,6 +185,33 @@ public final class GateRecord {
         return new GateRecord(toBuilder(), next);
     }
 
+    /**
+     * This record with the review of its emergency approval.
+     *
+     * @throws IllegalStateException when the gate is not an APPROVED emergency one, or was reviewed already
+     */
+    public GateRecord withReview(ReviewEntry given) {
+        if (emergency == null || status != GateStatus.APPROVED || review != null) {
+            throw new IllegalStateException("gate " + gateId + " (" + status + (emergency == null ? ", not an emergency"
+                    : "") + (review == null ? "" : ", reviewed") + ") cannot be reviewed");
+        }
+        Later next = later();
+        next.review = given;
+        return new GateRecord(toBuilder(), next);
+    }
+
+    /** The emergency request (incident, review obligation); {@code null} for a usual gate. */
+    @CheckForNull
+    public EmergencyEntry getEmergency() {
+        return emergency;
+    }
+
+    /** The review of the emergency approval; {@code null} until given. */
+    @CheckForNull
+    public ReviewEntry getReview() {
+        return review;
+    }
+
     /** What the approval is about, as the build gave it; empty when nothing was named and no commit was known. */
     public List<SubjectEntry> getSubjects() {
         return subjects == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(subjects));
@@ -198,6 +233,7 @@ public final class GateRecord {
         Later l = new Later(getTrail(), getEvidence(), status, gateState, journalFailure);
         l.decisionRecord = decisionRecord;
         l.attestation = attestation;
+        l.review = review;
         return l;
     }
 
@@ -214,6 +250,8 @@ public final class GateRecord {
         JournalPlace decisionRecord;
         @CheckForNull
         AttestationEntry attestation;
+        @CheckForNull
+        ReviewEntry review;
 
         Later(List<TrailEntry> trail, Map<String, String> evidence, GateStatus status, @CheckForNull String gateState,
                 @CheckForNull String journalFailure) {
@@ -252,6 +290,7 @@ public final class GateRecord {
         b.aiAssisted = aiAssisted;
         b.overlays = getOverlays();
         b.subjects = getSubjects();
+        b.emergency = emergency;
         return b;
     }
 

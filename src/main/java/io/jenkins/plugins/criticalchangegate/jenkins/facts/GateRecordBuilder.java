@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,6 +33,8 @@ public final class GateRecordBuilder {
     String aiAssisted;
     List<String> overlays = List.of();
     List<SubjectEntry> subjects = List.of();
+    @CheckForNull
+    EmergencyEntry emergency;
 
     GateRecordBuilder(String gateId, String system) {
         if (!GateRecord.isValidGateId(gateId)) {
@@ -97,6 +100,15 @@ public final class GateRecordBuilder {
     /** What the approval is about: the artifacts (name, SHA-256) the build named, or the commits it builds. */
     public GateRecordBuilder subjects(Collection<SubjectEntry> entries) {
         this.subjects = new ArrayList<>(entries);
+        return this;
+    }
+
+    /**
+     * An emergency (break-glass) gate, issue 16: its incident, and the review it opens once approved (within how long,
+     * by whom, as the registry said when the gate was requested).
+     */
+    public GateRecordBuilder emergency(String incident, Duration reviewWithin, Collection<String> reviewerNames) {
+        this.emergency = new EmergencyEntry(incident, reviewWithin.toMillis(), new ArrayList<>(reviewerNames));
         return this;
     }
 

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The value the {@code criticalChangeGate} step returns to the script ({@code def gate = criticalChangeGate(...)}):
- * {@code outcome}, {@code approvers}, {@code changeId}, {@code system}, {@code gateId} and {@code attestation} (the
- * signed envelope of an approval, one line of JSON, or null).
+ * {@code outcome}, {@code approvers}, {@code changeId}, {@code system}, {@code gateId}, {@code attestation} (the
+ * signed envelope of an approval, one line of JSON, or null), {@code emergency} (whether the gate took the system's
+ * break-glass path, issue 16) and {@code incidentId} (its incident, or null).
  */
 public final class StepResult {
     private StepResult() {
@@ -27,6 +28,9 @@ public final class StepResult {
         out.put("gateId", record.getGateId());
         AttestationEntry attestation = record.getAttestation();
         out.put("attestation", attestation == null ? null : attestation.getEnvelope());
+        EmergencyEntry emergency = record.getEmergency();
+        out.put("emergency", emergency != null);
+        out.put("incidentId", emergency == null ? null : emergency.getIncidentId());
         return out;
     }
 
@@ -39,6 +43,8 @@ public final class StepResult {
         out.put("system", system);
         out.put("gateId", null);
         out.put("attestation", null);
+        out.put("emergency", false);
+        out.put("incidentId", null);
         return out;
     }
 }

@@ -21,6 +21,11 @@ public final class TrailEntry {
         DOCUMENTATION_VERIFIED,
         /** The documentation page was refused: the step failed. */
         DOCUMENTATION_REFUSED,
+        /**
+         * The documentation page was refused at an emergency gate (issue 16), where the check is advisory: recorded
+         * for the reviewers, the gate opened anyway.
+         */
+        DOCUMENTATION_ADVISORY,
         /** An approval was accepted. */
         APPROVED,
         /** An approval or rejection attempt was refused (who and why in the entry). */

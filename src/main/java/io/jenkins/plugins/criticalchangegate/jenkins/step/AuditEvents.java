@@ -5,7 +5,11 @@ import hudson.model.Run;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
+import io.jenkins.plugins.criticalchangegate.audit.EmergencyRecords;
 import io.jenkins.plugins.criticalchangegate.audit.GateEventRecords;
+import io.jenkins.plugins.criticalchangegate.jenkins.emergency.EmergencyReviewMonitor;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStateCodec;
+import io.jenkins.plugins.criticalchangegate.policy.GateRequest;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
@@ -45,17 +49,38 @@ final class AuditEvents {
             GateJournal journal = GateJournal.get();
             for (GateEvent event : events) {
                 for (AuditEvent audit : of(action, record, event)) {
-                    JournalRecord written = journal.append(audit);
+                    JournalRecord written = journal.append(emergency(record, event, audit));
                     if (written.type() == AuditEventType.DECIDED) {
                         decided = written;
                     }
                 }
+            }
+            if (decided != null && record.getEmergency() != null) {
+                EmergencyReviewMonitor.refreshSoon(); // an emergency approval opens a review obligation
             }
             return new Journaled(null, decided);
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.SEVERE, "the audit journal could not record " + events + " at " + record, e);
             return new Journaled(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), decided);
         }
+    }
+
+    /**
+     * The DECIDED record of an emergency gate (issue 16) with {@code emergency}, {@code incidentId}, {@code gateId}
+     * and, when APPROVED, {@code approvedAt} (the decision's own time), {@code reviewDue} and {@code reviewers}: the
+     * review obligation, read from the request the gate keeps. Any other record as it is.
+     *
+     * @throws IOException when the gate's saved state cannot be read: the decision is then not journaled, and the
+     *     record says so (fail closed)
+     */
+    private static AuditEvent emergency(GateRecord record, GateEvent event, AuditEvent audit) throws IOException {
+        String state = record.getGateState();
+        if (record.getEmergency() == null || audit.type() != AuditEventType.DECIDED || state == null) {
+            return audit;
+        }
+        GateRequest request = GateStateCodec.decode(state).request();
+        return EmergencyRecords.decided(audit, request, event.at()).with(EmergencyRecords.GATE_ID,
+                record.getGateId());
     }
 
     /** What {@link #append} wrote: the failure, if any, and the decision's record, if one was written. */

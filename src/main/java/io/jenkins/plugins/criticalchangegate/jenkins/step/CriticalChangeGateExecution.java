@@ -53,11 +53,13 @@ public class CriticalChangeGateExecution extends StepExecution {
     private final String message;
     @CheckForNull
     private final String credentialsId;
-    /** The pipeline declared the change AI-assisted ({@code aiAssisted: true}). */
-    private final boolean aiAssisted;
+    private final boolean aiAssisted; // declared AI-assisted ({@code aiAssisted: true})
     /** What the change deploys, for the approval's attestation; null in a program saved before the parameters. */
     @CheckForNull
     private final SubjectRequest subjects;
+    /** The incident of an emergency (break-glass) request, issue 16; null for a usual one (and in older programs). */
+    @CheckForNull
+    private final String incidentId;
     /** Set in {@link #start()}: the registry the gate decided with, for the log and the journal. */
     @CheckForNull
     private RegistryVersion registryVersion;
@@ -65,9 +67,8 @@ public class CriticalChangeGateExecution extends StepExecution {
     @CheckForNull
     private volatile String gateId;
     /**
-     * Set in {@link #start()} when the step answers without a gate (not critical, or denied), and never cleared: the
-     * completion reaches the program only when the CPS VM runs it, and a program saved before that still has this step
-     * waiting, so a restart must be able to give the answer again ({@link #onResume()}).
+     * Set in {@link #start()} when the step answers without a gate (not critical, or denied), never cleared: a program
+     * saved before the CPS VM ran the completion still waits here, so {@link #onResume()} gives the answer again.
      */
     @CheckForNull
     private volatile ImmediateAnswer answer;
@@ -85,8 +86,9 @@ public class CriticalChangeGateExecution extends StepExecution {
     private transient volatile Future<?> opening;
 
     CriticalChangeGateExecution(StepContext context, StepParameters.Checked parameters, boolean aiAssisted,
-            SubjectRequest subjects) {
+            SubjectRequest subjects, @CheckForNull String incidentId) {
         super(context);
+        this.incidentId = incidentId;
         this.aiAssisted = aiAssisted;
         this.subjects = subjects;
         this.system = parameters.system;
@@ -118,9 +120,9 @@ public class CriticalChangeGateExecution extends StepExecution {
                     throw new AbortException(e.getMessage());
                 }
                 CriticalSystem critical = resolution.system().orElseThrow();
-                Optional<String> frozen = requireTimeRules().at(critical, Instant.now()).denialMessage();
+                Optional<String> frozen = RequestInForce.refusalAtStart(critical, incidentId, requireTimeRules());
                 if (frozen.isPresent()) {
-                    // a freeze in mode deny: refused like any denial, before anything is fetched
+                    // a freeze in mode deny, or an emergency the registry refuses: a denial, before anything is fetched
                     answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, frozen.get());
                     inBackground(this::giveAnswer);
                     return false;
@@ -199,7 +201,7 @@ public class CriticalChangeGateExecution extends StepExecution {
             }
             Run<?, ?> run = getContext().get(Run.class);
             GateRecord record = new GateOpening(critical, id, system, change, url, message, credentialsId,
-                    this::withRegistry, () -> stopped, requireTimeRules(), aiAssisted)
+                    this::withRegistry, () -> stopped, requireTimeRules(), aiAssisted, incidentId)
                     .open(run, getContext().get(TaskListener.class), getContext().get(FlowNode.class),
                             subjects == null ? SubjectRequest.none() : subjects, getContext().get(FilePath.class));
             if (record.getStatus().isSettled()) {
@@ -303,10 +305,7 @@ public class CriticalChangeGateExecution extends StepExecution {
         }
     }
 
-    /**
-     * A safe restart waits while the documentation is being checked (step-api: steps that work in a background thread
-     * say so); a gate that waits for people never blocks it.
-     */
+    /** A safe restart waits while the documentation is checked (step-api); a waiting gate never blocks it. */
     @Override
     public boolean blocksRestart() {
         Future<?> inFlight = opening;

@@ -16,6 +16,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.EmergencyParameters;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepParameters;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectRequest;
 import java.util.AbstractMap;
@@ -70,6 +71,11 @@ public class CriticalChangeGateStep extends Step {
     /** The full id of the commit being built. */
     @CheckForNull
     private String commit;
+    /** Take the system's emergency (break-glass) path, issue 16; needs {@link #incidentId}. */
+    private boolean emergency;
+    /** The incident an emergency change is for ({@code INC-4711}). */
+    @CheckForNull
+    private String incidentId;
 
     @DataBoundConstructor
     public CriticalChangeGateStep(@CheckForNull String system) {
@@ -169,6 +175,31 @@ public class CriticalChangeGateStep extends Step {
         this.commit = StepParameters.trimmed(commit);
     }
 
+    public boolean isEmergency() {
+        return emergency;
+    }
+
+    /**
+     * Takes the system's emergency (break-glass) path: the registry's {@code emergency.approvers} and
+     * {@code requiredApprovals} instead of the usual requirement, no freezes or windows, the documentation check
+     * advisory; the approval must be reviewed afterwards. Needs {@link #setIncidentId incidentId}.
+     */
+    @DataBoundSetter
+    public void setEmergency(boolean emergency) {
+        this.emergency = emergency;
+    }
+
+    @CheckForNull
+    public String getIncidentId() {
+        return incidentId;
+    }
+
+    /** The incident of an emergency change; matched against the registry's {@code emergency.incidentPattern}. */
+    @DataBoundSetter
+    public void setIncidentId(@CheckForNull String incidentId) {
+        this.incidentId = StepParameters.trimmed(incidentId);
+    }
+
     /**
      * Checks every parameter, then starts the gate.
      *
@@ -193,10 +224,16 @@ public class CriticalChangeGateStep extends Step {
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
-        if (checked == null || subjectRequest == null) {
+        String incident = null;
+        try {
+            incident = EmergencyParameters.check(emergency, incidentId);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (checked == null || subjectRequest == null || !problems.isEmpty()) {
             throw new AbortException(String.join("\n", problems));
         }
-        return new CriticalChangeGateExecution(context, checked, aiAssisted, subjectRequest);
+        return new CriticalChangeGateExecution(context, checked, aiAssisted, subjectRequest, incident);
     }
 
     @Extension

@@ -5,6 +5,8 @@ import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.AttestationEntry;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.EmergencyEntry;
+import io.jenkins.plugins.criticalchangegate.policy.ReviewVerdict;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
@@ -70,6 +72,28 @@ public class GateEntry {
         }
         Decision decision = action.reject(record.getGateId(), actor, why);
         return answer(decision);
+    }
+
+    /**
+     * Reviews an approved emergency change (issue 16): {@code verdict} {@code accepted} or {@code needs-follow-up}
+     * (which needs a {@code text}). Only the registry's reviewers, never its approvers, starter or commit authors
+     * ({@code policy.Review}); also once the build has finished.
+     */
+    @RequirePOST
+    public HttpResponse doReview(@QueryParameter @CheckForNull String verdict, @QueryParameter @CheckForNull String text)
+            throws IOException {
+        action.checkRead();
+        Actor actor = actor("review");
+        ReviewVerdict given;
+        try {
+            given = ReviewVerdict.of(verdict == null ? "" : verdict);
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.errorWithoutStack(400, e.getMessage() + " (parameter 'verdict').");
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            return HttpResponses.errorWithoutStack(400, "The text is longer than " + MAX_TEXT + " characters.");
+        }
+        return answer(EmergencyReviewing.review(action, record.getGateId(), actor, given, blankToNull(text)));
     }
 
     private HttpResponse answer(Decision decision) {
@@ -216,6 +240,26 @@ public class GateEntry {
     public String getAttestationSummary() {
         AttestationEntry entry = record.getAttestation();
         return entry == null ? null : "envelope sha256:" + entry.getSha256() + ", signed with key " + entry.getKeyId();
+    }
+
+    /** Whether the gate took the system's emergency (break-glass) path, issue 16. */
+    @Exported
+    public boolean isEmergency() {
+        return record.getEmergency() != null;
+    }
+
+    @Exported
+    @CheckForNull
+    public String getIncidentId() {
+        EmergencyEntry emergency = record.getEmergency();
+        return emergency == null ? null : emergency.getIncidentId();
+    }
+
+    /** The review obligation of an emergency gate (reviewers, due time, the review once given); null otherwise. */
+    @Exported(inline = true)
+    @CheckForNull
+    public EmergencyReviewView getEmergencyReview() {
+        return record.getEmergency() == null ? null : new EmergencyReviewView(record);
     }
 
     @Exported

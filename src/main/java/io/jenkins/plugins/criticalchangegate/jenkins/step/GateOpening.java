@@ -8,10 +8,15 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectRequest;
 import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistance;
-import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
+import io.jenkins.plugins.criticalchangegate.audit.EmergencyRecords;
+import io.jenkins.plugins.criticalchangegate.documentation.Verdict;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecordBuilder;
+import io.jenkins.plugins.criticalchangegate.policy.EmergencyRequirement;
+import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
+import io.jenkins.plugins.criticalchangegate.registry.EmergencyPolicy;
+import java.util.stream.Collectors;
 import io.jenkins.plugins.criticalchangegate.registry.ClosedPeriod;
 import io.jenkins.plugins.criticalchangegate.registry.TimeRules;
-import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
 import java.util.Optional;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -73,10 +78,14 @@ final class GateOpening {
     private final TimeRules timeRules;
     /** The pipeline declared the change AI-assisted. */
     private final boolean declaredAiAssisted;
+    /** The incident of an emergency (break-glass) request, issue 16; null for a usual one. */
+    @CheckForNull
+    private final String incidentId;
 
     GateOpening(CriticalSystem critical, String gateId, String system, String changeId, String documentationUrl,
             @CheckForNull String message, @CheckForNull String credentialsId, UnaryOperator<AuditEvent> withRegistry,
-            BooleanSupplier stopped, TimeRules timeRules, boolean declaredAiAssisted) {
+            BooleanSupplier stopped, TimeRules timeRules, boolean declaredAiAssisted, @CheckForNull String incidentId) {
+        this.incidentId = incidentId;
         this.timeRules = timeRules;
         this.declaredAiAssisted = declaredAiAssisted;
         this.critical = critical;
@@ -117,27 +126,21 @@ final class GateOpening {
             // check runs again when the step resumes
             throw new InterruptedException("the documentation check of " + changeId + " was interrupted");
         }
-        // the check happened, whatever follows: auditors see its evidence
-        GateJournal.get().append(AuditEvent.documentationChecked(job, run.getNumber(), system, changeId,
-                documentationUrl, verdict.verified() ? "VERIFIED" : "REFUSED",
-                DocumentationGateway.journalFields(verdict)));
         Instant now = Instant.now();
         BuildStarters starters = BuildFacts.starters(run);
         CommitAuthors authors = BuildFacts.commitAuthors(run);
-        // the policy in force now: the registry's time rules (overlays, freezes, windows), then the stricter rule for
-        // AI-assisted changes over it; every decision is the policy's, the build only gives the facts
-        TimedRequirement timed = timeRules.at(critical, now);
-        Optional<String> frozen = timed.denialMessage();
-        GateRequest gateRequest = null;
-        CriticalSystem effective = critical;
-        if (frozen.isEmpty()) {
-            GateRequest timedRequest = new GateRequest(timed, changeId, starters.primary(), starters.upstream(),
-                    authors.userIds());
-            // the commits are read (back to the last approved build) only when the system's rule looks at trailers
-            gateRequest = timedRequest.withAiAssistance(AiAssistedChange.assess(timedRequest.system(),
-                    () -> BuildFacts.commitMessages(run, system), declaredAiAssisted));
-            effective = gateRequest.system();
-        }
+        // the policy in force now: the time rules or, for an emergency, the break-glass path (RequestInForce); the
+        // commits are read (back to the last approved build) only when the system's rule looks at trailers
+        RequestInForce inForce = RequestInForce.at(critical, timeRules, now, changeId, starters, authors,
+                () -> BuildFacts.commitMessages(run, system), declaredAiAssisted, incidentId);
+        GateRequest gateRequest = inForce.request().orElse(null);
+        CriticalSystem effective = gateRequest == null ? critical : gateRequest.system();
+        // the check happened, whatever follows: auditors see its evidence (advisory at an emergency gate)
+        AuditEvent checked = AuditEvent.documentationChecked(job, run.getNumber(), system, changeId,
+                documentationUrl, verdict.verified() ? "VERIFIED" : "REFUSED",
+                DocumentationGateway.journalFields(verdict));
+        GateJournal.get().append(gateRequest == null ? checked : emergencyGate(EmergencyRecords.documentationChecked(
+                checked, gateRequest), gateRequest));
         Duration forTests = approvalTimeoutForTests;
         Duration timeout = forTests != null ? forTests
                 : effective.approvalTimeoutWithin(config.maxApprovalTimeout());
@@ -149,17 +152,25 @@ final class GateOpening {
         Deadline deadline = Deadline.after(now, timeout);
         String aiAssisted = gateRequest == null ? null
                 : gateRequest.aiAssistance().map(AiAssistance::describe).orElse(null);
-        GateRecord request = GateRecord.builder(gateId, system).systemName(critical.name()).changeId(changeId)
+        GateRecordBuilder builder = GateRecord.builder(gateId, system).systemName(critical.name()).changeId(changeId)
                 .message(message).documentationUrl(documentationUrl)
                 .requirement(effective.requirement(), effective.approvalsNeeded())
                 .requested(now, deadline).startedBy(starters.userIds())
                 .commitAuthors(effective.excludeCommitAuthors() ? authors.userIds() : List.of())
-                .applied(aiAssisted, timed.overlays()).subjects(subjects)
-                .build().withEvidence(verdict.evidence());
+                .applied(aiAssisted, inForce.overlays()).subjects(subjects);
+        EmergencyPolicy path = gateRequest != null && gateRequest.emergency()
+                ? gateRequest.system().emergency().orElseThrow() : null;
+        if (path != null) {
+            builder.emergency(gateRequest.incidentId().orElseThrow(), path.reviewWithin(), path.reviewers().stream()
+                    .map(ApproverRef::toString).collect(Collectors.toList()));
+        }
+        GateRecord request = builder.build().withEvidence(verdict.evidence());
         if (stopped.getAsBoolean()) {
             return keepAborted(action, request, now); // stopped meanwhile: whatever the page said, nothing waits
         }
-        if (!verdict.verified()) {
+        boolean blocks = gateRequest == null ? !verdict.verified() : EmergencyRequirement.documentationBlocks(
+                gateRequest, verdict.verified() ? Verdict.VERIFIED : Verdict.REFUSED);
+        if (blocks) {
             GateRecord refused = request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_REFUSED, now, null,
                     verdict.reasonCode() + ": " + verdict.explanation())).settled(GateStatus.DOCUMENTATION_REFUSED);
             action.keep(refused);
@@ -168,18 +179,26 @@ final class GateOpening {
                     + verdict.evidenceLines());
             return refused;
         }
-        listener.getLogger().print(CriticalChangeGateExecution.LOG_PREFIX + "documentation verified:\n"
-                + verdict.evidenceLines());
+        if (verdict.verified()) {
+            listener.getLogger().print(CriticalChangeGateExecution.LOG_PREFIX + "documentation verified:\n"
+                    + verdict.evidenceLines());
+        } else {
+            listener.getLogger().print(CriticalChangeGateExecution.LOG_PREFIX + "EMERGENCY: the documentation page"
+                    + " was refused (" + verdict.reasonCode() + ": " + verdict.explanation() + "); the check is"
+                    + " advisory on the emergency path: recorded for the reviewers, the gate opens\n"
+                    + verdict.evidenceLines());
+        }
         if (gateRequest == null) {
+            String denial = inForce.denial().orElseThrow();
             // a freeze in mode deny began while the documentation was checked (or before a restart re-checked it):
             // no gate opens, and the refusal is journaled and ends the build as a denial at the start does
             GateJournal.get().append(withRegistry.apply(AuditEvent.decided(job, run.getNumber(), system, changeId,
-                    "DENIED", List.of(), frozen.get())));
-            GateRecord denied = request.with(TrailEntry.of(TrailEntry.Kind.ABORTED, now, null, frozen.get()))
+                    "DENIED", List.of(), denial)));
+            GateRecord denied = request.with(TrailEntry.of(TrailEntry.Kind.ABORTED, now, null, denial))
                     .settled(GateStatus.ABORTED);
             action.keep(denied);
             throw new AbortException(CriticalChangeGateExecution.LOG_PREFIX + "the registry denies this change: "
-                    + frozen.get());
+                    + denial);
         }
         describeApplied(listener, gateRequest);
         // marks the FlowNode as paused, as the input step does: Stage View and the build page show it waiting
@@ -194,8 +213,12 @@ final class GateOpening {
         if (!gateRequest.overlays().isEmpty()) {
             requested = requested.with("overlays", gateRequest.overlays());
         }
-        GateRecord opened = action.open(request.with(TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now,
-                null, verdict.reasonCode())), gate, withRegistry.apply(requested));
+        requested = emergencyGate(EmergencyRecords.requested(requested, gateRequest), gateRequest);
+        TrailEntry documented = verdict.verified()
+                ? TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_VERIFIED, now, null, verdict.reasonCode())
+                : TrailEntry.of(TrailEntry.Kind.DOCUMENTATION_ADVISORY, now, null, verdict.reasonCode() + ": "
+                        + verdict.explanation());
+        GateRecord opened = action.open(request.with(documented), gate, withRegistry.apply(requested));
         if (stopped.getAsBoolean()) {
             // stopped while it opened: the stop's own bookkeeping may have run before the record existed
             return action.abort(gateId, "unknown", "the build was stopped while the gate opened").orElse(opened);
@@ -211,8 +234,19 @@ final class GateOpening {
         return opened;
     }
 
-    /** Says in the build log what shaped the requirement: the overlays in force and the AI-assisted rule. */
+    /** An emergency gate's record names the gate, so a review is matched to it (EmergencyReviews); others as they are. */
+    private AuditEvent emergencyGate(AuditEvent event, GateRequest request) {
+        return request.emergency() ? event.with(EmergencyRecords.GATE_ID, gateId) : event;
+    }
+
+    /**
+     * Says in the build log what shaped the requirement: the emergency path, the overlays in force and the
+     * AI-assisted rule.
+     */
     private static void describeApplied(TaskListener listener, GateRequest request) {
+        request.incidentId().ifPresent(incident -> listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX
+                + "EMERGENCY change for incident " + incident + ": " + request.system().emergency().map(
+                        EmergencyPolicy::describe).orElse("") + "; freezes and deployment windows do not apply"));
         if (!request.overlays().isEmpty()) {
             listener.getLogger().println(CriticalChangeGateExecution.LOG_PREFIX + "overlays in force: "
                     + String.join(", ", request.overlays()));

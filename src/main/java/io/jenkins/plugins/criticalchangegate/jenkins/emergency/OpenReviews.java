@@ -1,0 +1,99 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.emergency;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.audit.EmergencyReviews;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the monitor last read from the journal: the emergency approvals still waiting for their review, or why the
+ * journal could not be read. An immutable snapshot; whether a review is overdue is decided when it is shown (the due
+ * time is an instant in the journal, so neither the controller's time zone nor a restart changes it).
+ */
+final class OpenReviews {
+    private final Path journal;
+    private final List<EmergencyReviews.Entry> open;
+    @CheckForNull
+    private final String failure;
+
+    private OpenReviews(Path journal, List<EmergencyReviews.Entry> open, @CheckForNull String failure) {
+        this.journal = journal;
+        this.open = List.copyOf(open);
+        this.failure = failure;
+    }
+
+    /** Nothing read yet from {@code journal}. */
+    static OpenReviews none(Path journal) {
+        return new OpenReviews(journal, List.of(), null);
+    }
+
+    /**
+     * Reads the journal in {@code journal} (a directory that does not exist yet holds no approval). Scans the whole
+     * journal: call it off any request thread.
+     */
+    static OpenReviews read(Path journal) {
+        if (!Files.isDirectory(journal)) {
+            return none(journal);
+        }
+        try {
+            return new OpenReviews(journal, EmergencyReviews.read(journal).open(), null);
+        } catch (IOException | RuntimeException e) {
+            // the open reviews are unknown: the monitor says so rather than show none (fail loud)
+            return new OpenReviews(journal, List.of(), "the audit journal in " + journal + " could not be read: "
+                    + e.getMessage());
+        }
+    }
+
+    Path journal() {
+        return journal;
+    }
+
+    List<EmergencyReviews.Entry> open() {
+        return open;
+    }
+
+    List<EmergencyReviews.Entry> overdue(Instant now) {
+        List<EmergencyReviews.Entry> overdue = new ArrayList<>();
+        for (EmergencyReviews.Entry e : open) {
+            if (e.overdue(now)) {
+                overdue.add(e);
+            }
+        }
+        return overdue;
+    }
+
+    @CheckForNull
+    String failure() {
+        return failure;
+    }
+
+    /**
+     * The gate's page relative to Jenkins' root ({@code job/folder/job/name/42/critical-change-gate/#gate-7}), from
+     * the job's full name and build number the journal names; {@code null} for a record without a build (a
+     * simulation journaled into this journal).
+     */
+    @CheckForNull
+    static String gatePage(EmergencyReviews.Entry entry) {
+        if (entry.build() <= 0 || entry.job().isEmpty()) {
+            return null;
+        }
+        StringBuilder url = new StringBuilder();
+        for (String segment : entry.job().split("/")) {
+            url.append("job/").append(segment(segment)).append('/');
+        }
+        url.append(entry.build()).append("/critical-change-gate/");
+        entry.gateId().ifPresent(id -> url.append('#').append(segment(id)));
+        return url.toString();
+    }
+
+    /** A path segment, percent-encoded ({@code my job} becomes {@code my%20job}). */
+    private static String segment(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
