@@ -75,10 +75,10 @@ public final class GateRecord {
 
     GateRecord(GateRecordBuilder b, List<TrailEntry> trail, Map<String, String> evidence, GateStatus status,
             @CheckForNull String gateState, @CheckForNull String journalFailure) {
-        this(b, new Later(trail, evidence, status, gateState, journalFailure));
+        this(b, new GateRecordLater(trail, evidence, status, gateState, journalFailure));
     }
 
-    private GateRecord(GateRecordBuilder b, Later later) {
+    private GateRecord(GateRecordBuilder b, GateRecordLater later) {
         this.gateId = b.gateId;
         this.system = b.system;
         this.systemName = b.systemName;
@@ -111,14 +111,14 @@ public final class GateRecord {
 
     /** This record with one more trail entry. */
     public GateRecord with(TrailEntry entry) {
-        Later next = later();
+        GateRecordLater next = later();
         next.trail.add(entry);
         return new GateRecord(toBuilder(), next);
     }
 
     /** This record with the documentation evidence (field name to printable value). */
     public GateRecord withEvidence(Map<String, String> newEvidence) {
-        Later next = later();
+        GateRecordLater next = later();
         next.evidence = new LinkedHashMap<>(newEvidence);
         return new GateRecord(toBuilder(), next);
     }
@@ -141,14 +141,14 @@ public final class GateRecord {
         if (status.isSettled()) {
             throw new IllegalStateException("gate " + gateId + " is already " + status);
         }
-        Later next = later();
+        GateRecordLater next = later();
         next.status = newStatus;
         return new GateRecord(toBuilder(), next);
     }
 
     /** This record with the policy's state, encoded by {@link GateStateCodec}. */
     public GateRecord withGateState(String encoded) {
-        Later next = later();
+        GateRecordLater next = later();
         next.gateState = encoded;
         return new GateRecord(toBuilder(), next);
     }
@@ -157,14 +157,14 @@ public final class GateRecord {
      * This record marked as missing from the audit journal (the first failure is kept: it is the one auditors need).
      */
     public GateRecord withJournalFailure(String why) {
-        Later next = later();
+        GateRecordLater next = later();
         next.journalFailure = journalFailure != null ? journalFailure : why;
         return new GateRecord(toBuilder(), next);
     }
 
     /** This record with the journal record of its decision (the attestation names it). */
     public GateRecord withDecisionRecord(long seq, String hash) {
-        Later next = later();
+        GateRecordLater next = later();
         next.decisionRecord = new JournalPlace(seq, hash);
         return new GateRecord(toBuilder(), next);
     }
@@ -180,7 +180,7 @@ public final class GateRecord {
             throw new IllegalStateException("gate " + gateId + " (" + status + (attestation == null ? ""
                     : ", attested") + ") cannot be attested");
         }
-        Later next = later();
+        GateRecordLater next = later();
         next.attestation = signed;
         return new GateRecord(toBuilder(), next);
     }
@@ -195,7 +195,7 @@ public final class GateRecord {
             throw new IllegalStateException("gate " + gateId + " (" + status + (emergency == null ? ", not an emergency"
                     : "") + (review == null ? "" : ", reviewed") + ") cannot be reviewed");
         }
-        Later next = later();
+        GateRecordLater next = later();
         next.review = given;
         return new GateRecord(toBuilder(), next);
     }
@@ -229,38 +229,12 @@ public final class GateRecord {
         return attestation;
     }
 
-    private Later later() {
-        Later l = new Later(getTrail(), getEvidence(), status, gateState, journalFailure);
+    private GateRecordLater later() {
+        GateRecordLater l = new GateRecordLater(getTrail(), getEvidence(), status, gateState, journalFailure);
         l.decisionRecord = decisionRecord;
         l.attestation = attestation;
         l.review = review;
         return l;
-    }
-
-    /** What happens to a record after its request, gathered so that each copy changes one thing and keeps the rest. */
-    private static final class Later {
-        final List<TrailEntry> trail;
-        Map<String, String> evidence;
-        GateStatus status;
-        @CheckForNull
-        String gateState;
-        @CheckForNull
-        String journalFailure;
-        @CheckForNull
-        JournalPlace decisionRecord;
-        @CheckForNull
-        AttestationEntry attestation;
-        @CheckForNull
-        ReviewEntry review;
-
-        Later(List<TrailEntry> trail, Map<String, String> evidence, GateStatus status, @CheckForNull String gateState,
-                @CheckForNull String journalFailure) {
-            this.trail = new ArrayList<>(trail);
-            this.evidence = evidence;
-            this.status = status;
-            this.gateState = gateState;
-            this.journalFailure = journalFailure;
-        }
     }
 
     /** Why the audit journal could not record an event of this gate; {@code null} when it recorded every one. */
