@@ -56,6 +56,11 @@ public final class AuditJournal implements Closeable {
      *     another process or another open journal in this JVM holds it
      */
     public static AuditJournal open(Path dir, JournalOptions options) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            // Files.createDirectories would say only the path (issue 17)
+            throw new IOException("the audit journal " + dir + " is a file, not a directory: give the journal's"
+                    + " directory (it is created if it does not exist)");
+        }
         Files.createDirectories(dir);
         JournalLock lock = JournalLock.acquire(dir);
         try {

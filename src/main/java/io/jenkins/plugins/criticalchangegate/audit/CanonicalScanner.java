@@ -33,8 +33,11 @@ final class CanonicalScanner {
     long seq;
     /** Where the 64 hex digits of {@code prev} start. */
     int prevAt;
-    /** Where the value of {@code type} starts, after its quote. */
+    /** Where the value of {@code type} starts, after its quote, and ends, at its closing quote. */
     int typeAt;
+    int typeEnd;
+    /** Where the value of {@code time} starts, after its quote (24 bytes). */
+    int timeAt;
     /** Why the last line was refused, and where (offset from the line's start). */
     String error = "";
     int errorAt;
@@ -51,6 +54,8 @@ final class CanonicalScanner {
         seq = -1;
         prevAt = -1;
         typeAt = -1;
+        typeEnd = -1;
+        timeAt = -1;
         boolean timeSeen = false;
         try {
             expect('{');
@@ -108,11 +113,19 @@ final class CanonicalScanner {
                 } else if (same(nameAt, nameLength, TYPE)) {
                     typeAt = pos + 1;
                     string();
+                    typeEnd = pos - 1;
+                    if (!RecordTypes.isKnown(b, typeAt, typeEnd)) {
+                        return fail("'type' is not one of the record types docs/audit.md lists", start);
+                    }
                 } else if (same(nameAt, nameLength, TIME)) {
                     if (pos >= end || b[pos] != '"') {
                         return fail("'time' is not a string", start);
                     }
+                    timeAt = pos + 1;
                     string();
+                    if (!RecordTypes.isTime(b, timeAt, pos - 1)) {
+                        return fail("'time' is not a UTC time like 2026-11-26T09:30:00.000Z", start);
+                    }
                     timeSeen = true;
                 } else {
                     value(1);
@@ -240,23 +253,27 @@ final class CanonicalScanner {
             pos++;
         }
         int start = pos;
+        // accumulated as a negative number, whose range reaches -2^63 (a 64-bit signed value, docs/audit.md)
         long value = 0;
         while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
             int d = b[pos] - '0';
-            if (value > (Long.MAX_VALUE - d) / 10) {
+            if (value < (Long.MIN_VALUE + d) / 10) {
                 throw new Refused("an integer does not fit in 64 bits");
             }
-            value = value * 10 + d;
+            value = value * 10 - d;
             pos++;
         }
         int digits = pos - start;
         if (digits == 0 || digits > 1 && b[start] == '0' || negative && value == 0) {
             throw new Refused("not a canonical integer (no leading zeros, no -0)");
         }
+        if (!negative && value == Long.MIN_VALUE) {
+            throw new Refused("an integer does not fit in 64 bits");
+        }
         if (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) {
             throw new Refused("records hold only integers, not fractions or exponents");
         }
-        return negative ? -value : value;
+        return negative ? value : -value;
     }
 
     /** A string with only the escapes the canonical form uses, in valid UTF-8. */

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,7 +26,9 @@ import java.util.Map;
  */
 final class HeadFile implements Closeable {
     static final int SLOT = 256;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The one layout of a slot, as {@link #write} makes it. */
+    private static final java.util.regex.Pattern SLOT_LAYOUT = java.util.regex.Pattern.compile(
+            "\\{\"check\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\",\"seq\":([1-9][0-9]{0,18})\\} *\n");
 
     private final FileChannel channel;
     private int nextSlot;
@@ -57,6 +57,19 @@ final class HeadFile implements Closeable {
         return new HeadFile(channel, current == null ? 0 : 1 - current.slot);
     }
 
+    /** What {@link #inspect} found: the head, or why there is none that can be trusted. */
+    static final class Reading {
+        @CheckForNull
+        final Head head;
+        /** Why there is no head (missing, no valid slot, too long, slots that disagree); empty when there is one. */
+        final String problem;
+
+        private Reading(@CheckForNull Head head, String problem) {
+            this.head = head;
+            this.problem = problem;
+        }
+    }
+
     /**
      * Reads the head.
      *
@@ -65,40 +78,62 @@ final class HeadFile implements Closeable {
      */
     @CheckForNull
     static Head read(Path dir, ChainHash chain) throws IOException {
+        return inspect(dir, chain).head;
+    }
+
+    /**
+     * Reads the head, saying why there is none. A slot is valid only in exactly the layout {@link #write} gives it
+     * (docs/audit.md, "The head file"), so two verifiers cannot disagree about which slots count; a file longer than
+     * two slots, or two valid slots naming different hashes for one seq, is no head at all (fail closed).
+     */
+    static Reading inspect(Path dir, ChainHash chain) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(dir.resolve(JournalFiles.HEAD));
         } catch (NoSuchFileException e) {
-            return null;
+            return new Reading(null, "head.json is missing");
+        }
+        if (bytes.length > 2 * SLOT) {
+            return new Reading(null, "head.json is " + bytes.length + " bytes long, not at most two slots of " + SLOT
+                    + " bytes");
         }
         Head best = null;
         for (int slot = 0; slot < 2; slot++) {
             if (bytes.length >= (slot + 1) * SLOT) {
                 Head h = parseSlot(Arrays.copyOfRange(bytes, slot * SLOT, (slot + 1) * SLOT), slot, chain);
+                if (h != null && best != null && h.seq == best.seq && !h.hash.equals(best.hash)) {
+                    return new Reading(null, "the two slots of head.json name different hashes for seq " + h.seq);
+                }
                 if (h != null && (best == null || h.seq > best.seq)) {
                     best = h;
                 }
             }
         }
-        return best;
+        return best == null ? new Reading(null, "head.json has no valid slot") : new Reading(best, "");
     }
 
+    /**
+     * One slot: exactly {@code {"check":"<64 hex>","hash":"<64 hex>","seq":N}} (N a positive integer without leading
+     * zeros), then spaces up to its last byte, a line feed; the check must be that of the seq and hash.
+     */
     @CheckForNull
     private static Head parseSlot(byte[] bytes, int slot, ChainHash chain) {
-        try {
-            JsonNode node = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8).trim());
-            if (node == null || !node.path("seq").canConvertToLong() || !node.path("seq").isIntegralNumber()) {
-                return null;
-            }
-            long seq = node.get("seq").asLong();
-            String hash = node.path("hash").asText("");
-            if (!Hex.isHash(hash) || !check(seq, hash, chain).equals(node.path("check").asText(""))) {
-                return null;
-            }
-            return new Head(seq, hash, slot);
-        } catch (IOException e) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = SLOT_LAYOUT.matcher(text);
+        if (!m.matches()) {
             return null; // a torn or damaged slot is simply not valid
         }
+        long seq;
+        try {
+            seq = Long.parseLong(m.group(3));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        String hash = m.group(2);
+        if (!check(seq, hash, chain).equals(m.group(1))) {
+            return null;
+        }
+        return new Head(seq, hash, slot);
     }
 
     private static String check(long seq, String hash, ChainHash chain) {

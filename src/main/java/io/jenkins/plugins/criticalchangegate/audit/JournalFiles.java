@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class JournalFiles {
     static final String HEAD = "head.json";
     static final String LOCK = "journal.lock";
-    private static final Pattern JOURNAL = Pattern.compile("journal-(\\d{6,9})\\.jsonl");
+    /** Any name that claims to be a journal file; only {@link #name(int)}'s spelling of its number is accepted. */
+    private static final Pattern JOURNAL = Pattern.compile("journal-(\\d+)\\.jsonl");
 
     private JournalFiles() {
     }
@@ -46,19 +47,51 @@ final class JournalFiles {
         return String.format("journal-%06d.jsonl", number);
     }
 
-    /** The journal files in the directory, by number. */
+    /**
+     * The journal files in the directory, by number.
+     *
+     * @throws BadFileNameException when a file is named {@code journal-<digits>.jsonl} but not as the journal names
+     *     its number (six digits, zero-padded; past 999999 the number's own digits): {@code journal-0000001.jsonl}
+     *     would otherwise be a second file 1, and which of the two is the journal would be a guess
+     */
     static List<Entry> list(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
+        List<String> bad = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "journal-*.jsonl")) {
             for (Path p : stream) {
-                Matcher m = JOURNAL.matcher(String.valueOf(p.getFileName()));
-                if (m.matches() && Files.isRegularFile(p)) {
-                    entries.add(new Entry(Integer.parseInt(m.group(1)), p));
+                String fileName = String.valueOf(p.getFileName());
+                Matcher m = JOURNAL.matcher(fileName);
+                if (!m.matches()) {
+                    continue; // journal-notes.jsonl and the like are not journal files
+                }
+                int number = m.group(1).length() <= 9 ? Integer.parseInt(m.group(1)) : 0;
+                if (number < 1 || !name(number).equals(fileName) || !Files.isRegularFile(p)) {
+                    bad.add(fileName);
+                } else {
+                    entries.add(new Entry(number, p));
                 }
             }
         }
+        if (!bad.isEmpty()) {
+            bad.sort(Comparator.naturalOrder());
+            throw new BadFileNameException(bad.get(0), "'" + bad.get(0) + "' in " + dir + " is named like a journal"
+                    + " file but is not one: journal files are journal-000001.jsonl, journal-000002.jsonl, ... (six"
+                    + " digits, more only past 999999), regular files" + (bad.size() > 1 ? " (" + (bad.size() - 1)
+                    + " more such file(s))" : ""));
+        }
         entries.sort(Comparator.comparingInt(e -> e.number));
         return entries;
+    }
+
+    /** A file in the journal directory that is named like a journal file and is not one. */
+    static final class BadFileNameException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String fileName;
+
+        BadFileNameException(String fileName, String message) {
+            super(message);
+            this.fileName = fileName;
+        }
     }
 
     /** The quarantine files in the directory, by name (which sorts by time). */

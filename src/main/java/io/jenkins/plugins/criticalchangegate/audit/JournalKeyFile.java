@@ -154,6 +154,10 @@ public final class JournalKeyFile {
     private static byte[] base64(String text, String source, int line) throws KeyFileException {
         byte[] key;
         try {
+            // RFC 4648 with padding, the one spelling encode() writes: Java's decoder would also take it unpadded
+            if (text.length() % 4 != 0) {
+                throw new IllegalArgumentException("not padded");
+            }
             key = Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new KeyFileException(source + " line " + line + ": the key is not valid base64 (RFC 4648, with"

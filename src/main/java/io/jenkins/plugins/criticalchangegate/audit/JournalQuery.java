@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +39,25 @@ public final class JournalQuery {
     @CheckForNull
     private final String user;
     @CheckForNull
+    private final String change;
+    @CheckForNull
+    private final AuditEventType type;
+    /** {@code JOB#BUILD}: the job (lower case) and the build number. */
+    @CheckForNull
+    private final String[] gate;
+    @CheckForNull
     private final Instant since;
     @CheckForNull
     private final Instant until;
 
     private JournalQuery(Builder b) {
-        this.system = b.system;
-        this.job = b.job;
-        this.outcome = b.outcome;
-        this.user = b.user;
+        this.system = QueryValues.text("--system", b.system);
+        this.job = QueryValues.text("--job", b.job);
+        this.outcome = QueryValues.outcome(b.outcome);
+        this.user = QueryValues.text("--user", b.user);
+        this.change = QueryValues.text("--change", b.change);
+        this.type = QueryValues.type(b.type);
+        this.gate = QueryValues.gate(b.gate);
         this.since = b.since;
         this.until = b.until;
     }
@@ -66,22 +79,25 @@ public final class JournalQuery {
     }
 
     /**
-     * Whether a record matches: {@code system}, {@code job}, {@code outcome} equal; {@code user} equal to the record's
-     * {@code user} or one of its {@code approvers}; {@code since} inclusive, {@code until} exclusive.
+     * Whether a record matches every criterion but {@code outcome} (which needs the whole journal: {@link #forEach}):
+     * {@code system}, {@code job}, {@code change} ({@code changeId}) equal ignoring case; {@code user} equal ignoring
+     * case to the record's {@code user} or one of its {@code approvers}; {@code type}; {@code gate} the record's
+     * {@code job} and {@code build}; {@code since} inclusive, {@code until} exclusive.
      */
     public boolean matches(JournalRecord record) {
-        if (system != null && !system.equals(record.fields().get("system"))) {
+        if (!same(system, record, "system") || !same(job, record, "job") || !same(change, record, "changeId")) {
             return false;
         }
-        if (job != null && !job.equals(record.fields().get("job"))) {
+        if (type != null && record.type() != type) {
             return false;
         }
-        if (outcome != null && !outcome.equals(record.fields().get("outcome"))) {
+        if (gate != null && (!same(gate[0], record, "job") || !gate[1].equals(record.text("build")))) {
             return false;
         }
-        if (user != null && !user.equals(record.fields().get("user"))) {
+        if (user != null && !same(user, record, "user")) {
             Object approvers = record.fields().get("approvers");
-            if (!(approvers instanceof List) || !((List<?>) approvers).contains(user)) {
+            if (!(approvers instanceof List) || ((List<?>) approvers).stream()
+                    .noneMatch(a -> a instanceof String && QueryValues.id((String) a).equals(user))) {
                 return false;
             }
         }
@@ -89,6 +105,11 @@ public final class JournalQuery {
             return false;
         }
         return until == null || record.time().isBefore(until);
+    }
+
+    private static boolean same(@CheckForNull String wanted, JournalRecord record, String field) {
+        return wanted == null || record.fields().get(field) instanceof String
+                && QueryValues.id((String) record.fields().get(field)).equals(wanted);
     }
 
     /**
@@ -99,6 +120,26 @@ public final class JournalQuery {
      * @throws IOException when a file cannot be read, or a line is not a record (the message names file and line)
      */
     public void forEach(Path dir, RecordSink sink) throws IOException {
+        if (outcome == null) {
+            read(dir, (record, line) -> {
+                if (matches(record)) {
+                    sink.accept(record, line);
+                }
+            });
+            return;
+        }
+        // --outcome: every record of a gate that ended so; the outcome is in the gate's last record, so read twice
+        GateOutcomes gates = new GateOutcomes(outcome);
+        read(dir, (record, line) -> gates.note(record));
+        read(dir, (record, line) -> {
+            if (gates.contains(record) && matches(record)) {
+                sink.accept(record, line);
+            }
+        });
+    }
+
+    /** Every record of the journal, in order; a line that is not a record (or not UTF-8) stops it. */
+    private static void read(Path dir, RecordSink sink) throws IOException {
         List<JournalFiles.Entry> files = JournalFiles.list(dir);
         if (files.isEmpty()) {
             throw new IOException("no journal-NNNNNN.jsonl files in " + dir);
@@ -119,10 +160,11 @@ public final class JournalQuery {
                         String text;
                         if (partial.size() > 0) {
                             partial.write(buffer, lineStart, i - lineStart);
-                            text = partial.toString(StandardCharsets.UTF_8);
+                            byte[] whole = partial.toByteArray();
+                            text = utf8(file, number, whole, 0, whole.length);
                             partial.reset();
                         } else {
-                            text = new String(buffer, lineStart, i - lineStart, StandardCharsets.UTF_8);
+                            text = utf8(file, number, buffer, lineStart, i - lineStart);
                         }
                         lineStart = i + 1;
                         accept(file, number, text, sink);
@@ -141,7 +183,8 @@ public final class JournalQuery {
         }
     }
 
-    private void accept(JournalFiles.Entry file, long number, String text, RecordSink sink) throws IOException {
+    private static void accept(JournalFiles.Entry file, long number, String text, RecordSink sink)
+            throws IOException {
         JournalRecord record;
         try {
             record = RecordFormat.parse(text);
@@ -149,8 +192,22 @@ public final class JournalQuery {
             throw new IOException(file.name() + " line " + number + ": not a journal record (" + e.getMessage()
                     + "); run 'audit verify'");
         }
-        if (matches(record)) {
-            sink.accept(record, text);
+        sink.accept(record, text);
+    }
+
+    /**
+     * A line's text, decoded strictly: a byte that is not UTF-8 stops the export rather than becoming U+FFFD, which
+     * would hand on a record that no longer matches its hash as if it were the journal's (issue 17).
+     */
+    private static String utf8(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
+            throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException(file.name() + " line " + number + ": not a journal record (not valid UTF-8);"
+                    + " run 'audit verify'");
         }
     }
 
@@ -236,6 +293,12 @@ public final class JournalQuery {
         @CheckForNull
         private String user;
         @CheckForNull
+        private String change;
+        @CheckForNull
+        private String type;
+        @CheckForNull
+        private String gate;
+        @CheckForNull
         private Instant since;
         @CheckForNull
         private Instant until;
@@ -263,6 +326,24 @@ public final class JournalQuery {
             return this;
         }
 
+        /** Records with this {@code changeId} (ignoring case). */
+        public Builder change(@CheckForNull String change) {
+            this.change = change;
+            return this;
+        }
+
+        /** Records of this type (ignoring case); {@link #build()} refuses an unknown one. */
+        public Builder type(@CheckForNull String type) {
+            this.type = type;
+            return this;
+        }
+
+        /** Records of the gates of one build: {@code JOB#BUILD}. */
+        public Builder gate(@CheckForNull String gate) {
+            this.gate = gate;
+            return this;
+        }
+
         /** Records at or after this time. */
         public Builder since(@CheckForNull Instant since) {
             this.since = since;
@@ -275,6 +356,12 @@ public final class JournalQuery {
             return this;
         }
 
+        /**
+         * The query.
+         *
+         * @throws IllegalArgumentException for an empty value, an unknown type or outcome (with "did you mean"), a
+         *     gate that is not {@code JOB#BUILD}, or {@code since} not before {@code until}
+         */
         public JournalQuery build() {
             if (since != null && until != null && !since.isBefore(until)) {
                 throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
@@ -286,6 +373,7 @@ public final class JournalQuery {
     @Override
     public String toString() {
         return "JournalQuery[system=" + system + ", job=" + job + ", outcome=" + outcome + ", user=" + user
+                + ", change=" + change + ", type=" + type + ", gate=" + (gate == null ? null : gate[0] + "#" + gate[1])
                 + ", since=" + since + ", until=" + until + "]";
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -42,11 +41,18 @@ public final class JournalVerifier {
     private VerificationResult.Problem pendingGap;
     private long pendingExpected;
     @CheckForNull
-    private String missingFileBefore;
+    private final ExpectedHead expected;
+    /** Why head.json holds no head, when it holds none. */
+    private String headProblem = "";
+    @CheckForNull
+    private String keyId;
+    private String firstTime = "";
+    private String lastTime = "";
 
-    private JournalVerifier(Path dir, @CheckForNull byte[] key) {
+    private JournalVerifier(Path dir, @CheckForNull byte[] key, @CheckForNull ExpectedHead expected) {
         this.dir = dir;
         this.key = key == null ? null : key.clone();
+        this.expected = expected;
     }
 
     /**
@@ -58,11 +64,30 @@ public final class JournalVerifier {
      * @throws IOException when a file cannot be read at all
      */
     public static VerificationResult verify(Path dir, @CheckForNull byte[] key) throws IOException {
-        return new JournalVerifier(dir, key).run();
+        return new JournalVerifier(dir, key, null).run();
     }
 
+    /**
+     * Verifies the journal in a directory and that it still holds a record an auditor noted earlier.
+     *
+     * @param expected the {@code SEQ:HASH} noted from an earlier verification ({@code --expect-head})
+     * @return intact only if the journal is intact and its record {@code SEQ} has hash {@code HASH}
+     * @throws IOException when a file cannot be read at all
+     */
+    public static VerificationResult verify(Path dir, @CheckForNull byte[] key, ExpectedHead expected)
+            throws IOException {
+        return new JournalVerifier(dir, key, expected).run();
+    }
+
+    /** The checks, in the order docs/audit.md ("What a verifier checks") numbers them. */
     private VerificationResult run() throws IOException {
-        List<JournalFiles.Entry> files = JournalFiles.list(dir);
+        List<JournalFiles.Entry> files;
+        try {
+            files = JournalFiles.list(dir);
+        } catch (JournalFiles.BadFileNameException e) {
+            return broken(new VerificationResult.Problem(e.fileName, 0, -1, VerificationResult.Reason.BAD_FILE_NAME,
+                    e.getMessage()));
+        }
         for (Path q : JournalFiles.quarantines(dir)) {
             notes.add(q.getFileName() + " holds a torn line the journal set aside after a crash (never"
                     + " acknowledged, not part of the chain)");
@@ -71,16 +96,20 @@ public final class JournalVerifier {
             return broken(new VerificationResult.Problem(dir.toString(), 0, -1, VerificationResult.Reason.EMPTY,
                     "no journal-NNNNNN.jsonl files in this directory"));
         }
+        // the numbering first, before any record: a missing file is named as itself, wherever it is
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).number != i + 1) {
+                String missing = JournalFiles.name(i + 1);
+                return broken(new VerificationResult.Problem(missing, 0, -1, VerificationResult.Reason.MISSING_FILE,
+                        missing + " is missing: " + (i == 0 ? "the journal's first file is " + files.get(0).name()
+                        + ", so its start was removed" : files.get(i - 1).name() + " is followed by "
+                        + files.get(i).name())));
+            }
+        }
         byte[] buffer = new byte[BUFFER];
         JournalFiles.Entry last = files.get(files.size() - 1);
         long lastLineNumber = 0;
-        int previousNumber = 0;
         for (JournalFiles.Entry file : files) {
-            if (file.number != previousNumber + 1) {
-                missingFileBefore = file.number == previousNumber + 2 ? JournalFiles.name(previousNumber + 1)
-                        : JournalFiles.name(previousNumber + 1) + " to " + JournalFiles.name(file.number - 1);
-            }
-            previousNumber = file.number;
             VerificationResult.Problem problem = verifyFile(file, buffer, file == last);
             if (problem != null) {
                 return broken(problem);
@@ -96,16 +125,23 @@ public final class JournalVerifier {
         }
         if (head == null) {
             return broken(new VerificationResult.Problem(JournalFiles.HEAD, 0, -1,
-                    VerificationResult.Reason.HEAD_MISMATCH, "head.json is missing or has no valid slot"
-                    + (key != null ? " for this key" : "") + ", so removal of records from the end cannot be ruled"
-                    + " out"));
+                    VerificationResult.Reason.HEAD_MISMATCH, headProblem + (key != null ? " for this key" : "")
+                    + ", so removal of records from the end cannot be ruled out"));
         }
         if (head.seq > expectedSeq - 1) {
             return broken(new VerificationResult.Problem(last.name(), lastLineNumber + 1, expectedSeq,
                     VerificationResult.Reason.TRUNCATED, "the journal ends at seq " + (expectedSeq - 1)
                     + " but head.json records seq " + head.seq + ": records were removed from the end"));
         }
-        return VerificationResult.intact(records, CanonicalJson.hex(previous), notes);
+        if (expected != null && expected.seq() > expectedSeq - 1) {
+            return broken(new VerificationResult.Problem(last.name(), lastLineNumber + 1, expectedSeq,
+                    VerificationResult.Reason.EXPECTED_HEAD, "the journal ends at seq " + (expectedSeq - 1)
+                    + ", before the expected seq " + expected.seq() + ": records were removed from the end (and"
+                    + " head.json replaced by an older copy)"));
+        }
+        String headHash = CanonicalJson.hex(previous);
+        return VerificationResult.intact(new JournalSummary(records, files.size(), files.get(0).name(), last.name(),
+                firstTime, lastTime, keyId, headHash), notes);
     }
 
     private VerificationResult broken(VerificationResult.Problem problem) {
@@ -135,6 +171,9 @@ public final class JournalVerifier {
                 for (int i = searchFrom; i < filled; i++) {
                     if (buffer[i] == '\n') {
                         linesInFile++;
+                        if (i + 1 - lineStart > AuditJournal.MAX_RECORD_BYTES) {
+                            return tooLong(file, linesInFile);
+                        }
                         VerificationResult.Problem problem = verifyLine(file, buffer, lineStart, i);
                         if (problem != null) {
                             return problem;
@@ -143,10 +182,8 @@ public final class JournalVerifier {
                     }
                 }
                 searchFrom = filled;
-                if (filled - lineStart > AuditJournal.MAX_RECORD_BYTES) {
-                    return new VerificationResult.Problem(file.name(), linesInFile + 1, -1,
-                            VerificationResult.Reason.MALFORMED, "a line is longer than the "
-                            + AuditJournal.MAX_RECORD_BYTES + " bytes any record can have");
+                if (filled - lineStart >= AuditJournal.MAX_RECORD_BYTES) {
+                    return tooLong(file, linesInFile + 1);
                 }
                 if (lineStart > 0 && (filled == buffer.length || eof)) {
                     System.arraycopy(buffer, lineStart, buffer, 0, filled - lineStart);
@@ -170,6 +207,12 @@ public final class JournalVerifier {
         return null;
     }
 
+    private static VerificationResult.Problem tooLong(JournalFiles.Entry file, long line) {
+        return new VerificationResult.Problem(file.name(), line, -1, VerificationResult.Reason.MALFORMED,
+                "the line is longer than the " + AuditJournal.MAX_RECORD_BYTES + " bytes (line feed included) any"
+                + " record can have");
+    }
+
     @CheckForNull
     private VerificationResult.Problem verifyLine(JournalFiles.Entry file, byte[] b, int start, int end)
             throws IOException {
@@ -187,6 +230,13 @@ public final class JournalVerifier {
             if (problem != null) {
                 return problem;
             }
+            firstTime = new String(b, scanner.timeAt, 24, StandardCharsets.US_ASCII);
+        } else if (RecordTypes.isJournalCreated(b, scanner.typeAt, scanner.typeEnd)) {
+            if (pendingGap != null) {
+                return pendingGap;
+            }
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.MALFORMED,
+                    "a JOURNAL_CREATED record is only ever the first record of the journal");
         }
         if (pendingGap != null) {
             return seq == pendingExpected
@@ -202,11 +252,6 @@ public final class JournalVerifier {
         if (!RecordFormat.hashMatches(b, start, end - start, hash, computed)) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HASH_MISMATCH,
                     "the record's content does not match its hash: it was changed after it was written");
-        }
-        if (missingFileBefore != null) {
-            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.MISSING_FILE,
-                    missingFileBefore + " is missing" + (seq > expectedSeq ? " (records " + expectedSeq + " to "
-                    + (seq - 1) + ")" : ""));
         }
         if (seq < expectedSeq) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.REORDERED,
@@ -230,13 +275,24 @@ public final class JournalVerifier {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HEAD_MISMATCH,
                     "head.json records hash " + head.hash + " for this seq: the end of the journal was rewritten");
         }
+        if (expected != null && seq == expected.seq()
+                && !Hex.equalsHex(computed, expected.hash().getBytes(StandardCharsets.US_ASCII), 0)) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.EXPECTED_HEAD,
+                    "the expected head names hash " + expected.hash() + " for this seq, the journal holds "
+                    + CanonicalJson.hex(computed) + ": the journal was rewritten since that head was noted");
+        }
+        lastTime = new String(b, scanner.timeAt, 24, StandardCharsets.US_ASCII);
         System.arraycopy(computed, 0, previous, 0, ChainHash.LENGTH);
         expectedSeq = seq + 1;
         records++;
         return null;
     }
 
-    /** The first record: it must be JOURNAL_CREATED, seq 1, and name the chain that the given key fits. */
+    /**
+     * The first record: it must be JOURNAL_CREATED, seq 1, with exactly the members {@code chain}, {@code format} (1)
+     * and, keyed, {@code keyId} (16 lowercase hex digits) besides the five every record has, and name the chain that
+     * the given key fits.
+     */
     @CheckForNull
     private VerificationResult.Problem startChain(JournalFiles.Entry file, long line, byte[] b, int start, int end)
             throws IOException {
@@ -247,42 +303,39 @@ public final class JournalVerifier {
             return new VerificationResult.Problem(file.name(), line, scanner.seq, VerificationResult.Reason.MALFORMED,
                     e.getMessage());
         }
-        if (file.number != 1 || first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
-            String missing = file.number != 1 ? JournalFiles.name(1) + (file.number > 2 ? " to "
-                    + JournalFiles.name(file.number - 1) : "") + " missing, " : "";
-            return new VerificationResult.Problem(file.name(), line, first.seq(),
-                    file.number != 1 ? VerificationResult.Reason.MISSING_FILE : VerificationResult.Reason.TRUNCATED,
-                    missing + "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was"
-                    + " removed");
+        if (first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
+            return new VerificationResult.Problem(file.name(), line, first.seq(), VerificationResult.Reason.TRUNCATED,
+                    "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was removed");
         }
-        String journalChain = first.text("chain");
-        String keyId = first.text("keyId");
-        if (journalChain.equals(ChainHash.HMAC_SHA256)) {
+        String problem = FirstRecord.problem(first);
+        if (problem != null) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED, problem);
+        }
+        String journalKeyId = first.text("keyId");
+        if (first.text("chain").equals(ChainHash.HMAC_SHA256)) {
             if (key == null) {
                 return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.KEY_REQUIRED,
-                        "the journal is keyed (hmac-sha256, key id " + keyId + "); give its key to verify it");
+                        "the journal is keyed (hmac-sha256, key id " + journalKeyId + "); give its key to verify it");
             }
-            if (!ChainHash.keyId(key).equals(keyId)) {
+            if (!ChainHash.keyId(key).equals(journalKeyId)) {
                 return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.WRONG_KEY,
-                        "the journal was written with key id " + keyId + ", the given key has id "
+                        "the journal was written with key id " + journalKeyId + ", the given key has id "
                         + ChainHash.keyId(key));
             }
-        } else if (journalChain.equals(ChainHash.SHA256)) {
-            if (key != null) {
-                return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.NOT_KEYED,
-                        "a key was given but the journal is an unkeyed sha256 chain, which anyone who can edit the"
-                        + " files can rewrite consistently");
-            }
-        } else {
-            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED,
-                    "unknown chain '" + journalChain + "' (expected sha256 or hmac-sha256)");
+            keyId = journalKeyId;
+        } else if (key != null) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.NOT_KEYED,
+                    "a key was given but the journal is an unkeyed sha256 chain, which anyone who can edit the"
+                    + " files can rewrite consistently");
         }
         if (!first.prev().equals(RecordFormat.GENESIS_PREV)) {
             return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.CHAIN_BROKEN,
                     "the first record's prev is not 64 zeros");
         }
         chain = ChainHash.forKey(key);
-        head = Files.exists(dir.resolve(JournalFiles.HEAD)) ? HeadFile.read(dir, ChainHash.forKey(key)) : null;
+        HeadFile.Reading reading = HeadFile.inspect(dir, ChainHash.forKey(key));
+        head = reading.head;
+        headProblem = reading.problem;
         return null;
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -28,8 +28,9 @@ final class RecordFormat {
     static final String GENESIS_PREV = "0".repeat(64);
     /** The bytes after the hashed body: {@code ,"hash":"} + 64 hex + {@code "}}. */
     static final int HASH_SUFFIX_LENGTH = 9 + 64 + 2;
+    /** Strict: a day that does not exist (30 February) is refused, not moved to the month's last day. */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+            .withResolverStyle(ResolverStyle.STRICT).withZone(ZoneOffset.UTC);
     /** Reading is Jackson's, strict about duplicate names so that no member can hide behind another. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -125,11 +126,11 @@ final class RecordFormat {
                     seq = v.asLong();
                     break;
                 case "time":
-                    try {
-                        time = Instant.from(TIME.parse(text(v, "time")));
-                    } catch (DateTimeParseException ex) {
+                    byte[] timeBytes = text(v, "time").getBytes(StandardCharsets.UTF_8);
+                    if (!RecordTypes.isTime(timeBytes, 0, timeBytes.length)) {
                         throw new MalformedRecordException("'time' is not a UTC time like 2026-01-31T12:00:00.000Z");
                     }
+                    time = Instant.from(TIME.parse(v.asText()));
                     break;
                 case "type":
                     try {

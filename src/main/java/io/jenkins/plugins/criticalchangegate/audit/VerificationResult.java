@@ -33,8 +33,12 @@ public final class VerificationResult {
         MALFORMED("malformed record"),
         /** head.json is missing or damaged, or disagrees with the journal. */
         HEAD_MISMATCH("head mismatch"),
-        /** The directory holds no journal. */
-        EMPTY("no journal");
+        /** The directory holds no journal file. */
+        EMPTY("no journal"),
+        /** A file is named like a journal file but not as the journal names its files. */
+        BAD_FILE_NAME("bad file name"),
+        /** The journal no longer holds the record an auditor noted earlier ({@code --expect-head SEQ:HASH}). */
+        EXPECTED_HEAD("expected head");
 
         private final String label;
 
@@ -101,21 +105,29 @@ public final class VerificationResult {
     @CheckForNull
     private final Problem problem;
     private final List<String> notes;
+    @CheckForNull
+    private final JournalSummary summary;
 
     private VerificationResult(long records, @CheckForNull String head, @CheckForNull Problem problem,
-            List<String> notes) {
+            List<String> notes, @CheckForNull JournalSummary summary) {
         this.records = records;
         this.head = head;
         this.problem = problem;
         this.notes = List.copyOf(notes);
+        this.summary = summary;
     }
 
-    static VerificationResult intact(long records, String head, List<String> notes) {
-        return new VerificationResult(records, head, null, notes);
+    static VerificationResult intact(JournalSummary summary, List<String> notes) {
+        return new VerificationResult(summary.records(), summary.headHash(), null, notes, summary);
     }
 
     static VerificationResult broken(long recordsBefore, Problem problem, List<String> notes) {
-        return new VerificationResult(recordsBefore, null, problem, notes);
+        return new VerificationResult(recordsBefore, null, problem, notes, null);
+    }
+
+    /** What the intact journal holds (files, times, chain kind, head); empty when it is broken. */
+    public Optional<JournalSummary> summary() {
+        return Optional.ofNullable(summary);
     }
 
     public boolean intact() {

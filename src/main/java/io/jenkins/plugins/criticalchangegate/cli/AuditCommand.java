@@ -1,7 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
+import io.jenkins.plugins.criticalchangegate.audit.ExpectedHead;
+import io.jenkins.plugins.criticalchangegate.audit.JournalSummary;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
@@ -23,14 +24,21 @@ import java.util.Set;
 /** {@code audit}: verify and export the audit journal (docs/audit.md), list its emergency approvals. */
 final class AuditCommand implements Command {
     static final String USAGE = String.join("\n",
-            "usage: audit verify DIR [--key-file FILE | --key-env VAR]",
-            "       audit export DIR --format csv|json [--system ID] [--job NAME] [--user ID] [--outcome OUTCOME]",
+            "usage: audit verify DIR [--key-file FILE | --key-env VAR] [--expect-head SEQ:HASH]",
+            "       audit export DIR --format csv|json [--system ID] [--job NAME] [--user ID] [--change ID]",
+            "                        [--type TYPE] [--gate JOB#BUILD] [--outcome OUTCOME]",
             "                        [--since ISO-8601] [--until ISO-8601]",
-            "  verify  checks every record of the journal in DIR; exit 0 printing 'N records, head <hash>',",
+            "  verify  checks every record of the journal in DIR; exit 0 printing 'N records, head <hash>' and a",
+            "          summary (files, first and last time, chain, head SEQ:HASH, tool version),",
             "          exit 1 printing the first broken record (file, line, seq) and why.",
             "          --key-file FILE: the journal's HMAC key, as Jenkins' 'Download verification key' gives it",
             "          --key-env VAR: the journal's HMAC key is the UTF-8 value of environment variable VAR",
+            "          --expect-head SEQ:HASH: also fail (exit 1) unless record SEQ is still there with hash HASH",
+            "          (the 'head:' line of an earlier verification)",
             "  export  writes the matching records to standard output as CSV (RFC 4180) or a JSON array;",
+            "          ids (system, job, user, change) compare ignoring case; --type is a record type;",
+            "          --gate JOB#BUILD the records of that build's gates; --outcome (APPROVED, REJECTED, EXPIRED,",
+            "          ABORTED, DENIED, NOT_CRITICAL) every record of each gate that ended so;",
             "          --since is inclusive, --until exclusive (e.g. 2026-01-31T12:00:00Z, or 2026-01-31 for",
             "          midnight UTC). Export does not verify: run 'audit verify' for that.",
             AuditEmergencies.USAGE, AuditEmergencies.HELP);
@@ -67,26 +75,49 @@ final class AuditCommand implements Command {
     }
 
     private int verify(List<String> args, Console console) throws UsageException {
-        Arguments parsed = Arguments.parse(args, Set.of(JournalKeyOption.ENV, JournalKeyOption.FILE), Set.of());
+        Arguments parsed = Arguments.parse(args, Set.of(JournalKeyOption.ENV, JournalKeyOption.FILE, "expect-head"),
+                Set.of());
         Path dir = directory(parsed, console);
         byte[] key = JournalKeyOption.from(parsed, console).orElse(null);
+        ExpectedHead expected = null;
+        if (parsed.option("expect-head").isPresent()) {
+            try {
+                expected = ExpectedHead.parse(parsed.option("expect-head").get());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--expect-head " + e.getMessage());
+            }
+        }
         VerificationResult result;
         try {
-            result = JournalVerifier.verify(dir, key);
+            result = expected == null ? JournalVerifier.verify(dir, key) : JournalVerifier.verify(dir, key, expected);
         } catch (IOException e) {
             console.err().println("error: cannot read the journal in " + dir + ": " + e.getMessage());
             return ExitCode.USAGE;
         }
         console.out().println(result);
+        result.summary().ifPresent(summary -> printSummary(summary, console));
         for (String note : result.notes()) {
             console.err().println("note: " + note);
         }
         return result.intact() ? ExitCode.OK : ExitCode.FAILED;
     }
 
+    /** The lines an auditor cites: one fact each, {@code name: value}, stable for scripts (docs/audit.md). */
+    private static void printSummary(JournalSummary summary, Console console) {
+        console.out().println("records: " + summary.records());
+        console.out().println("files: " + summary.files() + " (" + summary.firstFile()
+                + (summary.files() > 1 ? " to " + summary.lastFile() : "") + ")");
+        console.out().println("first: " + summary.firstTime());
+        console.out().println("last: " + summary.lastTime());
+        console.out().println("chain: " + summary.chainKind());
+        console.out().println("head: " + summary.head());
+        console.out().println("verified-by: critical-change-gate-tool " + ToolVersion.get());
+    }
+
     private int export(List<String> args, Console console) throws UsageException {
         Arguments parsed = Arguments.parse(args,
-                Set.of("format", "system", "job", "user", "outcome", "since", "until"), Set.of());
+                Set.of("format", "system", "job", "user", "change", "type", "gate", "outcome", "since", "until"),
+                Set.of());
         Path dir = directory(parsed, console);
         String format = parsed.required("format");
         if (!format.equals("csv") && !format.equals("json")) {
@@ -99,6 +130,9 @@ final class AuditCommand implements Command {
                     .job(parsed.option("job").orElse(null))
                     .user(parsed.option("user").orElse(null))
                     .outcome(parsed.option("outcome").orElse(null))
+                    .change(parsed.option("change").orElse(null))
+                    .type(parsed.option("type").orElse(null))
+                    .gate(parsed.option("gate").orElse(null))
                     .since(time("since", parsed.option("since")))
                     .until(time("until", parsed.option("until")))
                     .build();

@@ -57,4 +57,22 @@ public class AuditDocsTest {
         assertThat(JournalKeyFile.encode(key).strip(), equalTo(example.strip()));
         assertThat(docs, containsString("(an example, not a real key: the 32 bytes 3, 10, 17, ... 220;"));
     }
+
+    @Test
+    public void everyReasonTheVerifierGivesIsInTheReasonTable() {
+        List<String> missing = new ArrayList<>();
+        for (VerificationResult.Reason reason : VerificationResult.Reason.values()) {
+            if (!docs.contains("\n| `" + reason.label() + "` |")) {
+                missing.add(reason.label());
+            }
+        }
+        assertThat(missing, is(empty()));
+    }
+
+    @Test
+    public void theFieldsJenkinsAddsAreDocumented() {
+        assertThat(docs, containsString("`registry` on `GATE_REQUESTED`"));
+        assertThat(docs, containsString("`subjects` on `GATE_REQUESTED`"));
+        assertThat(docs, containsString("16\nlowercase hex digits"));
+    }
 }

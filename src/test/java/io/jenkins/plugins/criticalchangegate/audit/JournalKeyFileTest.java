@@ -153,4 +153,26 @@ public class JournalKeyFileTest {
         assertThat(event.type(), is(AuditEventType.KEY_EXPORTED));
         assertThat(event.fields().keySet(), equalTo(java.util.Set.of("user", "keyId")));
     }
+
+    @Test
+    public void anUnpaddedKeyIsRefusedAsTheSpecSaysPadded() {
+        byte[] key = new byte[32]; // 32 bytes: base64 ends in one '='
+        String padded = JournalKeyFile.encode(key);
+        assertThat(padded, containsString("=\n"));
+        String unpadded = padded.replace("=\n", "\n");
+        JournalKeyFile.KeyFileException e = org.junit.Assert.assertThrows(JournalKeyFile.KeyFileException.class,
+                () -> JournalKeyFile.decode(unpadded, "k.txt"));
+        assertThat(e.getMessage(), containsString("k.txt line 5: the key is not valid base64 (RFC 4648, with"
+                + " padding)"));
+    }
+
+    @Test
+    public void anUppercaseKeyIdIsRefused() {
+        String text = JournalKeyFile.encode(new byte[32]);
+        String id = JournalKeyFile.keyId(new byte[32]);
+        org.junit.Assume.assumeTrue(id.matches(".*[a-f].*"));
+        JournalKeyFile.KeyFileException e = org.junit.Assert.assertThrows(JournalKeyFile.KeyFileException.class,
+                () -> JournalKeyFile.decode(text.replace(id, id.toUpperCase(java.util.Locale.ROOT)), "k.txt"));
+        assertThat(e.getMessage(), containsString("16 lowercase hex digits"));
+    }
 }

@@ -82,7 +82,10 @@ public class JournalQueryTest {
     public void filtersBySystemJobOutcomeUserAndTime() throws IOException {
         assertThat(seqs(JournalQuery.builder().system("payments").build()), contains(2L, 3L, 4L, 5L, 6L));
         assertThat(seqs(JournalQuery.builder().job("deploy/search").build()), contains(7L));
-        assertThat(seqs(JournalQuery.builder().outcome("APPROVED").build()), contains(6L));
+        // --outcome: every record of each gate that ended so (issue 17), not only its DECIDED record
+        assertThat(seqs(JournalQuery.builder().outcome("APPROVED").build()), contains(2L, 3L, 4L, 5L, 6L));
+        assertThat(seqs(JournalQuery.builder().outcome("NOT_CRITICAL").build()), contains(8L));
+        assertThat(seqs(JournalQuery.builder().outcome("REJECTED").build()), hasSize(0));
         // a user is found as the actor and among the approvers of a decision
         assertThat(seqs(JournalQuery.builder().user("bob").build()), contains(4L, 6L));
         assertThat(seqs(JournalQuery.builder().since(Instant.parse("2026-03-02T10:00:00Z"))
@@ -142,7 +145,7 @@ public class JournalQueryTest {
     @Test
     public void recordsReadBackAsWritten() throws IOException {
         List<JournalRecord> records = new ArrayList<>();
-        JournalQuery.builder().outcome("APPROVED").build().forEach(dir, (r, line) -> records.add(r));
+        JournalQuery.builder().type("DECIDED").build().forEach(dir, (r, line) -> records.add(r));
         assertThat(records.get(0).fields().get("approvers"), equalTo(List.of("bob", "carol")));
         assertThat(records.get(0).fields().get("build"), equalTo(7L));
         assertThat(records.get(0).time(), equalTo(Instant.parse("2026-03-03T10:00:00Z")));

@@ -203,11 +203,12 @@ public class JournalVerifierTest {
     public void aMiddleFileDeletedIsAMissingFile() throws IOException {
         List<JournalFiles.Entry> files = JournalFiles.list(dir);
         JournalFiles.Entry middle = files.get(1);
-        long firstOfNext = Long.parseLong(lines(files.get(2).path).get(0).replaceAll(".*\"seq\":(\\d+),.*", "$1"));
         Files.delete(middle.path);
         VerificationResult.Problem p = problem();
-        assertAt(p, files.get(2).name(), 1, firstOfNext, VerificationResult.Reason.MISSING_FILE);
-        assertThat(p.detail(), containsString(middle.name() + " is missing"));
+        // reported as the missing file itself (issue 17), not at the file after the gap
+        assertAt(p, middle.name(), 0, -1, VerificationResult.Reason.MISSING_FILE);
+        assertThat(p.detail(), equalTo(middle.name() + " is missing: " + files.get(0).name() + " is followed by "
+                + files.get(2).name()));
     }
 
     @Test
@@ -216,7 +217,9 @@ public class JournalVerifierTest {
         Files.delete(files.get(0).path);
         VerificationResult.Problem p = problem();
         assertThat(p.toString(), p.reason(), equalTo(VerificationResult.Reason.MISSING_FILE));
-        assertThat(p.detail(), containsString("journal-000001.jsonl missing"));
+        assertThat(p.file(), equalTo("journal-000001.jsonl"));
+        assertThat(p.detail(), containsString("journal-000001.jsonl is missing: the journal's first file is"
+                + " journal-000002.jsonl"));
     }
 
     @Test

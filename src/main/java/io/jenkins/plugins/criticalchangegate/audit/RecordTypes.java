@@ -1,0 +1,57 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The checks on {@code type} and {@code time} every record must pass (docs/audit.md, "What a verifier checks"): the
+ * type is one of {@link AuditEventType}'s names, the time is {@code uuuu-MM-ddTHH:mm:ss.SSSZ} and a real instant
+ * (no 30 February). Shared by the verifier's byte scanner and the export's parser, so both refuse the same lines.
+ */
+final class RecordTypes {
+    private static final Set<String> NAMES = new HashSet<>();
+
+    static {
+        for (AuditEventType type : AuditEventType.values()) {
+            NAMES.add(type.name());
+        }
+    }
+
+    private RecordTypes() {
+    }
+
+    /** Whether {@code b[from, to)}, a string's raw bytes, is the name of a record type. */
+    static boolean isKnown(byte[] b, int from, int to) {
+        return to - from >= 1 && to - from <= 64 && NAMES.contains(new String(b, from, to - from,
+                StandardCharsets.ISO_8859_1));
+    }
+
+    /** Whether {@code b[from, to)}, a string's raw bytes, is {@code JOURNAL_CREATED}. */
+    static boolean isJournalCreated(byte[] b, int from, int to) {
+        return AuditEventType.JOURNAL_CREATED.name().equals(new String(b, from, to - from,
+                StandardCharsets.ISO_8859_1));
+    }
+
+    /** Whether {@code b[from, to)}, a string's raw bytes, is a record's time as the journal writes it. */
+    static boolean isTime(byte[] b, int from, int to) {
+        String pattern = "dddd-dd-ddTdd:dd:dd.dddZ";
+        if (to - from != pattern.length()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length(); i++) {
+            char p = pattern.charAt(i);
+            byte c = b[from + i];
+            if (p == 'd' ? c < '0' || c > '9' : c != p) {
+                return false;
+            }
+        }
+        try {
+            RecordFormat.TIME.parse(new String(b, from, to - from, StandardCharsets.US_ASCII));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
