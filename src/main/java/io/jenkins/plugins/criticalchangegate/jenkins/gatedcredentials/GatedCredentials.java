@@ -37,7 +37,7 @@ public abstract class GatedCredentials extends BaseStandardCredentials {
     private final String system;
     /** {@code null} on the stored credential (and on any copy read back): refuses. */
     @CheckForNull
-    private transient CredentialGuard guard;
+    private transient volatile CredentialGuard guard;
 
     protected GatedCredentials(@CheckForNull CredentialsScope scope, @CheckForNull String id,
             @CheckForNull String description, String system) {
@@ -51,21 +51,24 @@ public abstract class GatedCredentials extends BaseStandardCredentials {
     }
 
     /**
-     * The copy for this build: decided now (the registry, the build's gates, the time), journaled and listed on the
-     * build page. It gives out its secret exactly when the decision released it.
+     * The copy for this build. It does no work here (no decision, no journal, no build.xml save): the credentials plugin
+     * calls {@code forRun} on whatever thread looks the credential up, and Declarative's {@code credentials()} does so
+     * on the CPS VM thread ({@code ModelInterpreter.groovy:470}), where blocking I/O stalls every pipeline. The copy is
+     * judged, journaled and listed on the build page when its secret is first asked for ({@link CredentialGuard}),
+     * which {@code withCredentials} does in its own background thread.
      */
     @Override
     public final Credentials forRun(Run<?, ?> context) {
-        CredentialGuard judged = GatedCredentialRelease.judge(getId(), system, context);
         GatedCredentials copy = copy();
-        copy.guard = judged;
+        copy.guard = CredentialGuard.forBuild(getId(), system,
+                new GatedCredentialRelease.Judgement(getId(), system, context));
         return copy;
     }
 
     /** A copy of this credential (same class, same fields), without a guard. */
     protected abstract GatedCredentials copy();
 
-    /** Whether this copy may give out its secret (false for the stored credential). */
+    /** Whether this copy may give out its secret (false for the stored credential; decides a copy not yet asked). */
     public final boolean isReleased() {
         CredentialGuard g = guard;
         return g != null && g.released();
