@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.CredentialsUnavailableException;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateCo
 import io.jenkins.plugins.criticalchangegate.jenkins.config.InlineRegistry;
 import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.CredentialUse;
 import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.CredentialUseAction;
+import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.GatedFileCredentials;
 import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.GatedStringCredentials;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,7 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.htmlunit.html.HtmlPage;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -243,6 +246,36 @@ public class GatedCredentialsJenkinsTest extends AbstractGateJenkinsTest {
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("token=****", b);
         j.assertLogNotContains(SECRET, b);
+        // Declarative looks the credential up twice (CredentialsBindingHandler.forId on the CPS VM thread to choose a
+        // binding, then withCredentials to bind it); only the second reads the secret, so the use is judged and
+        // recorded once, off the CPS VM thread
+        assertThat(uses(b).size(), is(1));
+        assertThat(types(GateFixtures.CHECKOUT).stream().filter("CREDENTIALS_RELEASED"::equals).count(), is(1L));
+    }
+
+    /**
+     * Saving a gated Secret file's Update form unchanged keeps its content: the form keeps SecretBytes' own ciphertext
+     * (a first version showed it in an f:secretTextarea, which re-encrypts it as a hudson.util.Secret, and saved the
+     * bytes of that ciphertext in place of the file).
+     */
+    @Test
+    public void theUpdateFormKeepsAGatedFilesContent() throws Exception {
+        byte[] kubeconfig = "apiVersion: v1\nkind: Config\n".getBytes(StandardCharsets.UTF_8);
+        SystemCredentialsProvider.getInstance().getCredentials().add(new GatedFileCredentials(CredentialsScope.GLOBAL,
+                "checkout-kubeconfig", "kubeconfig", GateFixtures.CHECKOUT, "kubeconfig",
+                SecretBytes.fromBytes(kubeconfig)));
+        SystemCredentialsProvider.getInstance().save();
+        // the path credentials' own BaseStandardCredentialsTest opens; the form is update.jelly's name="update"
+        JenkinsRule.WebClient wc = j.createWebClient().login("admin");
+        HtmlPage update = wc.goTo("credentials/store/system/domain/_/credential/checkout-kubeconfig/update");
+        j.submit(update.getFormByName("update"));
+        GatedFileCredentials saved = SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(GatedFileCredentials.class::isInstance).map(GatedFileCredentials.class::cast)
+                .filter(c -> c.getId().equals("checkout-kubeconfig")).findFirst().orElseThrow();
+        assertThat(saved.getSystem(), is(GateFixtures.CHECKOUT));
+        assertThat(saved.getFileName(), is("kubeconfig"));
+        assertThat(new String(saved.getGatedContent().getPlainData(), StandardCharsets.UTF_8),
+                is("apiVersion: v1\nkind: Config\n"));
     }
 
     /** A credential kept in a folder's store, bound to checkout-service, for a job in that folder. */
