@@ -2,16 +2,21 @@ package io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials;
 
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStoreAction;
 import com.cloudbees.plugins.credentials.CredentialsUnavailableException;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.criticalchangegate.release.SystemRebinding;
+import java.util.Optional;
+import net.sf.json.JSONObject;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.CredentialGuard;
 
@@ -108,6 +113,30 @@ public abstract class GatedCredentials extends BaseStandardCredentials {
                 item.checkPermission(Item.CONFIGURE);
             }
             return SystemField.check(value);
+        }
+
+        /**
+         * Makes the credential from its form, and refuses an update that changes its system
+         * ({@link SystemRebinding}). The credentials plugin's Update form posts to
+         * {@code CredentialsWrapper.doUpdateSubmit}, which makes the replacement through {@code Descriptor.bindJSON},
+         * i.e. this method (credentials 1405.vb_cda_74a_f8974 {@code CredentialsStoreAction.java:1394-1398}); the
+         * credential being updated is the wrapper in the request's path.
+         */
+        @Override
+        public Credentials newInstance(@CheckForNull StaplerRequest2 req, JSONObject formData) throws FormException {
+            Credentials made = super.newInstance(req, formData);
+            CredentialsStoreAction.CredentialsWrapper updated = req == null ? null
+                    : req.findAncestorObject(CredentialsStoreAction.CredentialsWrapper.class);
+            if (updated != null && updated.getCredentials() instanceof GatedCredentials
+                    && made instanceof GatedCredentials) {
+                GatedCredentials stored = (GatedCredentials) updated.getCredentials();
+                Optional<String> refused = SystemRebinding.refusal(stored.getId(), stored.getSystem(),
+                        ((GatedCredentials) made).getSystem());
+                if (refused.isPresent()) {
+                    throw new FormException(refused.get(), "system");
+                }
+            }
+            return made;
         }
     }
 }

@@ -43,6 +43,7 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -304,6 +305,26 @@ public class GatedCredentialsJenkinsTest extends AbstractGateJenkinsTest {
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("t=****", b);
         j.assertLogNotContains("folder-s3cr3t", b);
+    }
+
+    /**
+     * The Update form cannot rebind a gated credential to another system: it keeps the stored secret, so someone with
+     * Credentials/Update who never knew the secret could otherwise move it to a system whose gate they can get approved.
+     */
+    @Test
+    public void theUpdateFormCannotRebindTheSystem() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().login("admin");
+        wc.getOptions().setThrowExceptionOnFailingStatusCode(false); // a FormException answers 400 with its page
+        HtmlPage update = wc.goTo("credentials/store/system/domain/_/credential/" + ID + "/update");
+        HtmlForm form = update.getFormByName("update");
+        form.getInputByName("_.system").setValue(GateFixtures.PAYMENTS);
+        HtmlPage answer = j.submit(form);
+        assertThat(answer.asNormalizedText(), containsString("cannot be bound to '"
+                + GateFixtures.PAYMENTS + "' here"));
+        GatedStringCredentials kept = SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(GatedStringCredentials.class::isInstance).map(GatedStringCredentials.class::cast)
+                .filter(c -> c.getId().equals(ID)).findFirst().orElseThrow();
+        assertThat(kept.getSystem(), is(GateFixtures.CHECKOUT));
     }
 
     /** Another plugin or the script console, without a build: the stored credential refuses, and it is journaled. */
