@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
@@ -16,6 +15,7 @@ import io.jenkins.plugins.criticalchangegate.release.CredentialRelease;
 import io.jenkins.plugins.criticalchangegate.release.ReleaseDecision;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,9 +34,22 @@ final class GatedCredentialRelease {
 
     /** Decides for the build, journals and lists the decision: called once per copy, where its secret is read. */
     static ReleaseDecision judge(String credentialId, String system, Run<?, ?> run) {
-        CredentialLookup lookup = CredentialLookup.forBuild(credentialId, system, run.getParent().getFullName(),
-                run.getNumber(), run.isBuilding(), BuildGateFacts.of(GateRecords.of(run)), Instant.now());
-        ReleaseDecision decision = CredentialRelease.decide(registry(), lookup);
+        String job = run.getParent().getFullName();
+        CredentialLookup lookup;
+        ReleaseDecision decision;
+        try {
+            lookup = CredentialLookup.forBuild(credentialId, system, job, run.getNumber(), run.isBuilding(),
+                    BuildGateFacts.of(GateRecords.of(run)), Instant.now());
+            decision = CredentialRelease.decide(registry(), lookup);
+        } catch (RuntimeException e) {
+            // e.g. a gate status the release does not know (BuildGateFacts.standing): refused, and on the record
+            LOGGER.log(Level.WARNING, "gated credential " + credentialId + " could not be judged for " + run, e);
+            lookup = CredentialLookup.forBuild(credentialId, system, job, run.getNumber(), run.isBuilding(),
+                    List.of(), Instant.now());
+            decision = ReleaseDecision.unjudged(credentialId, system, "gated credential '" + credentialId
+                    + "' (bound to system '" + system + "') is refused: its release could not be decided (" + e
+                    + ")");
+        }
         decision = journal(decision, lookup);
         CredentialUseAction.record(run, decision);
         return decision;
@@ -52,7 +65,6 @@ final class GatedCredentialRelease {
         private final String system;
         private final Run<?, ?> run;
 
-        @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "judges that very build")
         Judgement(String credentialId, String system, Run<?, ?> run) {
             this.credentialId = credentialId;
             this.system = system;
