@@ -19,6 +19,11 @@ public abstract class Descriptor<T extends Describable<T>> {
         throw new UnsupportedOperationException("stub");
     }
 
+    public T newInstance(org.kohsuke.stapler.StaplerRequest2 req, net.sf.json.JSONObject formData)
+            throws FormException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public void load() {
         throw new UnsupportedOperationException("stub");
     }

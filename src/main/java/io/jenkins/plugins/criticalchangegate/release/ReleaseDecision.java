@@ -41,6 +41,14 @@ public final class ReleaseDecision implements Serializable {
     }
 
     /**
+     * A refusal taken without a decision: the facts could not be gathered or judged (an error in the adapter), so
+     * nothing is released (fail closed); {@code reason} names the credential, the system and the failure.
+     */
+    public static ReleaseDecision unjudged(String credentialId, String system, String reason) {
+        return new ReleaseDecision(false, credentialId, system, null, false, reason);
+    }
+
+    /**
      * This decision refused after all, for a reason found after it was taken (the journal could not record the
      * release: a secret handed out must be on the record, so it is not handed out).
      */

@@ -15,6 +15,8 @@ import io.jenkins.plugins.criticalchangegate.release.CredentialRelease;
 import io.jenkins.plugins.criticalchangegate.release.ReleaseDecision;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,13 +32,49 @@ final class GatedCredentialRelease {
     private GatedCredentialRelease() {
     }
 
-    static CredentialGuard judge(String credentialId, String system, Run<?, ?> run) {
-        CredentialLookup lookup = CredentialLookup.forBuild(credentialId, system, run.getParent().getFullName(),
-                run.getNumber(), run.isBuilding(), BuildGateFacts.of(GateRecords.of(run)), Instant.now());
-        ReleaseDecision decision = CredentialRelease.decide(registry(), lookup);
+    /** Decides for the build, journals and lists the decision: called once per copy, where its secret is read. */
+    static ReleaseDecision judge(String credentialId, String system, Run<?, ?> run) {
+        String job = run.getParent().getFullName();
+        CredentialLookup lookup;
+        ReleaseDecision decision;
+        try {
+            lookup = CredentialLookup.forBuild(credentialId, system, job, run.getNumber(), run.isBuilding(),
+                    BuildGateFacts.of(GateRecords.of(run)), Instant.now());
+            decision = CredentialRelease.decide(registry(), lookup);
+        } catch (RuntimeException e) {
+            // e.g. a gate status the release does not know (BuildGateFacts.standing): refused, and on the record
+            LOGGER.log(Level.WARNING, "gated credential " + credentialId + " could not be judged for " + run, e);
+            lookup = CredentialLookup.forBuild(credentialId, system, job, run.getNumber(), run.isBuilding(),
+                    List.of(), Instant.now());
+            decision = ReleaseDecision.unjudged(credentialId, system, "gated credential '" + credentialId
+                    + "' (bound to system '" + system + "') is refused: its release could not be decided (" + e
+                    + ")");
+        }
         decision = journal(decision, lookup);
         CredentialUseAction.record(run, decision);
-        return CredentialGuard.judged(credentialId, system, decision);
+        return decision;
+    }
+
+    /**
+     * The judgement of one copy, taken when its secret is first read ({@link CredentialGuard#forBuild}). A class, not a
+     * lambda, so that the lookup's code ({@code forRun}) only makes it (LookupDoesNoBlockingWorkTest follows calls, and
+     * ArchUnit counts a lambda's body as its enclosing method's).
+     */
+    static final class Judgement implements Supplier<ReleaseDecision> {
+        private final String credentialId;
+        private final String system;
+        private final Run<?, ?> run;
+
+        Judgement(String credentialId, String system, Run<?, ?> run) {
+            this.credentialId = credentialId;
+            this.system = system;
+            this.run = run;
+        }
+
+        @Override
+        public ReleaseDecision get() {
+            return judge(credentialId, system, run);
+        }
     }
 
     /** The stored credential was asked for its secret (without a build): refused, and journaled. */

@@ -2,16 +2,21 @@ package io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials;
 
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStoreAction;
 import com.cloudbees.plugins.credentials.CredentialsUnavailableException;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.criticalchangegate.release.SystemRebinding;
+import java.util.Optional;
+import net.sf.json.JSONObject;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.CredentialGuard;
 
@@ -37,7 +42,7 @@ public abstract class GatedCredentials extends BaseStandardCredentials {
     private final String system;
     /** {@code null} on the stored credential (and on any copy read back): refuses. */
     @CheckForNull
-    private transient CredentialGuard guard;
+    private transient volatile CredentialGuard guard;
 
     protected GatedCredentials(@CheckForNull CredentialsScope scope, @CheckForNull String id,
             @CheckForNull String description, String system) {
@@ -51,21 +56,24 @@ public abstract class GatedCredentials extends BaseStandardCredentials {
     }
 
     /**
-     * The copy for this build: decided now (the registry, the build's gates, the time), journaled and listed on the
-     * build page. It gives out its secret exactly when the decision released it.
+     * The copy for this build. It does no work here (no decision, no journal, no build.xml save): the credentials plugin
+     * calls {@code forRun} on whatever thread looks the credential up, and Declarative's {@code credentials()} does so
+     * on the CPS VM thread ({@code ModelInterpreter.groovy:470}), where blocking I/O stalls every pipeline. The copy is
+     * judged, journaled and listed on the build page when its secret is first asked for ({@link CredentialGuard}),
+     * which {@code withCredentials} does in its own background thread.
      */
     @Override
     public final Credentials forRun(Run<?, ?> context) {
-        CredentialGuard judged = GatedCredentialRelease.judge(getId(), system, context);
         GatedCredentials copy = copy();
-        copy.guard = judged;
+        copy.guard = CredentialGuard.forBuild(getId(), system,
+                new GatedCredentialRelease.Judgement(getId(), system, context));
         return copy;
     }
 
     /** A copy of this credential (same class, same fields), without a guard. */
     protected abstract GatedCredentials copy();
 
-    /** Whether this copy may give out its secret (false for the stored credential). */
+    /** Whether this copy may give out its secret (false for the stored credential; decides a copy not yet asked). */
     public final boolean isReleased() {
         CredentialGuard g = guard;
         return g != null && g.released();
@@ -105,6 +113,30 @@ public abstract class GatedCredentials extends BaseStandardCredentials {
                 item.checkPermission(Item.CONFIGURE);
             }
             return SystemField.check(value);
+        }
+
+        /**
+         * Makes the credential from its form, and refuses an update that changes its system
+         * ({@link SystemRebinding}). The credentials plugin's Update form posts to
+         * {@code CredentialsWrapper.doUpdateSubmit}, which makes the replacement through {@code Descriptor.bindJSON},
+         * i.e. this method (credentials 1405.vb_cda_74a_f8974 {@code CredentialsStoreAction.java:1394-1398}); the
+         * credential being updated is the wrapper in the request's path.
+         */
+        @Override
+        public Credentials newInstance(@CheckForNull StaplerRequest2 req, JSONObject formData) throws FormException {
+            Credentials made = super.newInstance(req, formData);
+            CredentialsStoreAction.CredentialsWrapper updated = req == null ? null
+                    : req.findAncestorObject(CredentialsStoreAction.CredentialsWrapper.class);
+            if (updated != null && updated.getCredentials() instanceof GatedCredentials
+                    && made instanceof GatedCredentials) {
+                GatedCredentials stored = (GatedCredentials) updated.getCredentials();
+                Optional<String> refused = SystemRebinding.refusal(stored.getId(), stored.getSystem(),
+                        ((GatedCredentials) made).getSystem());
+                if (refused.isPresent()) {
+                    throw new FormException(refused.get(), "system");
+                }
+            }
+            return made;
         }
     }
 }

@@ -14,8 +14,9 @@ import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
  * A secret file bound to a critical system: {@code withCredentials([file(…)])} writes it only behind an approved gate.
- * The content is given base64-encoded (the form, JCasC's {@code ${readFileBase64:…}}, the REST API), as credentials'
- * {@code SecretBytes.fromString} reads a form field.
+ * The content is given base64-encoded (the new credential's form, JCasC's {@code ${readFileBase64:…}}, the REST API), as
+ * credentials' {@code SecretBytes.fromString} reads a form field; the Update form keeps it as SecretBytes' ciphertext
+ * (credentials.jelly says why it is no secret text area there).
  */
 public class GatedFileCredentials extends GatedCredentials implements FileCredentials {
     private static final long serialVersionUID = 1L;

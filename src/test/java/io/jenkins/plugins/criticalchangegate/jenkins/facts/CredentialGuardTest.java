@@ -11,12 +11,14 @@ import io.jenkins.plugins.criticalchangegate.release.CredentialLookup;
 import io.jenkins.plugins.criticalchangegate.release.CredentialRelease;
 import io.jenkins.plugins.criticalchangegate.release.GateStanding;
 import io.jenkins.plugins.criticalchangegate.release.ReleaseDecision;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
+import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
 /**
@@ -87,17 +89,84 @@ public class CredentialGuardTest {
         assertThat(e.getMessage(), is("the journal could not record it"));
     }
 
-    /** The guard survives Java serialization with its decision (a released copy stays released, a refused one not). */
+    /**
+     * A copy made for a build is judged when its secret is first asked for, not when it is made: Declarative makes one
+     * on the CPS VM thread only to choose a binding, where the judgement's journal fsync must not run.
+     */
     @Test
-    public void survivesSerialization() throws Exception {
-        CredentialGuard released = CredentialGuard.judged("deploy-token", "checkout-service",
-                decide(GateStanding.APPROVED));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(released);
+    public void aCopyIsJudgedAtItsFirstReadAndOnlyOnce() throws Exception {
+        ReleaseDecision approved = decide(GateStanding.APPROVED);
+        AtomicInteger judged = new AtomicInteger();
+        CredentialGuard copy = CredentialGuard.forBuild("deploy-token", "checkout-service", () -> {
+            judged.incrementAndGet();
+            return approved;
+        });
+        assertThat(judged.get(), is(0));
+        List<Thread> readers = new ArrayList<>();
+        List<String> read = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Thread t = new Thread(() -> read.add(copy.release("s3cr3t", "secret", Unavailable::new)));
+            readers.add(t);
+            t.start();
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            assertThat(((CredentialGuard) in.readObject()).released(), is(true));
+        for (Thread t : readers) {
+            t.join();
+        }
+        assertThat(read.size(), is(8));
+        assertThat(read.stream().allMatch("s3cr3t"::equals), is(true));
+        assertThat(judged.get(), is(1));
+    }
+
+    /** A judgement that fails (an adapter error) refuses, naming the credential and the failure; it is not retried. */
+    @Test
+    public void aJudgementThatFailsRefuses() {
+        AtomicInteger judged = new AtomicInteger();
+        CredentialGuard copy = CredentialGuard.forBuild("deploy-token", "checkout-service", () -> {
+            judged.incrementAndGet();
+            throw new IllegalArgumentException("No enum constant GateStanding.EMERGENCY_PENDING");
+        });
+        Unavailable e = assertThrows(Unavailable.class, () -> copy.release("s3cr3t", "secret", Unavailable::new));
+        assertThat(e.getMessage(), containsString("gated credential 'deploy-token' (bound to system"
+                + " 'checkout-service') is refused: its release could not be decided"));
+        assertThat(e.getMessage(), containsString("EMERGENCY_PENDING"));
+        assertThat(copy.released(), is(false));
+        assertThat(judged.get(), is(1));
+    }
+
+    /** A refused judgement keeps refusing: asking again does not judge again. */
+    @Test
+    public void aRefusedCopyStaysRefused() throws Exception {
+        ReleaseDecision pending = decide(GateStanding.PENDING);
+        AtomicInteger judged = new AtomicInteger();
+        CredentialGuard copy = CredentialGuard.forBuild("deploy-token", "checkout-service", () -> {
+            judged.incrementAndGet();
+            return pending;
+        });
+        assertThrows(Unavailable.class, () -> copy.release("s3cr3t", "secret", Unavailable::new));
+        assertThrows(Unavailable.class, () -> copy.release("s3cr3t", "secret", Unavailable::new));
+        assertThat(judged.get(), is(1));
+    }
+
+    /**
+     * The guard cannot travel: the credential keeps it in a transient field, and it is no Serializable, so a copy
+     * written to program.dat or sent to an agent arrives without one and refuses as the stored credential does.
+     */
+    @Test
+    public void theGuardCannotBeSerialized() {
+        CredentialGuard released = CredentialGuard.judged("deploy-token", "checkout-service", decideQuietly());
+        assertThat(released.released(), is(true));
+        assertThrows(NotSerializableException.class, () -> {
+            try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+                out.writeObject(released);
+            }
+        });
+    }
+
+    private static ReleaseDecision decideQuietly() {
+        try {
+            return decide(GateStanding.APPROVED);
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.CredentialsUnavailableException;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Result;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateCo
 import io.jenkins.plugins.criticalchangegate.jenkins.config.InlineRegistry;
 import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.CredentialUse;
 import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.CredentialUseAction;
+import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.GatedFileCredentials;
 import io.jenkins.plugins.criticalchangegate.jenkins.gatedcredentials.GatedStringCredentials;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,8 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -243,6 +247,36 @@ public class GatedCredentialsJenkinsTest extends AbstractGateJenkinsTest {
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("token=****", b);
         j.assertLogNotContains(SECRET, b);
+        // Declarative looks the credential up twice (CredentialsBindingHandler.forId on the CPS VM thread to choose a
+        // binding, then withCredentials to bind it); only the second reads the secret, so the use is judged and
+        // recorded once, off the CPS VM thread
+        assertThat(uses(b).size(), is(1));
+        assertThat(types(GateFixtures.CHECKOUT).stream().filter("CREDENTIALS_RELEASED"::equals).count(), is(1L));
+    }
+
+    /**
+     * Saving a gated Secret file's Update form unchanged keeps its content: the form keeps SecretBytes' own ciphertext
+     * (a first version showed it in an f:secretTextarea, which re-encrypts it as a hudson.util.Secret, and saved the
+     * bytes of that ciphertext in place of the file).
+     */
+    @Test
+    public void theUpdateFormKeepsAGatedFilesContent() throws Exception {
+        byte[] kubeconfig = "apiVersion: v1\nkind: Config\n".getBytes(StandardCharsets.UTF_8);
+        SystemCredentialsProvider.getInstance().getCredentials().add(new GatedFileCredentials(CredentialsScope.GLOBAL,
+                "checkout-kubeconfig", "kubeconfig", GateFixtures.CHECKOUT, "kubeconfig",
+                SecretBytes.fromBytes(kubeconfig)));
+        SystemCredentialsProvider.getInstance().save();
+        // the path credentials' own BaseStandardCredentialsTest opens; the form is update.jelly's name="update"
+        JenkinsRule.WebClient wc = j.createWebClient().login("admin");
+        HtmlPage update = wc.goTo("credentials/store/system/domain/_/credential/checkout-kubeconfig/update");
+        j.submit(update.getFormByName("update"));
+        GatedFileCredentials saved = SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(GatedFileCredentials.class::isInstance).map(GatedFileCredentials.class::cast)
+                .filter(c -> c.getId().equals("checkout-kubeconfig")).findFirst().orElseThrow();
+        assertThat(saved.getSystem(), is(GateFixtures.CHECKOUT));
+        assertThat(saved.getFileName(), is("kubeconfig"));
+        assertThat(new String(saved.getGatedContent().getPlainData(), StandardCharsets.UTF_8),
+                is("apiVersion: v1\nkind: Config\n"));
     }
 
     /** A credential kept in a folder's store, bound to checkout-service, for a job in that folder. */
@@ -271,6 +305,26 @@ public class GatedCredentialsJenkinsTest extends AbstractGateJenkinsTest {
         j.assertBuildStatusSuccess(j.waitForCompletion(b));
         j.assertLogContains("t=****", b);
         j.assertLogNotContains("folder-s3cr3t", b);
+    }
+
+    /**
+     * The Update form cannot rebind a gated credential to another system: it keeps the stored secret, so someone with
+     * Credentials/Update who never knew the secret could otherwise move it to a system whose gate they can get approved.
+     */
+    @Test
+    public void theUpdateFormCannotRebindTheSystem() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().login("admin");
+        wc.getOptions().setThrowExceptionOnFailingStatusCode(false); // a FormException answers 400 with its page
+        HtmlPage update = wc.goTo("credentials/store/system/domain/_/credential/" + ID + "/update");
+        HtmlForm form = update.getFormByName("update");
+        form.getInputByName("_.system").setValue(GateFixtures.PAYMENTS);
+        HtmlPage answer = j.submit(form);
+        assertThat(answer.asNormalizedText(), containsString("cannot be bound to '"
+                + GateFixtures.PAYMENTS + "' here"));
+        GatedStringCredentials kept = SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(GatedStringCredentials.class::isInstance).map(GatedStringCredentials.class::cast)
+                .filter(c -> c.getId().equals(ID)).findFirst().orElseThrow();
+        assertThat(kept.getSystem(), is(GateFixtures.CHECKOUT));
     }
 
     /** Another plugin or the script console, without a build: the stored credential refuses, and it is journaled. */

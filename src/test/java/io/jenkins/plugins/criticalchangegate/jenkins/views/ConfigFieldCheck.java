@@ -171,7 +171,7 @@ final class ConfigFieldCheck {
     }
 
     /** The text with each comment blanked out, newlines kept, so offsets and lines stay the same. */
-    private static String withoutComments(String text) {
+    static String withoutComments(String text) {
         StringBuilder out = new StringBuilder(text);
         int from = 0;
         while (true) {
@@ -190,7 +190,7 @@ final class ConfigFieldCheck {
         }
     }
 
-    private static int line(String text, int offset) {
+    static int line(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {
