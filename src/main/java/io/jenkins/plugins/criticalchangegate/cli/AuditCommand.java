@@ -32,7 +32,10 @@ final class AuditCommand implements Command {
             "          --key-env VAR: the journal's HMAC key is the UTF-8 value of environment variable VAR",
             "  export  writes the matching records to standard output as CSV (RFC 4180) or a JSON array;",
             "          --since is inclusive, --until exclusive (e.g. 2026-01-31T12:00:00Z, or 2026-01-31 for",
-            "          midnight UTC). Export does not verify: run 'audit verify' for that.");
+            "          midnight UTC). Export does not verify: run 'audit verify' for that.",
+            "       audit pending DIR [--registry FILE --user ID [--groups G,...]]",
+            "  pending prints the gates requested and not decided as a JSON array; with --user, only those the",
+            "          user (in the groups given) may approve now, by the registry in FILE (docs/usage.md).");
 
     @Override
     public String name() {
@@ -47,7 +50,7 @@ final class AuditCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("'audit' needs 'verify' or 'export'\n" + USAGE);
+            throw new UsageException("'audit' needs 'verify', 'export' or 'pending'\n" + USAGE);
         }
         if (args.contains("--help") || args.contains("-h")) {
             console.out().println(USAGE);
@@ -58,6 +61,8 @@ final class AuditCommand implements Command {
                 return verify(args.subList(1, args.size()), console);
             case "export":
                 return export(args.subList(1, args.size()), console);
+            case "pending":
+                return AuditPending.run(args.subList(1, args.size()), console);
             default:
                 throw new UsageException("unknown 'audit' command '" + args.get(0) + "'\n" + USAGE);
         }

@@ -36,7 +36,7 @@ final class SimulateCommand implements Command {
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
             + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
             + " [--commit-message FILE]... [--ai-assisted]"
-            + " [--journal DIR [--key-file FILE | --key-env VAR]]";
+            + " [--journal DIR [--key-file FILE | --key-env VAR]] [--notify-out FILE]";
 
     private static final String HELP = USAGE + "\n\n"
             + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
@@ -61,11 +61,13 @@ final class SimulateCommand implements Command {
             + "job as given or 'simulate'; docs/audit.md) before printing; a keyed journal's HMAC key comes from\n"
             + "--key-file FILE (as Jenkins' 'Download verification key' gives it) or --key-env VAR (the UTF-8 value\n"
             + "of an environment variable). A journal that cannot be opened or written is an error\n"
-            + "on stderr and exit 1.";
+            + "on stderr and exit 1.\n"
+            + "--notify-out FILE writes the webhook payloads the gate would send (gate.opened, gate.decided, or\n"
+            + "gate.expiring for a gate left open) as a JSON array (docs/notifications.md).";
 
     private static final Set<String> WITH_VALUE = Set.of("registry", "system", "job", "change", "started-by",
             "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV, JournalKeyOption.FILE, "at",
-            "until", "commit-message");
+            "until", "commit-message", "notify-out");
     private static final Set<String> FLAGS = Set.of("ai-assisted");
 
     @Override
@@ -123,6 +125,12 @@ final class SimulateCommand implements Command {
             }
         } else if (JournalKeyOption.given(arguments)) {
             throw new UsageException("--key-file and --key-env go with --journal");
+        }
+        Optional<String> notifyOut = arguments.option("notify-out");
+        if (notifyOut.isPresent() && !SimulationNotifications.write(console.resolve(notifyOut.get()),
+                SimulationNotifications.payloads(SimulationAudit.events(system, job, change, startedBy, result),
+                        result), console, notifyOut.get())) {
+            return ExitCode.FAILED;
         }
         JsonOutput.print(console.out(), json(system, result));
         switch (result.verdict()) {
