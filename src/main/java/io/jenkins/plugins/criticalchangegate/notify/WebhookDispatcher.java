@@ -80,7 +80,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         if (waiting.incrementAndGet() > limits.queueCapacity()) {
             waiting.decrementAndGet();
-            record(new Delivery(id, webhook.url().origin(), payload.event().wireName(), payload.toString(),
+            record(new Delivery(id, webhook.url().origin(), payload.event().wireName(), subject(payload),
                     Delivery.Status.QUEUE_FULL, 0, "the queue of " + limits.queueCapacity() + " deliveries is full",
                     Instant.now()), false);
             return false;
@@ -106,10 +106,14 @@ public final class WebhookDispatcher implements AutoCloseable {
             webhook = Webhook.of(url, allowedHosts, allowHttp, secret, events, systems);
         } catch (IllegalArgumentException e) {
             record(new Delivery(UUID.randomUUID().toString(), "(refused URL)", payload.event().wireName(),
-                    payload.toString(), Delivery.Status.REFUSED, 0, e.getMessage(), Instant.now()), false);
+                    subject(payload), Delivery.Status.REFUSED, 0, e.getMessage(), Instant.now()), false);
             return false;
         }
         return submit(webhook, payload);
+    }
+
+    private static String subject(NotificationPayload payload) {
+        return payload.fields().get("changeId") + " to " + payload.system();
     }
 
     /** How many deliveries ended with this status since start. */
@@ -275,7 +279,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
 
         void finish(Delivery.Status status, String detail) {
-            record(new Delivery(id, target.origin(), payload.event().wireName(), payload.toString(), status, number,
+            record(new Delivery(id, target.origin(), payload.event().wireName(), subject(payload), status, number,
                     detail, Instant.now()), true);
         }
     }
