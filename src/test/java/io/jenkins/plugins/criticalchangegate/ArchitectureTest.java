@@ -69,6 +69,21 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(JENKINS_PACKAGES)
             .as("the adapters' facts (" + ROOT + ".jenkins.facts) import no Jenkins type");
 
+    /**
+     * The approvals inbox and the notifications (issue 14) sit above the policy and the journal and below the tool and
+     * the Jenkins layer: the inbox never reaches for delivery, and neither knows the tool.
+     */
+    public static final ArchRule INBOX_AND_NOTIFY_ARE_LAYERED = noClasses()
+            .that().resideInAnyPackage(ROOT + ".inbox..", ROOT + ".notify..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..")
+            .as("inbox and notify depend on the core (policy, audit, registry, documentation, http), not on the tool");
+
+    /** The index of open gates does not know how notifications are delivered. */
+    public static final ArchRule INBOX_DOES_NOT_USE_NOTIFY = noClasses()
+            .that().resideInAPackage(ROOT + ".inbox..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".notify..")
+            .as("the inbox does not depend on notify");
+
     /** The one class allowed to reach the Jenkins singleton (warnings-ng's JenkinsFacade rule). */
     static final String FACADE = ROOT + ".jenkins.JenkinsFacade";
 
@@ -182,6 +197,12 @@ public class ArchitectureTest {
     @Test
     public void onlyTheExpirySchedulesOnTimer() {
         ONLY_THE_EXPIRY_SCHEDULES_ON_TIMER.check(mainClasses);
+    }
+
+    @Test
+    public void inboxAndNotifyAreLayered() {
+        INBOX_AND_NOTIFY_ARE_LAYERED.check(mainClasses);
+        INBOX_DOES_NOT_USE_NOTIFY.check(mainClasses);
     }
 
     @Test

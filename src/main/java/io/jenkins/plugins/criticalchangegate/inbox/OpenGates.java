@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.inbox;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.GateRequestRecord;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
@@ -251,6 +252,8 @@ public final class OpenGates {
             this.replay = replay;
         }
 
+        @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the rebuilt index is handed over to be used:"
+                + " it is thread-safe and meant to be shared")
         public OpenGates gates() {
             return gates;
         }

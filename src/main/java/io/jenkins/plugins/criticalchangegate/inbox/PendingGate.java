@@ -60,13 +60,7 @@ public final class PendingGate {
      * @param requestedAt when the build asked for the gate
      */
     public static Builder builder(String job, long build, String system, String changeId, Instant requestedAt) {
-        Builder b = new Builder();
-        b.job = job;
-        b.build = build;
-        b.system = system;
-        b.changeId = changeId;
-        b.requestedAt = requestedAt;
-        return b;
+        return new Builder(job, build, system, changeId, requestedAt);
     }
 
     /** This gate, to change one thing. */
@@ -220,11 +214,11 @@ public final class PendingGate {
 
     /** Builds a {@link PendingGate}. */
     public static final class Builder {
-        private String job;
-        private long build;
-        private String system;
-        private String changeId;
-        private Instant requestedAt;
+        private final String job;
+        private final long build;
+        private final String system;
+        private final String changeId;
+        private final Instant requestedAt;
         @CheckForNull
         private Instant deadline;
         @CheckForNull
@@ -240,7 +234,12 @@ public final class PendingGate {
         @CheckForNull
         private String heldBecause;
 
-        private Builder() {
+        private Builder(String job, long build, String system, String changeId, Instant requestedAt) {
+            this.job = job;
+            this.build = build;
+            this.system = system;
+            this.changeId = changeId;
+            this.requestedAt = requestedAt;
         }
 
         public Builder deadline(@CheckForNull Instant deadline) {

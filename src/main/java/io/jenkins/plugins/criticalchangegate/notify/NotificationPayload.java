@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.notify;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import io.jenkins.plugins.criticalchangegate.audit.CanonicalJson;
 import io.jenkins.plugins.criticalchangegate.inbox.DecidedGate;
 import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
@@ -125,7 +124,6 @@ public final class NotificationPayload {
     }
 
     /** The payload's members (unmodifiable). */
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "unmodifiable, values immutable")
     public Map<String, Object> fields() {
         return fields;
     }
