@@ -7,6 +7,7 @@ import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,11 @@ final class AuditPending {
             throw new UsageException("--groups goes with --user\n" + USAGE);
         }
         Path dir = console.resolve(parsed.positional().get(0));
+        if (!Files.isDirectory(dir)) {
+            // a mistyped path must not read as "nothing is pending"
+            console.err().println("error: no journal directory at " + dir);
+            return ExitCode.USAGE;
+        }
         OpenGates.Rebuilt rebuilt;
         try {
             rebuilt = OpenGates.rebuild(dir, 0);
