@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import hudson.init.InitMilestone;
 import hudson.model.Item;
 import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
@@ -43,6 +44,14 @@ public class Jenkins implements AccessControlled {
     }
 
     public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public InitMilestone getInitLevel() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getRootUrl() throws IllegalStateException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -84,6 +84,15 @@ public class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".notify..")
             .as("the inbox does not depend on notify");
 
+    /**
+     * In Jenkins, the inbox page and its index know nothing of notifications: the notifications read the index
+     * (issue 14), never the other way round, and both are fed only by the journal's listener.
+     */
+    public static final ArchRule JENKINS_INBOX_DOES_NOT_USE_JENKINS_NOTIFY = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.inbox..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".jenkins.notify..")
+            .as("jenkins.inbox does not depend on jenkins.notify");
+
     /** The one class allowed to reach the Jenkins singleton (warnings-ng's JenkinsFacade rule). */
     static final String FACADE = ROOT + ".jenkins.JenkinsFacade";
 
@@ -203,6 +212,7 @@ public class ArchitectureTest {
     public void inboxAndNotifyAreLayered() {
         INBOX_AND_NOTIFY_ARE_LAYERED.check(mainClasses);
         INBOX_DOES_NOT_USE_NOTIFY.check(mainClasses);
+        JENKINS_INBOX_DOES_NOT_USE_JENKINS_NOTIFY.check(mainClasses);
     }
 
     @Test

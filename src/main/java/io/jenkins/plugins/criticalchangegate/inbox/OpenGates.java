@@ -65,9 +65,13 @@ public final class OpenGates {
      */
     public static Rebuilt rebuild(Path dir, int recentLimit) throws IOException {
         OpenGates gates = new OpenGates(recentLimit);
-        JournalReplay replay = JournalReplay.forEach(dir, gates::accept);
+        long[] last = {0};
+        JournalReplay replay = JournalReplay.forEach(dir, record -> {
+            gates.accept(record);
+            last[0] = Math.max(last[0], record.seq());
+        });
         gates.documentation.clear(); // checks whose gate never opened (refused pages) are of no use once replayed
-        return new Rebuilt(gates, replay);
+        return new Rebuilt(gates, replay, last[0]);
     }
 
     /** A journal record, as {@link #accept(AuditEventType, Map, Instant)} with its type, fields and time. */
@@ -246,10 +250,20 @@ public final class OpenGates {
     public static final class Rebuilt {
         private final OpenGates gates;
         private final JournalReplay replay;
+        private final long lastSeq;
 
-        Rebuilt(OpenGates gates, JournalReplay replay) {
+        Rebuilt(OpenGates gates, JournalReplay replay, long lastSeq) {
             this.gates = gates;
             this.replay = replay;
+            this.lastSeq = lastSeq;
+        }
+
+        /**
+         * The highest sequence number replayed (0 for an empty journal): records appended while the rebuild ran and
+         * numbered above it are applied afterwards, those at or below it were replayed already.
+         */
+        public long lastSeq() {
+            return lastSeq;
         }
 
         @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the rebuilt index is handed over to be used:"

@@ -8,6 +8,7 @@ import hudson.ExtensionList;
 import hudson.init.Terminator;
 import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.audit.JournalLockedException;
@@ -52,12 +53,15 @@ public class GateJournal {
     }
 
     /**
-     * Appends an event.
+     * Appends an event, then tells the {@link GateJournalListener}s (the approvals inbox, the notifications).
      *
+     * @return the record written: its sequence number and hash name it (an attestation names its decision's record)
      * @throws IOException when the journal cannot be opened or written, with the reason
      */
-    public void append(AuditEvent event) throws IOException {
-        journal().append(event);
+    public JournalRecord append(AuditEvent event) throws IOException {
+        JournalRecord record = journal().append(event);
+        GateJournalListener.fireAppended(record);
+        return record;
     }
 
     /**

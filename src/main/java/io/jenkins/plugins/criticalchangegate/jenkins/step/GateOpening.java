@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.console.HyperlinkNote;
 import hudson.AbortException;
 import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
+import io.jenkins.plugins.criticalchangegate.audit.GateRequestRecord;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistance;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
 import io.jenkins.plugins.criticalchangegate.registry.ClosedPeriod;
@@ -180,8 +181,10 @@ final class GateOpening {
         String primaryStarter = starters.primary();
         // the policy waits exactly as long as the record says: the registry's timeout within this Jenkins' maximum
         Gate gate = Gate.open(gateRequest.withApprovalTimeout(timeout), RealmIdentityComparison.INSTANCE);
-        AuditEvent requested = AiAssistedRecord.addTo(AuditEvent.gateRequested(job, run.getNumber(), system,
-                changeId, null, primaryStarter == null ? "unknown" : primaryStarter), gateRequest);
+        // the deadline, requirement and exclusions go into the record too: the inbox is rebuilt from it (issue 14)
+        AuditEvent requested = GateRequestRecord.addTo(AiAssistedRecord.addTo(AuditEvent.gateRequested(job,
+                run.getNumber(), system, changeId, null, primaryStarter == null ? "unknown" : primaryStarter),
+                gateRequest), gateRequest.withApprovalTimeout(timeout));
         if (!gateRequest.overlays().isEmpty()) {
             requested = requested.with("overlays", gateRequest.overlays());
         }
