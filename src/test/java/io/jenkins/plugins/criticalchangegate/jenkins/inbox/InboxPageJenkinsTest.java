@@ -77,7 +77,7 @@ public class InboxPageJenkinsTest {
 
     private JsonNode inbox(String user) throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient().login(user);
-        String json = wc.goTo(InboxPage.URL_NAME + "/api/json?depth=1", "application/json").getWebResponse()
+        String json = wc.goTo(InboxPage.URL_NAME + "/api/json?depth=2", "application/json").getWebResponse()
                 .getContentAsString();
         return new ObjectMapper().readTree(json);
     }
