@@ -79,7 +79,8 @@ public class InboxPage implements RootAction {
             Inbox inbox = Inbox.of(gates, new WhoMayAct(NO_REGISTRY, RealmComparison.INSTANCE), Person.ANONYMOUS,
                     readable, now);
             return new InboxView(inbox, who.map(Person::id).orElse(null), registry.isEmpty()
-                    ? "No registry of critical systems is loaded: nobody may approve until one is." : null);
+                    ? "No registry of critical systems is loaded: nobody may approve until one is."
+                    : "Log in to see the gates waiting for you.");
         }
         WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmComparison.INSTANCE);
         return new InboxView(Inbox.of(gates, rule, who.get(), readable, now), who.get().id(), null);

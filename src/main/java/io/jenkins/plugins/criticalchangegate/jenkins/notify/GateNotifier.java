@@ -7,20 +7,27 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.inbox.DecidedGate;
 import io.jenkins.plugins.criticalchangegate.inbox.GateKey;
 import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
+import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournalListener;
 import io.jenkins.plugins.criticalchangegate.jenkins.inbox.GateIndex;
 import io.jenkins.plugins.criticalchangegate.notify.GateLinks;
 import io.jenkins.plugins.criticalchangegate.notify.NotificationPayload;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Sends {@code gate.opened} when the journal records a gate's request and {@code gate.decided} when it records its
  * decision. After the index ({@link GateIndex}, a higher ordinal), whose entry for the gate the payload is built from,
- * so a payload says exactly what the inbox shows. Cheap: builds the payload and queues it ({@link WebhookDelivery}).
+ * so a payload says exactly what the inbox shows. Cheap: builds the payload and hands it to the plugin's pool, which
+ * queues it for delivery ({@link WebhookDelivery}).
  */
 @Extension(ordinal = 50)
 public class GateNotifier extends GateJournalListener {
+    private static final Logger LOGGER = Logger.getLogger(GateNotifier.class.getName());
+
     @Override
     public void onAppended(JournalRecord record) {
         if (record.type() != AuditEventType.GATE_REQUESTED && record.type() != AuditEventType.DECIDED) {
@@ -35,15 +42,27 @@ public class GateNotifier extends GateJournalListener {
         }
         GateIndex index = GateIndex.get();
         if (record.type() == AuditEventType.GATE_REQUESTED) {
-            index.gates().get(key.get()).ifPresent(gate -> WebhookDelivery.send(NotificationPayload.opened(gate,
-                    links(gate))));
+            index.gates().get(key.get()).ifPresent(gate -> send(NotificationPayload.opened(gate, links(gate))));
         } else {
             for (DecidedGate decided : index.gates().recentlyDecided()) {
                 if (decided.gate().key().equals(key.get())) {
-                    WebhookDelivery.send(NotificationPayload.decided(decided, links(decided.gate())));
+                    send(NotificationPayload.decided(decided, links(decided.gate())));
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * The payload is built here, from the index as this record left it; the credentials lookup and the queueing
+     * happen on the plugin's pool, so the thread that appended (a pipeline's, a request's) only builds a value.
+     */
+    private static void send(NotificationPayload payload) {
+        try {
+            BackgroundWork.submit(() -> WebhookDelivery.send(payload));
+        } catch (RejectedExecutionException e) {
+            LOGGER.log(Level.WARNING, "could not hand the notification " + payload + " to the plugin's pool; not"
+                    + " sent (the journal has the record)", e);
         }
     }
 
