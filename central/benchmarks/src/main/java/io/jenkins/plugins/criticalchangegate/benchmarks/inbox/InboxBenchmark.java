@@ -66,6 +66,15 @@ public class InboxBenchmark {
     @Setup(Level.Trial)
     public void writeJournal() throws Exception {
         dir = Files.createTempDirectory("inbox-bench");
+        try {
+            prepare();
+        } catch (Exception | Error e) {
+            deleteJournal(); // JMH runs no tear-down after a failed set-up: 200 MB would stay in /tmp
+            throw e;
+        }
+    }
+
+    private void prepare() throws Exception {
         Registry registry = RegistryParser.parse(registryYaml(), "bench.yaml");
         now = Instant.now();
         try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.builder().maxFileBytes(32L << 20).build())) {
