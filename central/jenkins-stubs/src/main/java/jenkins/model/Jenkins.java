@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import hudson.init.InitMilestone;
 import hudson.model.Item;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
@@ -50,6 +51,10 @@ public class Jenkins implements AccessControlled {
     }
 
     public <T extends Item> T getItemByFullName(String fullName, Class<T> type) throws AccessDeniedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public InitMilestone getInitLevel() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -110,6 +110,30 @@ public class ArchitectureTest {
                 .as("the domain layers " + String.join(" < ", LAYERS) + " each use only the layers before them");
     }
 
+    /**
+     * The approvals inbox and the notifications (issue 14) sit above the policy and the journal and below the tool and
+     * the Jenkins layer: the inbox never reaches for delivery, and neither knows the tool.
+     */
+    public static final ArchRule INBOX_AND_NOTIFY_ARE_LAYERED = noClasses()
+            .that().resideInAnyPackage(ROOT + ".inbox..", ROOT + ".notify..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..")
+            .as("inbox and notify depend on the core (policy, audit, registry, documentation, http), not on the tool");
+
+    /** The index of open gates does not know how notifications are delivered. */
+    public static final ArchRule INBOX_DOES_NOT_USE_NOTIFY = noClasses()
+            .that().resideInAPackage(ROOT + ".inbox..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".notify..")
+            .as("the inbox does not depend on notify");
+
+    /**
+     * In Jenkins, the inbox page and its index know nothing of notifications: the notifications read the index
+     * (issue 14), never the other way round, and both are fed only by the journal's listener.
+     */
+    public static final ArchRule JENKINS_INBOX_DOES_NOT_USE_JENKINS_NOTIFY = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.inbox..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".jenkins.notify..")
+            .as("jenkins.inbox does not depend on jenkins.notify");
+
     /** The one class allowed to reach the Jenkins singleton (warnings-ng's JenkinsFacade rule). */
     static final String FACADE = ROOT + ".jenkins.JenkinsFacade";
 
@@ -251,6 +275,13 @@ public class ArchitectureTest {
     @Test
     public void onlyTheExpirySchedulesOnTimer() {
         ONLY_THE_EXPIRY_SCHEDULES_ON_TIMER.check(mainClasses);
+    }
+
+    @Test
+    public void inboxAndNotifyAreLayered() {
+        INBOX_AND_NOTIFY_ARE_LAYERED.check(mainClasses);
+        INBOX_DOES_NOT_USE_NOTIFY.check(mainClasses);
+        JENKINS_INBOX_DOES_NOT_USE_JENKINS_NOTIFY.check(mainClasses);
     }
 
     @Test

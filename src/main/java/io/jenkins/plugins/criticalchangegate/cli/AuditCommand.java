@@ -41,7 +41,11 @@ final class AuditCommand implements Command {
             "          ABORTED, DENIED, NOT_CRITICAL) every record of each gate that ended so;",
             "          --since is inclusive, --until exclusive (e.g. 2026-01-31T12:00:00Z, or 2026-01-31 for",
             "          midnight UTC). Export does not verify: run 'audit verify' for that.",
-            AuditEmergencies.USAGE, AuditEmergencies.HELP);
+            AuditEmergencies.USAGE, AuditEmergencies.HELP,
+
+            "       audit pending DIR [--registry FILE --user ID [--groups G,...]]",
+            "  pending prints the gates requested and not decided as a JSON array; with --user, only those the",
+            "          user (in the groups given) may approve now, by the registry in FILE (docs/usage.md).");
 
     @Override
     public String name() {
@@ -56,7 +60,7 @@ final class AuditCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("'audit' needs 'verify', 'export' or 'emergencies'\n" + USAGE);
+            throw new UsageException("'audit' needs 'verify', 'export', 'emergencies' or 'pending'\n" + USAGE);
         }
         if (args.contains("--help") || args.contains("-h")) {
             console.out().println(USAGE);
@@ -69,6 +73,8 @@ final class AuditCommand implements Command {
                 return export(args.subList(1, args.size()), console);
             case "emergencies":
                 return AuditEmergencies.run(args.subList(1, args.size()), console);
+            case "pending":
+                return AuditPending.run(args.subList(1, args.size()), console);
             default:
                 throw new UsageException("unknown 'audit' command '" + args.get(0) + "'\n" + USAGE);
         }

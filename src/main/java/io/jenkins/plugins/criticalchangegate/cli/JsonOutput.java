@@ -18,7 +18,7 @@ final class JsonOutput {
     private JsonOutput() {
     }
 
-    static String toJson(Map<String, ?> object) {
+    static String toJson(Object object) {
         try {
             return MAPPER.writeValueAsString(object);
         } catch (JsonProcessingException e) {

@@ -37,7 +37,7 @@ final class SimulateCommand implements Command {
             + " [--started-by USER] [--commit-author USER]... [--approve USER[:GROUP,...][@INSTANT]]..."
             + " [--reject USER[:GROUP,...][@INSTANT]=REASON]... [--at INSTANT] [--until INSTANT]"
             + " [--commit-message FILE]... [--ai-assisted] [--emergency --incident ID] [--credentials-for SYSTEM]"
-            + " [--journal DIR [--key-file FILE | --key-env VAR]]" + SimulateAttestation.USAGE;
+            + " [--journal DIR [--key-file FILE | --key-env VAR]] [--notify-out FILE]" + SimulateAttestation.USAGE;
 
     private static final String HELP = USAGE + "\n\n"
             + "Resolves the system as the gate would, then applies each --approve and --reject in the order given\n"
@@ -72,11 +72,14 @@ final class SimulateCommand implements Command {
             + "bound to SYSTEM would be released to this build after the approvals and rejections, looked up at\n"
             + "--until when given, else right after the decision (or at --at, or now, if later); the gate's\n"
             + "credentialsReleaseWindow applies (docs/credentials.md). The exit code stays the gate's.\n"
+            + "--notify-out FILE writes the webhook payloads the gate would send (gate.opened, gate.decided, or\n"
+            + "gate.expiring for a gate left open) as a JSON array (docs/notifications.md).\n"
             + SimulateAttestation.HELP;
 
     private static final Set<String> WITH_VALUE = with(SimulateAttestation.OPTIONS, "registry", "system", "job",
             "change", "started-by", "commit-author", "approve", "reject", "journal", JournalKeyOption.ENV,
-            JournalKeyOption.FILE, "at", "until", "commit-message", "incident", "credentials-for");
+            JournalKeyOption.FILE, "at", "until", "commit-message", "incident", "credentials-for",
+            "notify-out");
     private static final Set<String> FLAGS = Set.of("ai-assisted", "emergency");
 
     @Override
@@ -154,6 +157,12 @@ final class SimulateCommand implements Command {
             Instant at = TimeRulesJson.option(arguments, "at").orElse(Instant.now());
             json.put("credentials", CredentialsJson.judge(registry, credentialsFor.get(), system, job, result, at,
                     TimeRulesJson.option(arguments, "until").orElse(null)));
+        }
+        Optional<String> notifyOut = arguments.option("notify-out");
+        if (notifyOut.isPresent() && !SimulationNotifications.write(console.resolve(notifyOut.get()),
+                SimulationNotifications.payloads(SimulationAudit.events(system, job, change, startedBy, result),
+                        result), console, notifyOut.get())) {
+            return ExitCode.FAILED;
         }
         JsonOutput.print(console.out(), json);
         if (attestation.isPresent()) {

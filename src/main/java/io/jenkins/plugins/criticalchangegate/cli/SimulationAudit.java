@@ -6,6 +6,7 @@ import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.EmergencyRecords;
 import io.jenkins.plugins.criticalchangegate.audit.GateEventRecords;
+import io.jenkins.plugins.criticalchangegate.audit.GateRequestRecord;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
 import io.jenkins.plugins.criticalchangegate.policy.GateState;
@@ -39,8 +40,8 @@ final class SimulationAudit {
             switch (e.type()) {
                 case REQUESTED: {
                     AuditEvent plain = AuditEvent.gateRequested(j, 0, id, changeId, null, startedBy);
-                    AuditEvent requested = result.state().map(state -> AiAssistedRecord.addTo(plain, state.request()))
-                            .orElse(plain);
+                    AuditEvent requested = result.state().map(state -> GateRequestRecord.addTo(
+                            AiAssistedRecord.addTo(plain, state.request()), state.request())).orElse(plain);
                     List<String> overlays = result.state().map(st -> st.request().overlays()).orElse(List.of());
                     if (!overlays.isEmpty()) {
                         Map<String, Object> fields = new LinkedHashMap<>(requested.fields());

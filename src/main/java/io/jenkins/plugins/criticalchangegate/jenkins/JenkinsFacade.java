@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.init.InitMilestone;
+import hudson.model.Item;
 import hudson.security.Permission;
 import java.io.File;
 import java.util.function.UnaryOperator;
@@ -41,12 +43,28 @@ public class JenkinsFacade {
     }
 
     /**
-     * Jenkins' own URL as configured in Manage Jenkins → System (ends with a slash); {@code null} when it is not
-     * configured and no request is in progress to guess it from ({@code Jenkins.getRootUrl}).
+     * The item of that full name and type, as the current user sees it ({@code Jenkins.getItemByFullName}): null when
+     * there is none, or a folder on the way is not readable by them.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException when they may discover but not read it
+     */
+    @CheckForNull
+    public <T extends Item> T item(String fullName, Class<T> type) {
+        return Jenkins.get().getItemByFullName(fullName, type);
+    }
+
+    /**
+     * Jenkins' URL ({@code Jenkins.getRootUrl()}, ending in {@code /}): the configured one, else the current
+     * request's; null outside a request when none is configured.
      */
     @CheckForNull
     public String rootUrl() {
         return Jenkins.get().getRootUrl();
+    }
+
+    /** How far Jenkins' start-up has come ({@code Jenkins.getInitLevel()}). */
+    public InitMilestone initLevel() {
+        return Jenkins.get().getInitLevel();
     }
 
     /** Jenkins' home directory ({@code JENKINS_HOME}). */

@@ -78,6 +78,18 @@ public final class Gate {
     }
 
     /**
+     * What {@link #approve} would answer the person now, without changing the gate: the approvals inbox lists a gate
+     * for exactly the people this accepts (issue 14), so that its "who may act" is the policy's own rule, never a copy.
+     *
+     * @param who the person, with their groups
+     * @param at when
+     * @return the attempt {@code approve} would return (accepted, or refused with the reason)
+     */
+    public Attempt wouldApprove(Person who, Instant at) {
+        return decideApproval(state.get(), who, null, at).attempt;
+    }
+
+    /**
      * One person rejects the change, with a reason: any authorized person may (the one who started the build or
      * wrote it included: stopping a change is never a bypass). The gate is REJECTED.
      *

@@ -53,13 +53,15 @@ public class GateJournal {
     }
 
     /**
-     * Appends an event.
+     * Appends an event, then tells the {@link GateJournalListener}s (the approvals inbox, the notifications).
      *
      * @return the record written: its sequence number and hash name it (an attestation names its decision's record)
      * @throws IOException when the journal cannot be opened or written, with the reason
      */
     public JournalRecord append(AuditEvent event) throws IOException {
-        return journal().append(event);
+        JournalRecord record = journal().append(event);
+        GateJournalListener.fireAppended(record);
+        return record;
     }
 
     /**

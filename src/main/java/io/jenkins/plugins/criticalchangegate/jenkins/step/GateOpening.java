@@ -7,6 +7,7 @@ import hudson.FilePath;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectRequest;
 import io.jenkins.plugins.criticalchangegate.audit.AiAssistedRecord;
+import io.jenkins.plugins.criticalchangegate.audit.GateRequestRecord;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistance;
 import io.jenkins.plugins.criticalchangegate.audit.EmergencyRecords;
 import io.jenkins.plugins.criticalchangegate.documentation.Verdict;
@@ -207,9 +208,11 @@ final class GateOpening {
         // the policy waits exactly as long as the record says: the registry's timeout within this Jenkins' maximum
         Gate gate = Gate.open(gateRequest.withApprovalTimeout(timeout), RealmIdentityComparison.INSTANCE);
         SubjectEntry commit = subjectRequest.commit();
-        AuditEvent requested = AiAssistedRecord.addTo(AuditEvent.gateRequested(job, run.getNumber(), system,
-                changeId, commit == null ? null : commit.getDigest(), primaryStarter == null ? "unknown"
-                        : primaryStarter), gateRequest).with("subjects", WorkspaceSubjects.journal(subjects));
+        // the deadline, requirement and exclusions go into the record too: the inbox is rebuilt from it (issue 14)
+        AuditEvent requested = GateRequestRecord.addTo(AiAssistedRecord.addTo(AuditEvent.gateRequested(job,
+                run.getNumber(), system, changeId, commit == null ? null : commit.getDigest(),
+                primaryStarter == null ? "unknown" : primaryStarter), gateRequest),
+                gateRequest.withApprovalTimeout(timeout)).with("subjects", WorkspaceSubjects.journal(subjects));
         if (!gateRequest.overlays().isEmpty()) {
             requested = requested.with("overlays", gateRequest.overlays());
         }

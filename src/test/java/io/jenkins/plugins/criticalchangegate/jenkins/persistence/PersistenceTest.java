@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
+import io.jenkins.plugins.criticalchangegate.jenkins.notify.NotificationConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.InlineRegistry;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.RegistryFile;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.RegistrySourceSetting;
@@ -48,6 +49,7 @@ public class PersistenceTest {
      * A class added here must be on that list; the comment gives its line there.
      */
     static final Set<String> WHITELISTED_JRE_CLASSES = Set.of(
+            "java.lang.Boolean", // line 34: boolean fields (NotificationConfiguration.allowHttp)
             "java.lang.Integer", // line 41: int fields, which XStream reads as Integer
             "java.lang.Long", // line 42: long fields (the records keep instants as epoch milliseconds)
             "java.lang.String", // line 47
@@ -127,6 +129,13 @@ public class PersistenceTest {
         }
     }
 
+    /** The notification settings and their webhooks, in their own config file (issue 14). */
+    @Test
+    public void theNotificationSettingsCanBeKeptInConfigXml() {
+        // a floor: the four settings and a webhook's four fields
+        CONFIG_XML.walk(NotificationConfiguration.class).assertPersistable(8);
+    }
+
     /**
      * A field declared as one of the plugin's abstract classes is walked through each concrete subclass, as a root
      * above: ArchUnit finds them all among the plugin's classes, so a new kind fails here until it is walked.
@@ -139,7 +148,7 @@ public class PersistenceTest {
                 .importPackages(PLUGIN);
         List<Walk> walks = List.of(PROGRAM_DAT.walk(CriticalChangeGateExecution.class),
                 BUILD_XML.walk(GateAction.class, new GateAction()), BUILD_XML.walk(GateInterruption.class),
-                CONFIG_XML.walk(CriticalChangeGateConfiguration.class));
+                CONFIG_XML.walk(CriticalChangeGateConfiguration.class), CONFIG_XML.walk(NotificationConfiguration.class));
         int abstractFields = 0;
         for (Walk walk : walks) {
             for (Walk.OpenType open : walk.openTypes()) {
