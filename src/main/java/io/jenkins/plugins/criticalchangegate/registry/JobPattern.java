@@ -151,6 +151,64 @@ public final class JobPattern {
         return p == pattern.length();
     }
 
+    /**
+     * Whether some job full name matches both globs (ignoring case): a job both bind may name either system. Decided
+     * exactly, as the intersection of the two globs is empty or not: segment by segment, {@code **} standing for any
+     * run of segments, and within a segment {@code *} for any run of characters.
+     */
+    boolean overlaps(JobPattern other) {
+        return new Intersection<>(segments, other.segments, ANY_DEPTH::equals, JobPattern::segmentsOverlap).nonEmpty();
+    }
+
+    private static boolean segmentsOverlap(String a, String b) {
+        List<Character> x = new ArrayList<>();
+        a.chars().forEach(c -> x.add((char) c));
+        List<Character> y = new ArrayList<>();
+        b.chars().forEach(c -> y.add((char) c));
+        return new Intersection<>(x, y, c -> c == '*', Character::equals).nonEmpty();
+    }
+
+    /**
+     * Whether two patterns over items, in which a wildcard item stands for any run of items, have a sequence in
+     * common: {@code can[i][j]} says whether the rest from {@code i} and the rest from {@code j} do.
+     */
+    private static final class Intersection<T> {
+        private final List<T> a;
+        private final List<T> b;
+        private final java.util.function.Predicate<T> wildcard;
+        private final java.util.function.BiPredicate<T, T> itemsOverlap;
+
+        Intersection(List<T> a, List<T> b, java.util.function.Predicate<T> wildcard,
+                java.util.function.BiPredicate<T, T> itemsOverlap) {
+            this.a = a;
+            this.b = b;
+            this.wildcard = wildcard;
+            this.itemsOverlap = itemsOverlap;
+        }
+
+        boolean nonEmpty() {
+            boolean[][] can = new boolean[a.size() + 1][b.size() + 1];
+            for (int i = a.size(); i >= 0; i--) {
+                for (int j = b.size(); j >= 0; j--) {
+                    boolean aEnds = i == a.size();
+                    boolean bEnds = j == b.size();
+                    boolean aAny = !aEnds && wildcard.test(a.get(i));
+                    boolean bAny = !bEnds && wildcard.test(b.get(j));
+                    if (aEnds && bEnds) {
+                        can[i][j] = true;
+                    } else if (aAny || bAny) {
+                        // a wildcard matches nothing (skip it), or takes the other's next item and stays
+                        can[i][j] = aAny && can[i + 1][j] || bAny && can[i][j + 1]
+                                || aAny && !bEnds && can[i][j + 1] || bAny && !aEnds && can[i + 1][j];
+                    } else {
+                        can[i][j] = !aEnds && !bEnds && itemsOverlap.test(a.get(i), b.get(j)) && can[i + 1][j + 1];
+                    }
+                }
+            }
+            return can[0][0];
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof JobPattern && ((JobPattern) o).segments.equals(segments);
