@@ -38,6 +38,9 @@ final class RegexWording {
         }
         int index = e.getIndex();
         String pattern = e.getPattern() == null ? "" : e.getPattern();
+        if (what.startsWith("a '{'") && index >= 0 && pattern.lastIndexOf('{', index) >= 0) {
+            index = pattern.lastIndexOf('{', index); // Java points past the brace; the brace is what is wrong
+        }
         return what + (index < 0 ? "" : index >= pattern.length() ? ", at its end"
                 : ", at character " + (index + 1) + " of the expression");
     }
