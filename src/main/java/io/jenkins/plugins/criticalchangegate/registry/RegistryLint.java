@@ -66,6 +66,6 @@ public final class RegistryLint {
 
     /** Each {@code FILE:LINE:COLUMN: warning: ...}, in file order; empty when there is nothing to warn about. */
     public List<RegistryProblem> warnings() {
-        return warnings;
+        return List.copyOf(warnings); // already unmodifiable: no copy is made
     }
 }
