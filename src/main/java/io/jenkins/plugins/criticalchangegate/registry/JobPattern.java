@@ -160,12 +160,30 @@ public final class JobPattern {
         return new Intersection<>(segments, other.segments, ANY_DEPTH::equals, JobPattern::segmentsOverlap).nonEmpty();
     }
 
+    /**
+     * Whether some segment matches both segment globs. A literal against a glob is a match; two globs that both have
+     * a {@code *} share a segment exactly when the literal start of one begins the other's and the literal end of
+     * one ends the other's: the segment made of the longer start, every literal part of both, and the longer end
+     * matches both, each {@code *} taking what the other glob put there.
+     */
     private static boolean segmentsOverlap(String a, String b) {
-        List<Character> x = new ArrayList<>();
-        a.chars().forEach(c -> x.add((char) c));
-        List<Character> y = new ArrayList<>();
-        b.chars().forEach(c -> y.add((char) c));
-        return new Intersection<>(x, y, c -> c == '*', Character::equals).nonEmpty();
+        int firstA = a.indexOf('*');
+        int firstB = b.indexOf('*');
+        if (firstA < 0 && firstB < 0) {
+            return a.equals(b);
+        }
+        if (firstA < 0) {
+            return segmentMatches(b, a);
+        }
+        if (firstB < 0) {
+            return segmentMatches(a, b);
+        }
+        String startA = a.substring(0, firstA);
+        String startB = b.substring(0, firstB);
+        String endA = a.substring(a.lastIndexOf('*') + 1);
+        String endB = b.substring(b.lastIndexOf('*') + 1);
+        return (startA.startsWith(startB) || startB.startsWith(startA))
+                && (endA.endsWith(endB) || endB.endsWith(endA));
     }
 
     /**

@@ -23,6 +23,9 @@ public class JobPatternOverlapTest {
         assertThat(overlap("a/**/z", "**/b/**"), is(true)); // a/b/z
         assertThat(overlap("Retail/Checkout", "retail/checkout"), is(true)); // case is ignored
         assertThat(overlap("a*b*c", "*x*"), is(true)); // axbc
+        assertThat(overlap("deploy-*-prod", "deploy-eu-*"), is(true)); // deploy-eu-prod
+        assertThat(overlap("x*y", "xa"), is(false));
+        assertThat(overlap("x*y", "xay"), is(true));
     }
 
     @Test
@@ -32,6 +35,7 @@ public class JobPatternOverlapTest {
         assertThat(overlap("payments/deploy-*", "payments/*-prod/x"), is(false)); // one segment more
         assertThat(overlap("a*", "b*"), is(false));
         assertThat(overlap("*a", "*b"), is(false));
+        assertThat(overlap("x*y", "x*z"), is(false));
         assertThat(overlap("*/*", "*"), is(false)); // two segments, one segment
         assertThat(overlap("a/**/z", "a/**/y"), is(false));
     }
