@@ -5,9 +5,11 @@ import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryLint;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +23,18 @@ import java.util.Set;
  * prints the policy that applies, as the gate would resolve it, as one JSON object.
  */
 final class RegistryCommand implements Command {
-    static final String USAGE = "usage: registry lint FILE...\n"
+    static final String USAGE = "usage: registry lint [--max-approval-timeout DURATION] [--strict] FILE...\n"
             + "       registry show --registry FILE --system ID [--job FULLNAME] [--at INSTANT]"
             + " [--commit-message FILE]... [--ai-assisted]";
 
     private static final String HELP = USAGE + "\n\n"
-            + "lint   Validates each registry file (format version 1, docs/registry.md). Prints 'FILE: OK, N systems'\n"
-            + "       or one line per problem, FILE:LINE:COLUMN: message. Exit 0 when all are valid, 1 when any has\n"
-            + "       problems, 2 when a file cannot be read.\n"
+            + "lint   Validates each registry file as Jenkins will (format version 1, docs/registry.md). Prints\n"
+            + "       'FILE: OK, N systems' or one line per problem, FILE:LINE:COLUMN: message. approvalTimeout may\n"
+            + "       be at most --max-approval-timeout (default 30d, Jenkins' default maximum; at most 365d).\n"
+            + "       Warnings (FILE:LINE:COLUMN: warning: ...) for a valid but weak registry: job globs of\n"
+            + "       systems with different rules that overlap, a system with a single possible approver, very\n"
+            + "       short ids. Exit 0 when all are valid (warnings too, unless --strict), 1 when any has problems\n"
+            + "       (or warnings, with --strict), 2 when a file cannot be read.\n"
             + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
             + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
             + "       with defaults applied (requiredApprovals, approvers, documentation, ...) and its rule for\n"
@@ -71,16 +77,33 @@ final class RegistryCommand implements Command {
     }
 
     private static int lint(List<String> args, Console console) throws UsageException {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of());
+        Arguments arguments = Arguments.parse(args, Set.of("max-approval-timeout"), Set.of("strict"));
         if (arguments.positional().isEmpty()) {
             throw new UsageException("registry lint needs at least one FILE\n" + USAGE);
         }
+        Duration maxTimeout = RegistryLint.JENKINS_DEFAULT_MAX_APPROVAL_TIMEOUT;
+        Optional<String> max = arguments.option("max-approval-timeout");
+        if (max.isPresent()) {
+            try {
+                maxTimeout = RegistryLint.duration(max.get());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--max-approval-timeout: " + e.getMessage() + "\n" + USAGE);
+            }
+        }
+        boolean strict = arguments.flag("strict");
         int exit = ExitCode.OK;
         boolean unreadable = false;
         for (String file : arguments.positional()) {
             try {
-                Registry registry = RegistryInput.load(file, console);
-                console.out().println(file + ": OK, " + registry.size() + " systems");
+                RegistryLint lint = RegistryInput.lint(file, console, maxTimeout);
+                for (RegistryProblem warning : lint.warnings()) {
+                    console.out().println(warning);
+                }
+                if (strict && !lint.warnings().isEmpty()) {
+                    exit = ExitCode.FAILED;
+                }
+                int size = lint.registry().size();
+                console.out().println(file + ": OK, " + size + (size == 1 ? " system" : " systems"));
             } catch (RegistryException e) {
                 for (RegistryProblem problem : e.problems()) {
                     console.out().println(problem);

@@ -2,10 +2,12 @@ package io.jenkins.plugins.criticalchangegate.cli;
 
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
+import io.jenkins.plugins.criticalchangegate.registry.RegistryLint;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,16 @@ final class RegistryInput {
     }
 
     static Registry load(String file, Console console) throws UsageException, RegistryException {
+        return RegistryParser.parse(bytes(file, console), file);
+    }
+
+    /** The file read as {@code registry lint} reads it: as Jenkins would under {@code maxApprovalTimeout}. */
+    static RegistryLint lint(String file, Console console, Duration maxApprovalTimeout)
+            throws UsageException, RegistryException {
+        return RegistryLint.of(bytes(file, console), file, maxApprovalTimeout);
+    }
+
+    private static byte[] bytes(String file, Console console) throws UsageException {
         byte[] bytes;
         try {
             bytes = RegistryParser.read(console.resolve(file), RegistryParser.maxFileBytes());
@@ -26,7 +38,7 @@ final class RegistryInput {
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
-        return RegistryParser.parse(bytes, file);
+        return bytes;
     }
 
     /**

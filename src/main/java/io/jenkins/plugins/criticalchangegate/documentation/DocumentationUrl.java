@@ -177,9 +177,11 @@ final class DocumentationUrl {
         }
         String where = host.canonical() + (port == defaultPort(scheme) ? "" : ":" + port);
         boolean otherPort = allowed.stream().anyMatch(p -> p.matchesHost(host));
+        // the default-port hint only where a pattern for this host has no port: it would mislead for 'host:8443'
+        boolean withoutPort = allowed.stream().anyMatch(p -> p.matchesHost(host) && !p.hasPort());
         throw new Refusal(Reason.HOST_NOT_ALLOWED, "host " + where + " is not in this system's allowed hosts "
-                + allowed + (otherPort ? "; the host is listed, but not with port " + port + " (a pattern without a"
-                        + " port allows only port " + defaultPort(scheme) + ")" : ""));
+                + allowed + (otherPort ? "; the host is listed, but not with port " + port + (withoutPort ? " (a"
+                        + " pattern without a port allows only port " + defaultPort(scheme) + ")" : "") : ""));
     }
 
     /** What to request: canonical host, no fragment. */

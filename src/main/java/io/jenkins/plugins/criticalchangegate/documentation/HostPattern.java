@@ -25,6 +25,11 @@ public final class HostPattern {
         this.text = text;
     }
 
+    /** Whether the pattern names a port ({@code wiki.example.com:8443}); without one only the default port is allowed. */
+    boolean hasPort() {
+        return port != null;
+    }
+
     /**
      * Parses a pattern as written in the registry; the registry's validation calls this too.
      *

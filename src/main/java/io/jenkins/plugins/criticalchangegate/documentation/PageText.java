@@ -57,7 +57,12 @@ final class PageText {
         String text = stripHtml(decoded, title);
         String t = collapse(title.toString()).strip();
         if (t.length() > MAX_TITLE_LENGTH) {
-            t = t.substring(0, MAX_TITLE_LENGTH) + "\u2026";
+            // at most 300 with the ellipsis, as docs/documentation-check.md says; never half a surrogate pair
+            int cut = MAX_TITLE_LENGTH - 1;
+            if (Character.isHighSurrogate(t.charAt(cut - 1))) {
+                cut--;
+            }
+            t = t.substring(0, cut) + "\u2026";
         }
         return new PageText(text, t.isEmpty() ? null : t, true);
     }

@@ -117,7 +117,7 @@ final class AiAssistedReader {
         } catch (PatternSyntaxException e) {
             reading.problems.add(valueNode == null ? keyNode : valueNode, "trailer value pattern '"
                     + NodeValues.printable(e.getPattern()) + "' is not a valid regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex());
+                    + RegexWording.of(e));
         } catch (IllegalArgumentException e) {
             boolean aboutKey = valueNode == null || e.getMessage().startsWith("trailer key");
             reading.problems.add(aboutKey ? keyNode : valueNode, e.getMessage());

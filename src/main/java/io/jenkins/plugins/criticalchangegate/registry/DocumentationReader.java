@@ -89,8 +89,8 @@ final class DocumentationReader {
                 // the rules the documentation check applies, so that what the registry accepts the check can use
                 RequiredSection.parse(text);
             } catch (PatternSyntaxException e) {
-                reading.problems.add(item, "required section " + text + " is not a valid regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex());
+                reading.problems.add(item, "required section '" + NodeValues.printable(text) + "' is not a valid regular"
+                        + " expression: " + RegexWording.of(e));
                 continue;
             } catch (IllegalArgumentException e) {
                 reading.problems.add(item, e.getMessage());

@@ -94,7 +94,7 @@ final class EmergencyReader {
             return text;
         } catch (PatternSyntaxException e) {
             reading.problems.add(node, "emergency.incidentPattern '" + NodeValues.printable(text) + "' is not a valid"
-                    + " regular expression: " + e.getDescription() + " near index " + e.getIndex());
+                    + " regular expression: " + RegexWording.of(e));
             return null;
         }
     }

@@ -74,7 +74,13 @@ final class FormatVersion1 {
     }
 
     Registry read(Node root) throws RegistryException {
+        return read(root, List.of());
+    }
+
+    /** @param found problems found while composing the document, reported with the format's own, in file order */
+    Registry read(Node root, List<RegistryProblem> found) throws RegistryException {
         Reading reading = new Reading(source, HOMES, maxTimeout);
+        found.forEach(reading.problems::add);
         MappingNode top = reading.values.mapping(root, "the registry");
         if (top == null) {
             throw reading.problems.failure();

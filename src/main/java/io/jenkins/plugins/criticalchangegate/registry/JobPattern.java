@@ -151,6 +151,82 @@ public final class JobPattern {
         return p == pattern.length();
     }
 
+    /**
+     * Whether some job full name matches both globs (ignoring case): a job both bind may name either system. Decided
+     * exactly, as the intersection of the two globs is empty or not: segment by segment, {@code **} standing for any
+     * run of segments, and within a segment {@code *} for any run of characters.
+     */
+    boolean overlaps(JobPattern other) {
+        return new Intersection<>(segments, other.segments, ANY_DEPTH::equals, JobPattern::segmentsOverlap).nonEmpty();
+    }
+
+    /**
+     * Whether some segment matches both segment globs. A literal against a glob is a match; two globs that both have
+     * a {@code *} share a segment exactly when the literal start of one begins the other's and the literal end of
+     * one ends the other's: the segment made of the longer start, every literal part of both, and the longer end
+     * matches both, each {@code *} taking what the other glob put there.
+     */
+    private static boolean segmentsOverlap(String a, String b) {
+        int firstA = a.indexOf('*');
+        int firstB = b.indexOf('*');
+        if (firstA < 0 && firstB < 0) {
+            return a.equals(b);
+        }
+        if (firstA < 0) {
+            return segmentMatches(b, a);
+        }
+        if (firstB < 0) {
+            return segmentMatches(a, b);
+        }
+        String startA = a.substring(0, firstA);
+        String startB = b.substring(0, firstB);
+        String endA = a.substring(a.lastIndexOf('*') + 1);
+        String endB = b.substring(b.lastIndexOf('*') + 1);
+        return (startA.startsWith(startB) || startB.startsWith(startA))
+                && (endA.endsWith(endB) || endB.endsWith(endA));
+    }
+
+    /**
+     * Whether two patterns over items, in which a wildcard item stands for any run of items, have a sequence in
+     * common: {@code can[i][j]} says whether the rest from {@code i} and the rest from {@code j} do.
+     */
+    private static final class Intersection<T> {
+        private final List<T> a;
+        private final List<T> b;
+        private final java.util.function.Predicate<T> wildcard;
+        private final java.util.function.BiPredicate<T, T> itemsOverlap;
+
+        Intersection(List<T> a, List<T> b, java.util.function.Predicate<T> wildcard,
+                java.util.function.BiPredicate<T, T> itemsOverlap) {
+            this.a = a;
+            this.b = b;
+            this.wildcard = wildcard;
+            this.itemsOverlap = itemsOverlap;
+        }
+
+        boolean nonEmpty() {
+            boolean[][] can = new boolean[a.size() + 1][b.size() + 1];
+            for (int i = a.size(); i >= 0; i--) {
+                for (int j = b.size(); j >= 0; j--) {
+                    boolean aEnds = i == a.size();
+                    boolean bEnds = j == b.size();
+                    boolean aAny = !aEnds && wildcard.test(a.get(i));
+                    boolean bAny = !bEnds && wildcard.test(b.get(j));
+                    if (aEnds && bEnds) {
+                        can[i][j] = true;
+                    } else if (aAny || bAny) {
+                        // a wildcard matches nothing (skip it), or takes the other's next item and stays
+                        can[i][j] = aAny && can[i + 1][j] || bAny && can[i][j + 1]
+                                || aAny && !bEnds && can[i][j + 1] || bAny && !aEnds && can[i + 1][j];
+                    } else {
+                        can[i][j] = !aEnds && !bEnds && itemsOverlap.test(a.get(i), b.get(j)) && can[i + 1][j + 1];
+                    }
+                }
+            }
+            return can[0][0];
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof JobPattern && ((JobPattern) o).segments.equals(segments);

@@ -49,6 +49,9 @@ final class KnownKeys {
         Keyed keyed = new Keyed();
         for (NodeTuple tuple : map.getValue()) {
             Node keyNode = tuple.getKeyNode();
+            if (keyNode.getTag().equals(PlainScalars.REFUSED)) {
+                continue; // its explicit tag is reported already
+            }
             if (!(keyNode instanceof ScalarNode) || keyNode.getTag().equals(Tag.NULL)) {
                 problems.add(keyNode, "keys of " + where + " must be plain words such as '" + allowed.get(0) + "'");
                 continue;
@@ -60,7 +63,7 @@ final class KnownKeys {
             }
             Node first = keyed.keys.get(key);
             if (first != null) {
-                problems.add(keyNode, "duplicate key '" + key + "' in " + where + " (first at line "
+                problems.add(keyNode, "duplicate key '" + NodeValues.printable(key) + "' in " + where + " (first at line "
                         + Problems.line(first) + ")");
                 continue;
             }

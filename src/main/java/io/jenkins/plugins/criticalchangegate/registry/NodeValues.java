@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -17,6 +18,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class NodeValues {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP);
+
+    /** Plain decimal, as docs/registry.md says: not 0x2, 2.0 or 1_000. Compiled once: read for every system. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,9}");
 
     private final Problems problems;
 
@@ -94,7 +98,7 @@ final class NodeValues {
         if (text == null) {
             return null;
         }
-        if (!text.matches("\\+?[0-9]{1,9}") && !text.matches("-[0-9]{1,9}")) {
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
             problems.add(node, "'" + key + "' must be a whole number, not '" + printable(text) + "'");
             return null;
         }
@@ -125,6 +129,9 @@ final class NodeValues {
     /** Only plain YAML values: an explicit tag such as {@code !!binary} or {@code !custom} is refused. */
     private boolean tagAllowed(Node node) {
         Tag tag = node.getTag();
+        if (tag.equals(PlainScalars.REFUSED)) {
+            return false; // its explicit tag is reported already
+        }
         boolean ok = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
                 : node instanceof SequenceNode ? tag.equals(Tag.SEQ) : tag.equals(Tag.MAP);
         if (!ok) {
@@ -148,8 +155,13 @@ final class NodeValues {
 
     /** Text from the file, shortened and with its control characters written as escapes, to quote in a message. */
     static String printable(String text) {
+        return printable(text, 60);
+    }
+
+    /** Text quoted in a message, at most {@code max} characters, its control characters written as escapes. */
+    static String printable(String text, int max) {
         StringBuilder out = new StringBuilder();
-        String t = abbreviate(text);
+        String t = text.length() > max ? text.substring(0, max - 3) + "..." : text;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
             out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));

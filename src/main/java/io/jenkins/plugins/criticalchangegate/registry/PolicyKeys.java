@@ -9,6 +9,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyKeys {
     @CheckForNull Integer requiredApprovals;
     @CheckForNull Node requiredApprovalsNode;
+    /** requiredApprovals was written but refused (reported): no rule is checked against a value standing in for it. */
+    boolean requiredApprovalsRefused;
     @CheckForNull Boolean requireDistinctGroups;
     @CheckForNull Boolean excludeCommitAuthors;
     @CheckForNull Duration approvalTimeout;

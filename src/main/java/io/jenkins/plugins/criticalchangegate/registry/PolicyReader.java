@@ -32,6 +32,7 @@ final class PolicyReader {
         Node n = keys.get("requiredApprovals");
         if (n != null) {
             Integer value = reading.values.integer(n, "requiredApprovals");
+            policy.requiredApprovalsRefused = value == null || value < 1;
             if (value != null && value < 1) {
                 reading.problems.add(n, "requiredApprovals must be at least 1, not " + value + ": the gate exists to"
                         + " require approvals");

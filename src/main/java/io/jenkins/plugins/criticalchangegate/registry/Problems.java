@@ -25,6 +25,11 @@ final class Problems {
         found.add(new RegistryProblem(source, line, column, message));
     }
 
+    /** A problem found before the reading, where the YAML was composed (an explicit tag). */
+    void add(RegistryProblem problem) {
+        found.add(problem);
+    }
+
     /** How many so far: a reader compares counts to learn whether its part of the document added any. */
     int count() {
         return found.size();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,10 +21,13 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a registry file (format version 1, docs/registry.md): strict UTF-8, YAML (JSON being YAML) composed into a
@@ -100,12 +104,16 @@ public final class RegistryParser {
      */
     public static Registry parse(byte[] utf8, String sourceName, Duration maxApprovalTimeout)
             throws RegistryException {
+        checkMaximum(maxApprovalTimeout);
+        return parse(decode(utf8, sourceName), sourceName, Limits.DEFAULT, maxApprovalTimeout);
+    }
+
+    static void checkMaximum(Duration maxApprovalTimeout) {
         if (maxApprovalTimeout.isNegative() || maxApprovalTimeout.isZero()
                 || maxApprovalTimeout.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("the maximum approval timeout must be longer than 0 and at most 365d,"
                     + " not " + maxApprovalTimeout);
         }
-        return parse(decode(utf8, sourceName), sourceName, Limits.DEFAULT, maxApprovalTimeout);
     }
 
     /**
@@ -149,8 +157,16 @@ public final class RegistryParser {
 
     private static Registry parse(String yamlText, String sourceName, Limits limits, Duration maxApprovalTimeout)
             throws RegistryException {
-        Node root = compose(yamlText, sourceName, limits);
-        return new FormatVersion1(sourceName, maxApprovalTimeout).read(root);
+        return parse(yamlText, sourceName, limits, maxApprovalTimeout, root -> { });
+    }
+
+    /** @param tree given the document's node tree, before it is validated (lint reads it again for warnings) */
+    static Registry parse(String yamlText, String sourceName, Limits limits, Duration maxApprovalTimeout,
+            java.util.function.Consumer<Node> tree) throws RegistryException {
+        List<RegistryProblem> tags = new ArrayList<>();
+        Node root = compose(yamlText, sourceName, limits, tags);
+        tree.accept(root);
+        return new FormatVersion1(sourceName, maxApprovalTimeout).read(root, tags);
     }
 
     /** Strict UTF-8: the first malformed byte is reported with its line and column. */
@@ -204,7 +220,9 @@ public final class RegistryParser {
         return column;
     }
 
-    private static Node compose(String text, String sourceName, Limits limits) throws RegistryException {
+    /** @param tags where the explicit tags found are reported (a problem each), to go with the format's problems */
+    private static Node compose(String text, String sourceName, Limits limits, List<RegistryProblem> tags)
+            throws RegistryException {
         if (text.length() > limits.maxCodePoints) {
             throw new RegistryException(new RegistryProblem(sourceName, 1, 1, "the file is too large ("
                     + text.length() + " characters, at most " + limits.maxCodePoints + " are read)"));
@@ -221,7 +239,7 @@ public final class RegistryParser {
         options.setWrappedToRootException(false);
         options.setTagInspector(tag -> false); // no global tag may ever name a class
         BoundedComposer composer = new BoundedComposer(new ParserImpl(new StreamReader(text), options), options,
-                limits.maxNodes);
+                limits.maxNodes, sourceName, tags);
         try {
             Node root = composer.getSingleNode();
             if (root == null) {
@@ -234,7 +252,7 @@ public final class RegistryParser {
             if (mark == null) {
                 mark = composer.lastMark;
             }
-            throw new RegistryException(problemAt(sourceName, mark, "malformed YAML: " + describe(e)));
+            throw new RegistryException(problemAt(sourceName, mark, "malformed YAML: " + YamlWording.of(e)));
         } catch (YAMLException e) {
             // limits (nesting, aliases, code points) come without a mark: use the last node reached
             LOGGER.log(Level.FINE, "registry " + sourceName + " refused", e);
@@ -243,13 +261,6 @@ public final class RegistryParser {
             throw new RegistryException(problemAt(sourceName, e.mark, "refused: the document has more than "
                     + limits.maxNodes + " YAML nodes; a registry is never that large"));
         }
-    }
-
-    private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? "" : e.getProblem().strip();
-        String context = e.getContext() == null ? "" : e.getContext().strip();
-        String text = context.isEmpty() ? problem : problem.isEmpty() ? context : context + ": " + problem;
-        return text.replaceAll("\\s+", " ");
     }
 
     private static RegistryProblem problemAt(String sourceName, @edu.umd.cs.findbugs.annotations.CheckForNull Mark mark,
@@ -297,42 +308,78 @@ public final class RegistryParser {
 
     /**
      * SnakeYAML's composer, counting nodes (a flat list of millions of tiny items is within the size limit but
-     * would take a large part of the heap) and remembering where it is, for messages without their own mark.
+     * would take a large part of the heap), remembering where it is, for messages without their own mark, and
+     * refusing every explicit tag: the standard ones too ({@code !!str 1}, {@code !!float 2}), which would otherwise
+     * pass as plain values, and on keys as well as values (docs/registry.md).
      */
     private static final class BoundedComposer extends Composer {
         private final int maxNodes;
+        private final String sourceName;
         private int nodes;
         @edu.umd.cs.findbugs.annotations.CheckForNull
         Mark lastMark;
+        /** The explicit tags found, each at its node. */
+        private final List<RegistryProblem> tagProblems;
 
-        BoundedComposer(ParserImpl parser, LoaderOptions options, int maxNodes) {
-            super(parser, new Resolver(), options);
+        BoundedComposer(ParserImpl parser, LoaderOptions options, int maxNodes, String sourceName,
+                List<RegistryProblem> tagProblems) {
+            super(parser, new PlainScalars(), options);
             this.maxNodes = maxNodes;
+            this.sourceName = sourceName;
+            this.tagProblems = tagProblems;
         }
 
-        private void count() {
-            lastMark = parser.peekEvent().getStartMark();
+        /** Counts the node the next event starts and refuses its tag, if it has one; true when it has. */
+        private boolean count() {
+            Event event = parser.peekEvent();
+            lastMark = event.getStartMark();
             if (++nodes > maxNodes) {
                 throw new NodeLimitExceeded(lastMark);
             }
+            String tag = event instanceof ScalarEvent ? ((ScalarEvent) event).getTag()
+                    : event instanceof CollectionStartEvent ? ((CollectionStartEvent) event).getTag() : null;
+            if (tag == null) {
+                return false;
+            }
+            tagProblems.add(problemAt(sourceName, lastMark, "explicit tags are not allowed: remove '"
+                    + NodeValues.printable(shortTag(tag)) + "' (a registry holds plain values, lists and mappings;"
+                    + " see docs/registry.md)"));
+            return true;
         }
 
         @Override
         protected Node composeScalarNode(String anchor, List<org.yaml.snakeyaml.comments.CommentLine> comments) {
-            count();
-            return super.composeScalarNode(anchor, comments);
+            boolean tagged = count();
+            Node node = super.composeScalarNode(anchor, comments);
+            if (tagged) {
+                node.setTag(PlainScalars.REFUSED); // reported once, above: the readers skip it
+            }
+            return node;
         }
 
         @Override
         protected Node composeSequenceNode(String anchor) {
-            count();
-            return super.composeSequenceNode(anchor);
+            boolean tagged = count();
+            Node node = super.composeSequenceNode(anchor);
+            if (tagged) {
+                node.setTag(PlainScalars.REFUSED);
+            }
+            return node;
         }
 
         @Override
         protected Node composeMappingNode(String anchor) {
-            count();
-            return super.composeMappingNode(anchor);
+            boolean tagged = count();
+            Node node = super.composeMappingNode(anchor);
+            if (tagged) {
+                node.setTag(PlainScalars.REFUSED);
+            }
+            return node;
+        }
+
+        /** {@code !!str} rather than {@code tag:yaml.org,2002:str}, as the file has it. */
+        private static String shortTag(String tag) {
+            return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
         }
     }
 }

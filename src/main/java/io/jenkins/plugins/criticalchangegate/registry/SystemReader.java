@@ -159,8 +159,9 @@ final class SystemReader {
      */
     private void checkRequiredApprovalsCanBeMet(int required, boolean distinct, List<ApproverRef> approvers,
             PolicyKeys own, PolicyKeys defaults, Node at, String where) {
-        if (approvers.isEmpty() || required < 1) {
-            return;
+        if (approvers.isEmpty() || required < 1 || own.requiredApprovalsRefused
+                || own.requiredApprovals == null && defaults.requiredApprovalsRefused) {
+            return; // the refused value is reported as itself, not as the default standing in for it
         }
         String inherited = own.requiredApprovals != null ? "" : defaults.requiredApprovals != null
                 ? " (from defaults)" : " (the built-in default)";

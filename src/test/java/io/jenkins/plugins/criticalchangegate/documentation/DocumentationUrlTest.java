@@ -73,6 +73,19 @@ public class DocumentationUrlTest {
     }
 
     @Test
+    public void saysNothingOfPatternsWithoutAPortWhenTheHostIsListedOnlyWithAnotherPort() {
+        Refusal r = assertThrows(Refusal.class, () -> DocumentationUrl.parse("https://wiki.example.com/", false)
+                .checkAllowed(List.of(HostPattern.parse("wiki.example.com:8443"))));
+        assertThat(r.detail(), is("host wiki.example.com is not in this system's allowed hosts"
+                + " [wiki.example.com:8443]; the host is listed, but not with port 443"));
+        Refusal mixed = assertThrows(Refusal.class, () -> DocumentationUrl.parse("http://wiki.example.com:8080/",
+                true).checkAllowed(List.of(HostPattern.parse("wiki.example.com:8443"),
+                        HostPattern.parse("wiki.example.com"))));
+        assertThat(mixed.detail(), containsString("not with port 8080 (a pattern without a port allows only port"
+                + " 80)"));
+    }
+
+    @Test
     public void aTrailingDotNeverSneaksPast() {
         assertThat(verdict("https://wiki.example.com./", "wiki.example.com"), is(Reason.HOST_NOT_ALLOWED));
         assertThat(verdict("https://a.docs.example.com./", "*.docs.example.com"), is(Reason.HOST_NOT_ALLOWED));

@@ -53,7 +53,16 @@ public class PageTextTest {
         PageText page = html("<title>\n  CHG-5 &ndash; Upgrade\n</title><title>second</title>");
         assertThat(page.title(), is("CHG-5 \u2013 Upgrade"));
         assertThat(html("<p>no title</p>").title(), is(nullValue()));
-        assertThat(html("<title>" + "x".repeat(1000) + "</title>").title().length(), is(301));
+        assertThat(html("<title>" + "x".repeat(300) + "</title>").title(), is("x".repeat(300)));
+    }
+
+    @Test
+    public void cutsALongTitleToAtMost300CharactersWithTheEllipsis() {
+        assertThat(html("<title>" + "x".repeat(5000) + "</title>").title(), is("x".repeat(299) + "\u2026"));
+        assertThat(html("<title>" + "x".repeat(301) + "</title>").title().length(), is(300));
+        // never half of a character outside the BMP: the cut moves before the pair
+        String title = html("<title>" + "x".repeat(298) + "\uD83D\uDE00" + "y".repeat(10) + "</title>").title();
+        assertThat(title, is("x".repeat(298) + "\u2026"));
     }
 
     @Test

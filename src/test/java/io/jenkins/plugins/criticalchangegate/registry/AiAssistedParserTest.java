@@ -271,8 +271,8 @@ public class AiAssistedParserTest {
                         + " value: REGEX}, not 'copilot'",
                 "reg.yaml:16:17: trailer key 'Co authored' is not valid: use 1 to 100 letters, digits and '-', as git"
                         + " writes trailer keys (e.g. Co-authored-by)",
-                "reg.yaml:17:37: trailer value pattern '(unclosed' is not a valid regular expression: Unclosed group"
-                        + " near index 9",
+                "reg.yaml:17:37: trailer value pattern '(unclosed' is not a valid regular expression: a '(' that is"
+                        + " never closed, at its end",
                 "reg.yaml:18:30: unknown key 'vaule' in a trailer pattern; did you mean 'value'?",
                 "reg.yaml:20:11: 'built-in' is listed twice in trailers (first at line 19)",
                 "reg.yaml:21:11: each entry of trailers must be a mapping of keys to values, not a list",

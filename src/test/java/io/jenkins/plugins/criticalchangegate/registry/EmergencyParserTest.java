@@ -118,7 +118,7 @@ public class EmergencyParserTest {
                 "      reviewer: [x]")), contains(
                 "reg.yaml:14:26: emergency.requiredApprovals must be at least 1, not 0",
                 "reg.yaml:15:24: emergency.incidentPattern 'INC-[0-9' is not a valid regular expression:"
-                        + " Unclosed character class near index 7",
+                        + " a '[' that is never closed, at character 8 of the expression",
                 "reg.yaml:16:21: emergency.reviewWithin 'soon' is not a duration: write a whole number followed by m"
                         + " (minutes), h (hours) or d (days), e.g. 90m, 24h, 7d",
                 "reg.yaml:17:18: 'emergency.reviewers' is empty: list at least one group or user:<id>",

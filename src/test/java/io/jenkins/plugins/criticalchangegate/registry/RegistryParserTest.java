@@ -300,8 +300,8 @@ public class RegistryParserTest {
         List<String> problems = problems(withSystems("allow", CHECKOUT, "    documentation:",
                 "      requiredSections: [\"/Rollback (plan/\", \"//\", \"\", \"plain (text is fine\"]"));
         assertThat(problems, contains(
-                "reg.yaml:13:26: required section /Rollback (plan/ is not a valid regular expression: Unclosed group"
-                        + " near index 14",
+                "reg.yaml:13:26: required section '/Rollback (plan/' is not a valid regular expression: a '(' that is"
+                        + " never closed, at its end",
                 "reg.yaml:13:46: required section '//' is an empty regular expression, which every page matches",
                 "reg.yaml:13:52: 'requiredSections' is empty"));
     }
@@ -325,8 +325,8 @@ public class RegistryParserTest {
     @Test
     public void refusesTagsAndMergeKeys() {
         assertThat(problems(withSystems("allow", CHECKOUT, "    jobs: !!binary aGVsbG8=")), contains(
-                "reg.yaml:12:11: the tag tag:yaml.org,2002:binary is not supported: a registry holds plain values,"
-                        + " lists and mappings"));
+                "reg.yaml:12:11: explicit tags are not allowed: remove '!!binary' (a registry holds plain values,"
+                        + " lists and mappings; see docs/registry.md)"));
         assertThat(problems("version: 1\nunknownSystems: !!python/object:os.system allow\nsystems: []\n"), hasItem(
                 "reg.yaml:2:17: malformed YAML: Global tag is not allowed:"
                         + " tag:yaml.org,2002:python/object:os.system"));
