@@ -92,7 +92,7 @@ public class EmergencyGateRestartJenkinsTest extends AbstractGateJenkinsTest {
                 await("the monitor drops the reviewed change", () -> !monitor.isActivated());
                 JenkinsRule.WebClient admin = j.createWebClient();
                 admin.login("admin");
-                String audit = admin.goTo("manage/critical-change-gate-audit/").getWebResponse().getContentAsString();
+                String audit = admin.goTo("critical-change-gate-audit/").getWebResponse().getContentAsString();
                 assertThat(audit, containsString("Emergency changes"));
                 assertThat(audit, containsString(INCIDENT));
                 assertThat(audit, containsString("root cause fixed"));
