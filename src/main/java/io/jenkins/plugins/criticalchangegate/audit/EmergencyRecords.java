@@ -80,6 +80,20 @@ public final class EmergencyRecords {
         return out;
     }
 
+    /**
+     * {@code DECIDED} with outcome {@code DENIED} of an emergency request the registry refused before any gate opened
+     * (no emergency path, an incident id its pattern refuses, the system denied): with {@code emergency} and
+     * {@code incidentId}, so that an auditor finds every attempt to break the glass, not only the approved ones.
+     * {@link EmergencyReviews} lists APPROVED ones only, so a denial opens no review.
+     */
+    public static AuditEvent denied(AuditEvent decided, String incidentId) {
+        if (decided.type() != AuditEventType.DECIDED || !"DENIED".equals(decided.fields().get("outcome"))) {
+            throw new IllegalArgumentException("expected DECIDED with outcome DENIED, not " + decided.type() + " "
+                    + decided.fields().get("outcome"));
+        }
+        return decided.with(EMERGENCY, true).with(INCIDENT_ID, incidentId);
+    }
+
     /** {@code DOCUMENTATION_CHECKED} of an emergency gate, marked {@code advisory: true}: it never blocked. */
     public static AuditEvent documentationChecked(AuditEvent checked, GateRequest request) {
         if (checked.type() != AuditEventType.DOCUMENTATION_CHECKED) {

@@ -9,6 +9,8 @@ import hudson.security.Permission;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationRecord;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import io.jenkins.plugins.criticalchangegate.jenkins.attestation.AttestationKeys;
+import io.jenkins.plugins.criticalchangegate.jenkins.emergency.EmergencyChanges;
+import io.jenkins.plugins.criticalchangegate.jenkins.emergency.EmergencyReviewMonitor;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +35,8 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * journal cannot record it, no key is sent. The page shows the key's id, never the key.
  *
  * <p>The page also shows the attestation signing key's id, links to its public keys, and lets an administrator
- * rotate it (by POST, journaled first as {@code ATTESTATION_KEY_ROTATED}).
+ * rotate it (by POST, journaled first as {@code ATTESTATION_KEY_ROTATED}); and it marks the emergency (break-glass)
+ * approvals, overdue, open and reviewed (issue 16).
  */
 @Extension
 public class AuditJournalLink extends ManagementLink {
@@ -76,6 +79,15 @@ public class AuditJournalLink extends ManagementLink {
     public Status getStatus() {
         jenkins.checkPermission(Jenkins.ADMINISTER);
         return Status.of(GateJournal.get().directory());
+    }
+
+    /**
+     * The emergency (break-glass) approvals, overdue, open and reviewed (issue 16), from the administrators' monitor's
+     * snapshot of the journal: the page never waits on the journal. Administrators only, as the page.
+     */
+    public EmergencyChanges getEmergencyChanges() {
+        jenkins.checkPermission(Jenkins.ADMINISTER);
+        return EmergencyReviewMonitor.changes();
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jenkins.plugins.criticalchangegate.jenkins.emergency;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.model.AdministrativeMonitor;
 import io.jenkins.plugins.criticalchangegate.audit.EmergencyReviews;
 import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
@@ -65,6 +67,17 @@ public final class EmergencyReviewMonitor extends AdministrativeMonitor {
     }
 
     /**
+     * Each start of Jenkins forgets a refresh an earlier start in this JVM queued (JenkinsSessionRule restarts; the
+     * pool that held it is gone, and the refresh would otherwise count as queued for {@link #LOST_AFTER}, so a review
+     * given meanwhile would stay listed), and reads the journal once, so the monitor is right from the start.
+     */
+    @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
+    public static void startUp() {
+        QUEUED_AT.set(NONE);
+        refreshSoon();
+    }
+
+    /**
      * Reads the journal again on the plugin's pool, soon; requests while one is queued join it. Never blocks, never
      * throws: a full pool leaves the last snapshot, which the next request or the periodic refresh replaces.
      */
@@ -100,7 +113,7 @@ public final class EmergencyReviewMonitor extends AdministrativeMonitor {
         OpenReviews reviews = SNAPSHOT.get();
         if (reviews == null || !reviews.journal().equals(journal)) {
             refreshSoon();
-            return OpenReviews.none(journal);
+            return OpenReviews.unread(journal);
         }
         return reviews;
     }
@@ -182,5 +195,37 @@ public final class EmergencyReviewMonitor extends AdministrativeMonitor {
         public String getGatePage() {
             return OpenReviews.gatePage(entry);
         }
+
+        /** Who reviewed it; {@code null} while it is open. */
+        @CheckForNull
+        public String getReviewer() {
+            return entry.review().map(EmergencyReviews.ReviewRecord::reviewer).orElse(null);
+        }
+
+        /** {@code accepted} or {@code needs-follow-up}; {@code null} while it is open. */
+        @CheckForNull
+        public String getVerdict() {
+            return entry.review().map(EmergencyReviews.ReviewRecord::verdict).orElse(null);
+        }
+
+        /** What the reviewer wrote; {@code null} when nothing, or while it is open. */
+        @CheckForNull
+        public String getReviewText() {
+            return entry.review().flatMap(EmergencyReviews.ReviewRecord::text).orElse(null);
+        }
+
+        /** When the review was journaled (ISO-8601); {@code null} while it is open. */
+        @CheckForNull
+        public String getReviewedAt() {
+            return entry.review().map(r -> r.at().toString()).orElse(null);
+        }
+    }
+
+    /**
+     * The emergency approvals of the last snapshot, open, overdue and reviewed, for the administrators' audit page
+     * ({@code AuditJournalLink}); like the monitor, it never reads the journal on the request thread.
+     */
+    public static EmergencyChanges changes() {
+        return new EmergencyChanges(current(), Instant.now());
     }
 }

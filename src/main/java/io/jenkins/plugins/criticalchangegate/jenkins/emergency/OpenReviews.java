@@ -12,25 +12,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the monitor last read from the journal: the emergency approvals still waiting for their review, or why the
- * journal could not be read. An immutable snapshot; whether a review is overdue is decided when it is shown (the due
- * time is an instant in the journal, so neither the controller's time zone nor a restart changes it).
+ * What the monitor last read from the journal: every emergency approval with its review, if any (the open ones are
+ * the monitor's, all of them the audit page's), or why the journal could not be read. An immutable snapshot; whether
+ * a review is overdue is decided when it is shown (the due time is an instant in the journal, so neither the
+ * controller's time zone nor a restart changes it).
  */
 final class OpenReviews {
     private final Path journal;
-    private final List<EmergencyReviews.Entry> open;
+    /** Every emergency approval, in journal order. */
+    private final List<EmergencyReviews.Entry> all;
     @CheckForNull
     private final String failure;
+    /** False for the stand-in shown while the first read is queued: the page says "not read yet", not "none". */
+    private final boolean read;
 
-    private OpenReviews(Path journal, List<EmergencyReviews.Entry> open, @CheckForNull String failure) {
+    private OpenReviews(Path journal, List<EmergencyReviews.Entry> all, @CheckForNull String failure, boolean read) {
         this.journal = journal;
-        this.open = List.copyOf(open);
+        this.all = List.copyOf(all);
         this.failure = failure;
+        this.read = read;
     }
 
-    /** Nothing read yet from {@code journal}. */
+    /** A journal that holds no approval (it does not exist yet). */
     static OpenReviews none(Path journal) {
-        return new OpenReviews(journal, List.of(), null);
+        return new OpenReviews(journal, List.of(), null, true);
+    }
+
+    /** Nothing read yet from {@code journal}: a read is queued. */
+    static OpenReviews unread(Path journal) {
+        return new OpenReviews(journal, List.of(), null, false);
+    }
+
+    boolean isRead() {
+        return read;
     }
 
     /**
@@ -42,11 +56,11 @@ final class OpenReviews {
             return none(journal);
         }
         try {
-            return new OpenReviews(journal, EmergencyReviews.read(journal).open(), null);
+            return new OpenReviews(journal, EmergencyReviews.read(journal).all(), null, true);
         } catch (IOException | RuntimeException e) {
             // the open reviews are unknown: the monitor says so rather than show none (fail loud)
             return new OpenReviews(journal, List.of(), "the audit journal in " + journal + " could not be read: "
-                    + e.getMessage());
+                    + e.getMessage(), true);
         }
     }
 
@@ -54,13 +68,25 @@ final class OpenReviews {
         return journal;
     }
 
+    /** Every emergency approval read, reviewed or not, in journal order. */
+    List<EmergencyReviews.Entry> all() {
+        return all;
+    }
+
+    /** Those without a review. */
     List<EmergencyReviews.Entry> open() {
+        List<EmergencyReviews.Entry> open = new ArrayList<>();
+        for (EmergencyReviews.Entry e : all) {
+            if (e.review().isEmpty()) {
+                open.add(e);
+            }
+        }
         return open;
     }
 
     List<EmergencyReviews.Entry> overdue(Instant now) {
         List<EmergencyReviews.Entry> overdue = new ArrayList<>();
-        for (EmergencyReviews.Entry e : open) {
+        for (EmergencyReviews.Entry e : all) {
             if (e.overdue(now)) {
                 overdue.add(e);
             }

@@ -123,7 +123,7 @@ public class CriticalChangeGateExecution extends StepExecution {
                 Optional<String> frozen = RequestInForce.refusalAtStart(critical, incidentId, requireTimeRules());
                 if (frozen.isPresent()) {
                     // a freeze in mode deny, or an emergency the registry refuses: a denial, before anything is fetched
-                    answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, frozen.get());
+                    answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, frozen.get(), incidentId);
                     inBackground(this::giveAnswer);
                     return false;
                 }
@@ -136,7 +136,8 @@ public class CriticalChangeGateExecution extends StepExecution {
                 // A denial is a refused attempt to reach a critical system (a typo, or a job bound to another
                 // system): auditors must see it, so it is journaled as a DECIDED record with outcome DENIED, as
                 // the simulate command records it.
-                answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, resolution.message());
+                answer = ImmediateAnswer.denied(job, run.getNumber(), system, changeId, resolution.message(),
+                        incidentId);
                 inBackground(this::giveAnswer);
                 return false;
         }

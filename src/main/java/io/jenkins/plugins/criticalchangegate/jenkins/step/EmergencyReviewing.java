@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  *
  * <p>An accepted review is journaled before it is kept: the journal is where the open reviews are read from
  * ({@code audit emergencies}, the administrators' monitor), so a review the journal could not record stays open
- * there and the reviewer is told to try again. A refused attempt is journaled too
+ * there and the reviewer is told to try again; a review journaled whose build.xml could not be saved counts (the
+ * journal is the record) and the reviewer is told so. A refused attempt is journaled too
  * ({@code EMERGENCY_REVIEW_REFUSED}) and changes nothing on the gate.
  */
 final class EmergencyReviewing {
@@ -87,8 +88,17 @@ final class EmergencyReviewing {
         }
         GateRecord reviewed = record.withReview(new ReviewEntry(review.reviewer(), review.verdict().label(),
                 review.text().orElse(null), review.at()));
-        action.replace(reviewed);
-        EmergencyReviewMonitor.refreshSoon(); // the obligation is closed: the administrators' list changes
+        EmergencyReviewMonitor.refreshSoon(); // the journal closed the obligation: the administrators' list changes
+        try {
+            action.replace(reviewed);
+        } catch (IOException | RuntimeException e) {
+            // journal first, then build.xml: the review counts (audit emergencies, the monitor), the page lags; said
+            // plainly rather than as a stack trace
+            LOGGER.log(Level.SEVERE, "the build's record could not keep " + review + " of " + record, e);
+            return Decision.refused(record, "The review is recorded in the audit journal, which closes the review"
+                    + " obligation,", "but this build's record could not be saved (" + e.getMessage() + "): the gate"
+                    + " page may still show the review as open.");
+        }
         return Decision.accepted(reviewed, review.message(), false, null);
     }
 

@@ -93,7 +93,12 @@ public class GateEntry {
         if (text != null && text.length() > MAX_TEXT) {
             return HttpResponses.errorWithoutStack(400, "The text is longer than " + MAX_TEXT + " characters.");
         }
-        return answer(EmergencyReviewing.review(action, record.getGateId(), actor, given, blankToNull(text)));
+        Decision decision = EmergencyReviewing.review(action, record.getGateId(), actor, given, blankToNull(text));
+        if (decision.journalFailure != null) {
+            // not answer()'s wording: a review changes no build and stops no change, it only failed to be kept
+            return HttpResponses.errorWithoutStack(500, decision.message + " " + decision.journalFailure);
+        }
+        return answer(decision);
     }
 
     private HttpResponse answer(Decision decision) {

@@ -193,8 +193,10 @@ final class GateOpening {
             String denial = inForce.denial().orElseThrow();
             // a freeze in mode deny began while the documentation was checked (or before a restart re-checked it):
             // no gate opens, and the refusal is journaled and ends the build as a denial at the start does
-            GateJournal.get().append(withRegistry.apply(AuditEvent.decided(job, run.getNumber(), system, changeId,
-                    "DENIED", List.of(), denial)));
+            AuditEvent decided = AuditEvent.decided(job, run.getNumber(), system, changeId, "DENIED", List.of(),
+                    denial);
+            GateJournal.get().append(withRegistry.apply(incidentId == null ? decided
+                    : EmergencyRecords.denied(decided, incidentId)));
             GateRecord denied = request.with(TrailEntry.of(TrailEntry.Kind.ABORTED, now, null, denial))
                     .settled(GateStatus.ABORTED);
             action.keep(denied);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.jenkins.step;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.audit.EmergencyRecords;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.StepResult;
@@ -32,25 +33,36 @@ final class ImmediateAnswer implements Serializable {
     private final String changeId;
     /** Not critical: who started the build; denied: the registry's reason. */
     private final String detail;
+    /**
+     * The incident of a denied emergency request (issue 16), so that its DECIDED record says {@code emergency} and
+     * {@code incidentId}; null otherwise (and in an answer kept in program.dat before the field existed).
+     */
+    @CheckForNull
+    private final String incidentId;
 
     private ImmediateAnswer(boolean denied, String job, int build, String system, @CheckForNull String changeId,
-            String detail) {
+            String detail, @CheckForNull String incidentId) {
         this.denied = denied;
         this.job = job;
         this.build = build;
         this.system = system;
         this.changeId = changeId;
         this.detail = detail;
+        this.incidentId = incidentId;
     }
 
     static ImmediateAnswer notCritical(String job, int build, String system, @CheckForNull String changeId,
             @CheckForNull String starter) {
-        return new ImmediateAnswer(false, job, build, system, changeId, starter == null ? "unknown" : starter);
+        return new ImmediateAnswer(false, job, build, system, changeId, starter == null ? "unknown" : starter,
+                null);
     }
 
+    /**
+     * @param incidentId the incident of an emergency request (its DECIDED record is marked so), or {@code null}
+     */
     static ImmediateAnswer denied(String job, int build, String system, @CheckForNull String changeId,
-            String reason) {
-        return new ImmediateAnswer(true, job, build, system, changeId, reason);
+            String reason, @CheckForNull String incidentId) {
+        return new ImmediateAnswer(true, job, build, system, changeId, reason, incidentId);
     }
 
     boolean isDenied() {
@@ -91,9 +103,17 @@ final class ImmediateAnswer implements Serializable {
         }
     }
 
-    /** The journal record: NOT_CRITICAL, or a DECIDED record with outcome DENIED (as the simulate command writes). */
+    /**
+     * The journal record: NOT_CRITICAL, or a DECIDED record with outcome DENIED (as the simulate command writes),
+     * marked {@code emergency} with its {@code incidentId} for an emergency request.
+     */
     AuditEvent event() {
-        return denied ? AuditEvent.decided(job, build, system, changeId == null ? "" : changeId, "DENIED", List.of(),
-                detail) : AuditEvent.notCritical(job, build, system, changeId, detail);
+        if (!denied) {
+            return AuditEvent.notCritical(job, build, system, changeId, detail);
+        }
+        AuditEvent decided = AuditEvent.decided(job, build, system, changeId == null ? "" : changeId, "DENIED",
+                List.of(), detail);
+        String incident = incidentId;
+        return incident == null ? decided : EmergencyRecords.denied(decided, incident);
     }
 }

@@ -84,6 +84,56 @@ public class OpenReviewsTest {
         assertThat(reviews.overdue(APPROVED.plus(Duration.ofHours(12)).plusSeconds(1)).size(), is(1));
     }
 
+    /**
+     * The audit page's marks (issue 16, "marked in the audit report"): overdue, open and reviewed, from one snapshot,
+     * each row with what the page prints (a getter that threw would answer 500 to every administrator).
+     */
+    @Test
+    public void theAuditPageMarksOverdueOpenAndReviewedApprovals() throws Exception {
+        Path dir = tmp.newFolder("marks").toPath();
+        try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.defaults())) {
+            journalApproval(journal, "deploy", 1, "gate-1");
+            Gate reviewed = journalApproval(journal, "deploy", 2, "gate-2");
+            journalApproval(journal, "simulated", 0, "gate-0");
+            Review review = Review.decide(reviewed.state(), false, Person.of("rita", "sre-leads"),
+                    ReviewVerdict.NEEDS_FOLLOW_UP, "write the post-mortem", APPROVED.plusSeconds(60),
+                    IdentityComparison.IGNORING_CASE);
+            journal.append(EmergencyRecords.review("deploy", 2, "checkout-service", "CHG-2", "INC-2", "gate-2",
+                    review));
+        }
+        OpenReviews snapshot = OpenReviews.read(dir);
+        assertThat(snapshot.all().size(), is(3));
+        assertThat(snapshot.open().size(), is(2));
+
+        EmergencyChanges beforeDue = new EmergencyChanges(snapshot, APPROVED.plus(Duration.ofHours(1)));
+        assertThat(beforeDue.isRead(), is(true));
+        assertThat(beforeDue.getOverdue().size(), is(0));
+        assertThat(beforeDue.getOpen().size(), is(2));
+        assertThat(beforeDue.getOpen().get(1).getGatePage(), nullValue());
+        EmergencyChanges afterDue = new EmergencyChanges(snapshot, APPROVED.plus(Duration.ofHours(13)));
+        assertThat(afterDue.getOverdue().size(), is(2));
+        assertThat(afterDue.getOpen().size(), is(0));
+        assertThat(afterDue.getReviewedCount(), is(1));
+        EmergencyReviewMonitor.Row row = afterDue.getReviewed().get(0);
+        assertThat(row.getIncidentId(), is("INC-2"));
+        assertThat(row.getReviewer(), is("rita"));
+        assertThat(row.getVerdict(), is("needs-follow-up"));
+        assertThat(row.getReviewText(), is("write the post-mortem"));
+        assertThat(row.getReviewedAt(), notNullValue());
+        assertThat(row.isOverdue(), is(false));
+        assertThat(afterDue.getOverdue().get(0).getReviewer(), nullValue());
+    }
+
+    @Test
+    public void aSnapshotNotReadYetIsNotShownAsNone() {
+        EmergencyChanges unread = new EmergencyChanges(OpenReviews.unread(tmp.getRoot().toPath()), APPROVED);
+        assertThat(unread.isRead(), is(false));
+        EmergencyChanges none = new EmergencyChanges(OpenReviews.read(tmp.getRoot().toPath().resolve("absent")),
+                APPROVED);
+        assertThat(none.isRead(), is(true));
+        assertThat(none.getOpen().isEmpty(), is(true));
+    }
+
     @Test
     public void aJournalNotWrittenYetHoldsNoReview() {
         OpenReviews reviews = OpenReviews.read(tmp.getRoot().toPath().resolve("absent"));

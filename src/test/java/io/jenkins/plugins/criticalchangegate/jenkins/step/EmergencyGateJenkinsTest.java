@@ -56,8 +56,18 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
     @Before
     public void setUp() throws Exception {
         site = new GateFixtures.DocumentationSite();
+        CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(emergencyRegistry(site.port())));
+        securePeople(j);
+    }
+
+    /**
+     * The fixtures' registry with an emergency path for checkout-service (incident commanders, one approval,
+     * {@code INC-[0-9]+}, reviewed within 24h by sre-leads) and a freeze in mode deny over every system, from an hour
+     * ago to two hours from now.
+     */
+    static String emergencyRegistry(int port) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String registry = GateFixtures.registry(site.port())
+        return GateFixtures.registry(port)
                 .replace("    owners: [team-checkout]\n", "    owners: [team-checkout]\n"
                         + "    emergency:\n"
                         + "      approvers: [incident-commanders]\n"
@@ -72,7 +82,10 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
                         + "    end: " + now.plus(Duration.ofHours(2)) + "\n"
                         + "    systems: all\n"
                         + "    mode: deny\n");
-        CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(registry));
+    }
+
+    /** The usual people ({@link #secure}), and ian (incident commander, also in sre-leads) and rita (sre-leads). */
+    static void securePeople(JenkinsRule j) {
         MockAuthorizationStrategy strategy = secure(j);
         JenkinsRule.DummySecurityRealm realm = (JenkinsRule.DummySecurityRealm) j.jenkins.getSecurityRealm();
         realm.addGroups("ian", "incident-commanders", "sre-leads");
@@ -85,7 +98,7 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
         site.close();
     }
 
-    private static String emergencyScript(String system, String change, String url, String incident) {
+    static String emergencyScript(String system, String change, String url, String incident) {
         return "def gate = criticalChangeGate(system: '" + system + "', changeId: '" + change + "',\n"
                 + "    documentationUrl: '" + url + "', emergency: true, incidentId: '" + incident + "')\n"
                 + "echo \"outcome=${gate.outcome} approvers=${gate.approvers} emergency=${gate.emergency}"
@@ -104,7 +117,7 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
     }
 
     /** A crumbed POST of a review, as the gate page's Review form sends it. */
-    private WebResponse review(String user, WorkflowRun b, String gateId, String verdict, String text)
+    static WebResponse review(JenkinsRule j, String user, WorkflowRun b, String gateId, String verdict, String text)
             throws Exception {
         JenkinsRule.WebClient wc = j.createWebClient();
         wc.getOptions().setThrowExceptionOnFailingStatusCode(false);
@@ -178,20 +191,22 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
         String gateId = onlyGate(b).getGateId();
         assertThat("the build is over: the review follows it", b.isBuilding(), is(false));
 
-        assertPlainRefusal(review("ian", b, gateId, "accepted", "fine"), 403,
+        assertPlainRefusal(review(j, "ian", b, gateId, "accepted", "fine"), 403,
                 "approved this emergency change and may not review it");
-        assertPlainRefusal(review("rita", b, gateId, "needs-follow-up", ""), 403, "must say what needs following up");
-        assertPlainRefusal(review("bob", b, gateId, "accepted", ""), 403, "neither a listed reviewer");
-        assertThat(review("rita", b, gateId, "maybe", "").getStatusCode(), is(400));
+        assertPlainRefusal(review(j, "rita", b, gateId, "needs-follow-up", ""), 403,
+                "must say what needs following up");
+        assertPlainRefusal(review(j, "bob", b, gateId, "accepted", ""), 403, "neither a listed reviewer");
+        assertThat(review(j, "rita", b, gateId, "maybe", "").getStatusCode(), is(400));
         assertThat(record(b, gateId).getReview(), nullValue());
 
-        assertRedirectsToTheApprovalPage(j, review("rita", b, gateId, "needs-follow-up", "write the post-mortem"), b);
+        assertRedirectsToTheApprovalPage(j, review(j, "rita", b, gateId, "needs-follow-up",
+                "write the post-mortem"), b);
         GateRecord reviewed = record(b, gateId);
         assertThat(reviewed.getReview(), notNullValue());
         assertThat(reviewed.getReview().getReviewer(), is("rita"));
         assertThat(reviewed.getReview().getVerdict(), is("needs-follow-up"));
         assertThat(onlyGate(b).getEmergencyReview().isOpen(), is(false));
-        assertPlainRefusal(review("rita", b, gateId, "accepted", ""), 403, "already been reviewed");
+        assertPlainRefusal(review(j, "rita", b, gateId, "accepted", ""), 403, "already been reviewed");
 
         List<JournalRecord> refused = ofType(AuditEventType.EMERGENCY_REVIEW_REFUSED);
         assertThat(refused.get(0).text("user"), is("ian"));
@@ -234,7 +249,7 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
         assertThat(manage, containsString("emergency (break-glass) changes wait for their review"));
         assertThat(manage, containsString(INCIDENT));
 
-        assertRedirectsToTheApprovalPage(j, review("rita", b, onlyGate(b).getGateId(), "accepted", ""), b);
+        assertRedirectsToTheApprovalPage(j, review(j, "rita", b, onlyGate(b).getGateId(), "accepted", ""), b);
         await("the monitor drops the reviewed change", () -> !monitor.isActivated());
     }
 
@@ -250,6 +265,9 @@ public class EmergencyGateJenkinsTest extends AbstractGateJenkinsTest {
         for (JournalRecord r : journal(GateFixtures.PAYMENTS)) {
             if (r.type() == AuditEventType.DECIDED) {
                 decisions.add(r.text("outcome") + ": " + r.text("reason"));
+                // an attempt to break the glass is on the record as one, also when the registry refuses it
+                assertThat(r.fields().get("emergency"), is(Boolean.TRUE));
+                assertThat(r.text("incidentId"), is(INCIDENT));
             }
         }
         assertThat(decisions.size(), is(1));
