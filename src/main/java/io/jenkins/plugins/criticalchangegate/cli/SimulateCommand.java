@@ -142,7 +142,7 @@ final class SimulateCommand implements Command {
         if (journalDir.isPresent()) {
             Optional<List<JournalRecord>> written = appendToJournal(console.resolve(journalDir.get()),
                     JournalKeyOption.from(arguments, console), console,
-                    SimulationAudit.events(system, job, change, startedBy, result));
+                    SimulationAudit.events(system, job, change, startedBy, result, incident));
             if (written.isEmpty()) {
                 return ExitCode.FAILED;
             }
@@ -160,7 +160,7 @@ final class SimulateCommand implements Command {
         }
         Optional<String> notifyOut = arguments.option("notify-out");
         if (notifyOut.isPresent() && !SimulationNotifications.write(console.resolve(notifyOut.get()),
-                SimulationNotifications.payloads(SimulationAudit.events(system, job, change, startedBy, result),
+                SimulationNotifications.payloads(SimulationAudit.events(system, job, change, startedBy, result, incident),
                         result), console, notifyOut.get())) {
             return ExitCode.FAILED;
         }

@@ -29,6 +29,17 @@ final class SimulationAudit {
 
     static List<AuditEvent> events(String system, @CheckForNull String job, String changeId,
             @CheckForNull String startedBy, Simulation.Result result) {
+        return events(system, job, changeId, startedBy, result, null);
+    }
+
+    /**
+     * The same, for a simulation of an emergency request ({@code --emergency --incident ID}): a denial is marked
+     * {@code emergency} with its incident id, as Jenkins marks it, and opens no review.
+     *
+     * @param incidentId the incident of an emergency request, or {@code null} for a usual one
+     */
+    static List<AuditEvent> events(String system, @CheckForNull String job, String changeId,
+            @CheckForNull String startedBy, Simulation.Result result, @CheckForNull String incidentId) {
         String j = job == null ? DEFAULT_JOB : job;
         String id = result.resolution().system().map(s -> s.id().value()).orElse(system.strip());
         List<String> approvers = new ArrayList<>();
@@ -63,7 +74,8 @@ final class SimulationAudit {
                     fields.put("approvers", List.of());
                     fields.put("reason", e.text().orElse(null));
                     fields.put("user", startedBy);
-                    events.add(AuditEvent.of(AuditEventType.DECIDED, fields));
+                    AuditEvent denied = AuditEvent.of(AuditEventType.DECIDED, fields);
+                    events.add(incidentId == null ? denied : EmergencyRecords.denied(denied, incidentId));
                     break;
                 }
                 default:

@@ -185,6 +185,27 @@ public class EmergencyToolTest {
     }
 
     @Test
+    public void aRefusedEmergencyIsJournaledAsOneAndOpensNoReview() throws Exception {
+        ToolRun denied = ToolRun.in(dir, "simulate", "--registry", "critical.yaml", "--system", "checkout-service",
+                "--change", "CHG-8", "--emergency", "--incident", "4711", "--journal", "journal");
+        assertThat(denied.toString(), denied.exit, is(ExitCode.FAILED));
+        JsonNode decided = null;
+        for (String line : Files.readAllLines(dir.resolve("journal/journal-000001.jsonl"))) {
+            JsonNode record = JSON.readTree(line);
+            if ("DECIDED".equals(record.path("type").asText())) {
+                decided = record;
+            }
+        }
+        assertThat("a DECIDED record", decided != null, is(true));
+        assertThat(decided.get("outcome").asText(), is("DENIED"));
+        assertThat("marked as Jenkins marks it", decided.get("emergency").asBoolean(), is(true));
+        assertThat(decided.get("incidentId").asText(), is("4711"));
+        ToolRun listed = ToolRun.in(dir, "audit", "emergencies", "journal");
+        assertThat(listed.toString(), listed.exit, is(0));
+        assertThat("a denial opens no review", JSON.readTree(listed.out).size(), is(0));
+    }
+
+    @Test
     public void aJournalWithALineThatIsNotARecordIsRefused() throws Exception {
         assertThat(simulateEmergency("2026-04-04T10:00:00Z", "--approve", "ian:incident-commanders").exit, is(0));
         Path file = dir.resolve("journal/journal-000001.jsonl");
