@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.util.Secret;
 import java.util.List;
+import java.util.Optional;
 import org.jenkinsci.Symbol;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -85,7 +86,7 @@ public class GatedSshUserPrivateKey extends GatedCredentials implements SSHUserP
     @CheckForNull
     @Override
     public Secret getPassphrase() {
-        return release(gatedPassphrase, "passphrase");
+        return release(Optional.ofNullable(gatedPassphrase), "passphrase").orElse(null);
     }
 
     /** The stored key for the form and JCasC's export only (see GatedStringCredentials#getGatedSecret). */
