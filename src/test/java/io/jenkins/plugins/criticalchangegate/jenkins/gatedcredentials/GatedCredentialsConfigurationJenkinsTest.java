@@ -14,10 +14,10 @@ import java.util.List;
 import org.jvnet.hudson.test.RestartableJenkinsRule;
 
 /**
- * JCasC round trip of the three gated kinds ({@code gatedString}, {@code gatedUsernamePassword}, {@code gatedFile}
- * under {@code credentials: system: domainCredentials:}): applied from YAML, through the web UI (the credentials'
- * forms read the stored values through the restricted getters) and after a restart; each time the system binding and
- * the secrets survive, and the stored credentials still refuse their secrets.
+ * JCasC round trip of the four gated kinds ({@code gatedString}, {@code gatedUsernamePassword}, {@code gatedFile},
+ * {@code gatedSshUserPrivateKey} under {@code credentials: system: domainCredentials:}): applied from YAML, through
+ * the web UI (the credentials' forms read the stored values through the restricted getters) and after a restart; each
+ * time the system binding and the secrets survive, and the stored credentials still refuse their secrets.
  */
 public class GatedCredentialsConfigurationJenkinsTest extends RoundTripAbstractTest {
     @Override
@@ -39,6 +39,14 @@ public class GatedCredentialsConfigurationJenkinsTest extends RoundTripAbstractT
         assertThat(new String(kubeconfig.getGatedContent().getPlainData(), StandardCharsets.UTF_8),
                 is("kubeconfig"));
         assertThrows(CredentialsUnavailableException.class, kubeconfig::getContent);
+        GatedSshUserPrivateKey key = find(all, GatedSshUserPrivateKey.class, "checkout-deploy-key");
+        assertThat(key.getUsername(), is("deployer"));
+        assertThat(key.isUsernameSecret(), is(false));
+        assertThat(key.getGatedPrivateKey().getPlainText(), is("-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                + "Z2F0ZWQtdGVzdC1rZXk=\n-----END OPENSSH PRIVATE KEY-----\n"));
+        assertThat(key.getGatedPassphrase().getPlainText(), is("s3cr3t-passphrase"));
+        assertThrows(CredentialsUnavailableException.class, key::getPrivateKeys);
+        assertThrows(CredentialsUnavailableException.class, key::getPassphrase);
     }
 
     private static <C extends GatedCredentials> C find(List<Credentials> all, Class<C> type, String id) {

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -31,11 +32,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  */
 public class GatedCredentialsShapeTest {
     private static final List<Class<? extends GatedCredentials>> KINDS = List.of(GatedStringCredentials.class,
-            GatedUsernamePasswordCredentials.class, GatedFileCredentials.class);
+            GatedUsernamePasswordCredentials.class, GatedFileCredentials.class, GatedSshUserPrivateKey.class);
     private static final Set<Class<?>> SECRET_TYPES = Set.of(Secret.class, SecretBytes.class, InputStream.class,
             byte[].class);
     /** The interface methods that hand out secrets, each delegating to GatedCredentials.release. */
-    private static final Set<String> GUARDED = Set.of("getSecret", "getPassword", "getContent");
+    private static final Set<String> GUARDED = Set.of("getSecret", "getPassword", "getContent", "getPassphrase");
 
     @Test
     public void theKindsImplementTheUsualInterfaces() {
@@ -43,6 +44,31 @@ public class GatedCredentialsShapeTest {
         assertThat(StandardUsernamePasswordCredentials.class.isAssignableFrom(
                 GatedUsernamePasswordCredentials.class), is(true));
         assertThat(FileCredentials.class.isAssignableFrom(GatedFileCredentials.class), is(true));
+        assertThat(SSHUserPrivateKey.class.isAssignableFrom(GatedSshUserPrivateKey.class), is(true));
+    }
+
+    /**
+     * The SSH kind's key comes out as a {@code List<String>} and a {@code String}, types the check below cannot tell
+     * from harmless getters: every key getter of {@code SSHUserPrivateKey}, the deprecated default too, is the SSH kind's
+     * own (so it goes through the guard, not through an inherited default), and its only other public methods that
+     * return a String or a list are the non-secret ones named here.
+     */
+    @Test
+    public void theSshKindOverridesEveryKeyGetter() throws Exception {
+        for (String getter : List.of("getPrivateKeys", "getPrivateKey", "getPassphrase")) {
+            assertThat(getter, GatedSshUserPrivateKey.class.getMethod(getter).getDeclaringClass(),
+                    is((Object) GatedSshUserPrivateKey.class));
+        }
+        Set<String> notSecret = Set.of("getUsername", "getSystem", "getId", "getDescription", "toString",
+                "getPrivateKeys", "getPrivateKey");
+        List<String> others = new ArrayList<>();
+        for (Method m : GatedSshUserPrivateKey.class.getMethods()) {
+            boolean textual = m.getReturnType() == String.class || List.class.isAssignableFrom(m.getReturnType());
+            if (textual && m.getParameterCount() == 0 && !notSecret.contains(m.getName())) {
+                others.add(m.getName());
+            }
+        }
+        assertThat(others, is(empty()));
     }
 
     @Test

@@ -95,7 +95,7 @@ public class LookupDoesNoBlockingWorkTest {
         JavaClass gated = CLASSES.get(GatedCredentials.class);
         seeds.add(gated.getMethod("forRun", Run.class));
         for (Class<?> kind : List.of(GatedStringCredentials.class, GatedUsernamePasswordCredentials.class,
-                GatedFileCredentials.class)) {
+                GatedFileCredentials.class, GatedSshUserPrivateKey.class)) {
             seeds.add(CLASSES.get(kind).getMethod("copy")); // abstract in GatedCredentials: each kind's own
         }
         return seeds;

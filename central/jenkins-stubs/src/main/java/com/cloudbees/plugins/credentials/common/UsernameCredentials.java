@@ -4,4 +4,8 @@ import com.cloudbees.plugins.credentials.Credentials;
 
 public interface UsernameCredentials extends Credentials {
     String getUsername();
+
+    default boolean isUsernameSecret() {
+        return true;
+    }
 }
