@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -39,6 +41,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Extension
 public class InboxPage implements RootAction {
+    private static final Logger LOGGER = Logger.getLogger(InboxPage.class.getName());
     public static final String URL_NAME = "critical-changes";
     /** How long a "has something waiting" answer for the side panel is reused while the index does not change. */
     static final long SIDE_PANEL_CACHE_MILLIS = 30_000;
@@ -53,8 +56,16 @@ public class InboxPage implements RootAction {
     @Override
     @CheckForNull
     public String getIconFileName() {
-        // only a user with something waiting sees the link; the page itself answers anyone (it shows what they may read)
-        return hasSomethingWaiting() ? "clipboard.png" : null;
+        // only a user with something waiting sees the link; the page itself answers anyone (it shows what they may read).
+        // Asked on every page that shows the side panel (lib/hudson/actions.jelly), for every user: whatever goes wrong
+        // here (the index or the configuration not there yet during start-up, a registry the rule chokes on) must
+        // hide the link, not turn every page of Jenkins into an error.
+        try {
+            return hasSomethingWaiting() ? "clipboard.png" : null;
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "approvals inbox: could not tell whether the current user has a gate waiting", e);
+            return null;
+        }
     }
 
     @Override
