@@ -14,6 +14,7 @@ import io.jenkins.plugins.criticalchangegate.inbox.WhoMayAct;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
+import io.jenkins.plugins.criticalchangegate.jenkins.step.RealmIdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.UnknownSystems;
@@ -87,13 +88,13 @@ public class InboxPage implements RootAction {
         Optional<LoadedRegistry> registry = registry();
         if (who.isEmpty() || registry.isEmpty()) {
             // nobody to act, or nothing to decide who may: everyone's gates are "on others"
-            Inbox inbox = Inbox.of(gates, new WhoMayAct(NO_REGISTRY, RealmComparison.INSTANCE), Person.ANONYMOUS,
+            Inbox inbox = Inbox.of(gates, new WhoMayAct(NO_REGISTRY, RealmIdentityComparison.INSTANCE), Person.ANONYMOUS,
                     readable, now);
             return new InboxView(inbox, who.map(Person::id).orElse(null), registry.isEmpty()
                     ? "No registry of critical systems is loaded: nobody may approve until one is."
                     : "Log in to see the gates waiting for you.");
         }
-        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmComparison.INSTANCE);
+        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmIdentityComparison.INSTANCE);
         return new InboxView(Inbox.of(gates, rule, who.get(), readable, now), who.get().id(), null);
     }
 
@@ -118,7 +119,7 @@ public class InboxPage implements RootAction {
                 && now < cached.until) {
             return cached.answer;
         }
-        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmComparison.INSTANCE);
+        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmIdentityComparison.INSTANCE);
         Predicate<GateKey> readable = readableByCurrentUser();
         Instant at = Instant.now();
         boolean answer = false;
