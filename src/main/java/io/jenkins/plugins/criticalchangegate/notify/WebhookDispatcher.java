@@ -112,6 +112,29 @@ public final class WebhookDispatcher implements AutoCloseable {
         return submit(webhook, payload);
     }
 
+    /**
+     * Records, without sending, a delivery the caller could not prepare (its webhook's shared secret is missing: never
+     * sent unsigned in place of signed): counted as {@link Delivery.Status#FAILED} and listed in the last deliveries,
+     * so an administrator sees it where they look, not only in the system log. Only when the webhook wants the payload.
+     *
+     * @return true when recorded
+     */
+    public boolean notSent(String url, List<String> allowedHosts, boolean allowHttp, List<String> events,
+            List<String> systems, NotificationPayload payload, String why) {
+        Webhook webhook;
+        try {
+            webhook = Webhook.of(url, allowedHosts, allowHttp, null, events, systems);
+        } catch (IllegalArgumentException e) {
+            return submit(url, allowedHosts, allowHttp, null, events, systems, payload); // records the refusal
+        }
+        if (!webhook.wants(payload)) {
+            return false;
+        }
+        record(new Delivery(UUID.randomUUID().toString(), webhook.url().origin(), payload.event().wireName(),
+                subject(payload), Delivery.Status.FAILED, 0, "not sent: " + why, Instant.now()), false);
+        return true;
+    }
+
     private static String subject(NotificationPayload payload) {
         return payload.fields().get("changeId") + " to " + payload.system();
     }

@@ -222,6 +222,31 @@ public class WebhookDispatcherTest {
     }
 
     @Test
+    public void aWebhookWhoseSecretIsMissingIsListedAsFailedAndCountedWithoutSending() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/signed", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        List<String> allowed = List.of("localhost:" + server.getAddress().getPort());
+        try (WebhookDispatcher dispatcher = new WebhookDispatcher(FAST, outcomes::add)) {
+            assertThat(dispatcher.notSent(url("/signed?token=t0ps3cret"), allowed, true, List.of(), List.of(),
+                    payload(), "no Secret text credential with id 'hook-secret'"), is(true));
+            assertThat(dispatcher.notSent(url("/signed"), allowed, true, List.of("gate.decided"), List.of(),
+                    payload(), "not wanted"), is(false)); // the webhook does not want gate.opened: nothing to list
+            assertThat(dispatcher.count(Delivery.Status.FAILED), is(1L));
+            assertThat(dispatcher.dropped(), is(1L));
+            Delivery listed = dispatcher.lastDeliveries().get(0);
+            assertThat(listed.status(), is(Delivery.Status.FAILED));
+            assertThat(listed.attempts(), is(0));
+            assertThat(listed.detail(), containsString("hook-secret"));
+            assertThat(listed.target(), is("http://localhost:" + server.getAddress().getPort()));
+        }
+        assertThat(hits.get(), is(0));
+    }
+
+    @Test
     public void aFullQueueDropsAndCountsWithoutBlocking() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         server.createContext("/held", ex -> {

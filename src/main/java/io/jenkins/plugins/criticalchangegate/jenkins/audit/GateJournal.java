@@ -47,20 +47,27 @@ public class GateJournal {
     private static Path openedIn;
     @CheckForNull
     private static String openedWithKeyId;
+    /**
+     * Tells the listeners in the journal's order: appends are committed together and return in any order (see
+     * {@link OrderedFeed}). Static, as the journal is.
+     */
+    private static final OrderedFeed<JournalRecord> FEED =
+            new OrderedFeed<>(JournalRecord::seq, GateJournalListener::fireAppended);
 
     public static GateJournal get() {
         return ExtensionList.lookupSingleton(GateJournal.class);
     }
 
     /**
-     * Appends an event, then tells the {@link GateJournalListener}s (the approvals inbox, the notifications).
+     * Appends an event, then tells the {@link GateJournalListener}s (the approvals inbox, the notifications), in the
+     * journal's order ({@link OrderedFeed}): on this thread, or on the appending thread of an earlier record.
      *
      * @return the record written: its sequence number and hash name it (an attestation names its decision's record)
      * @throws IOException when the journal cannot be opened or written, with the reason
      */
     public JournalRecord append(AuditEvent event) throws IOException {
         JournalRecord record = journal().append(event);
-        GateJournalListener.fireAppended(record);
+        FEED.offer(record);
         return record;
     }
 
@@ -87,7 +94,8 @@ public class GateJournal {
                     + " but Jenkins' confidential store now holds " + (keyId == null ? "no journal key" : "key id "
                     + keyId) + "; restart Jenkins to reopen the journal (" + DOCS + ")");
         }
-        open.append(AuditEvent.keyExported(user, keyId));
+        // through the feed like every record: a number that bypassed it would hold back the records after it
+        FEED.offer(open.append(AuditEvent.keyExported(user, keyId)));
         return key;
     }
 
@@ -118,6 +126,7 @@ public class GateJournal {
                 Arrays.fill(key, (byte) 0);
             }
             journal = current;
+            FEED.restartAt(current.lastSeq() + 1);
             openedIn = dir;
             openedWithKeyId = keyId;
             for (String note : current.recoveryNotes()) {

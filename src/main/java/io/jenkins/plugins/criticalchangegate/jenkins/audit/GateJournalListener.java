@@ -11,8 +11,9 @@ import java.util.logging.Logger;
  * disk: the one feed of the approvals inbox's index of open gates and of the notifications (issue 14), so that what
  * they show is exactly what the journal says, and they rebuild from the journal after a restart.
  *
- * <p>Called on the thread that appended (a pipeline's, a request's, the plugin's pool), while the gate's caller
- * waits: an implementation must be cheap and must not block (update a map, offer to a bounded queue). A listener that
+ * <p>Called in the journal's order (never a decision before its request, never two records at once), on a thread
+ * that appended (a pipeline's, a request's, the plugin's pool) while its caller waits: an implementation must be
+ * cheap and must not block (update a map, offer to a bounded queue). A listener that
  * throws is logged and skipped; a journal append never fails because of a listener.
  */
 public abstract class GateJournalListener implements ExtensionPoint {

@@ -70,11 +70,29 @@ public final class InboxGate {
         return new GateLinks(absolute.buildUrl().substring(1), absolute.gateUrl().substring(1));
     }
 
-    /** The change's documentation page (its check's evidence is on the gate page). */
+    /** The change's documentation page as the journal has it (its check's evidence is on the gate page). */
     @Exported
     @CheckForNull
     public String getDocumentationUrl() {
         return gate.documentationUrl().orElse(null);
+    }
+
+    /**
+     * The documentation page for a link on the page: only an http(s) URL. The journal records the URL a pipeline gave
+     * whatever its check's outcome, and escaping does not defuse a {@code javascript:} URL in an {@code href}.
+     */
+    @CheckForNull
+    public String getDocumentationLink() {
+        return safeLink(getDocumentationUrl());
+    }
+
+    @CheckForNull
+    static String safeLink(@CheckForNull String url) {
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 
     /** Who started the build (who asked). */

@@ -14,6 +14,7 @@ import io.jenkins.plugins.criticalchangegate.inbox.WhoMayAct;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.Actor;
+import io.jenkins.plugins.criticalchangegate.jenkins.step.RealmIdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.UnknownSystems;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -39,6 +42,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Extension
 public class InboxPage implements RootAction {
+    private static final Logger LOGGER = Logger.getLogger(InboxPage.class.getName());
     public static final String URL_NAME = "critical-changes";
     /** How long a "has something waiting" answer for the side panel is reused while the index does not change. */
     static final long SIDE_PANEL_CACHE_MILLIS = 30_000;
@@ -53,8 +57,16 @@ public class InboxPage implements RootAction {
     @Override
     @CheckForNull
     public String getIconFileName() {
-        // only a user with something waiting sees the link; the page itself answers anyone (it shows what they may read)
-        return hasSomethingWaiting() ? "clipboard.png" : null;
+        // only a user with something waiting sees the link; the page itself answers anyone (it shows what they may read).
+        // Asked on every page that shows the side panel (lib/hudson/actions.jelly), for every user: whatever goes wrong
+        // here (the index or the configuration not there yet during start-up, a registry the rule chokes on) must
+        // hide the link, not turn every page of Jenkins into an error.
+        try {
+            return hasSomethingWaiting() ? "clipboard.png" : null;
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "approvals inbox: could not tell whether the current user has a gate waiting", e);
+            return null;
+        }
     }
 
     @Override
@@ -76,13 +88,13 @@ public class InboxPage implements RootAction {
         Optional<LoadedRegistry> registry = registry();
         if (who.isEmpty() || registry.isEmpty()) {
             // nobody to act, or nothing to decide who may: everyone's gates are "on others"
-            Inbox inbox = Inbox.of(gates, new WhoMayAct(NO_REGISTRY, RealmComparison.INSTANCE), Person.ANONYMOUS,
+            Inbox inbox = Inbox.of(gates, new WhoMayAct(NO_REGISTRY, RealmIdentityComparison.INSTANCE), Person.ANONYMOUS,
                     readable, now);
             return new InboxView(inbox, who.map(Person::id).orElse(null), registry.isEmpty()
                     ? "No registry of critical systems is loaded: nobody may approve until one is."
                     : "Log in to see the gates waiting for you.");
         }
-        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmComparison.INSTANCE);
+        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmIdentityComparison.INSTANCE);
         return new InboxView(Inbox.of(gates, rule, who.get(), readable, now), who.get().id(), null);
     }
 
@@ -107,7 +119,7 @@ public class InboxPage implements RootAction {
                 && now < cached.until) {
             return cached.answer;
         }
-        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmComparison.INSTANCE);
+        WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmIdentityComparison.INSTANCE);
         Predicate<GateKey> readable = readableByCurrentUser();
         Instant at = Instant.now();
         boolean answer = false;

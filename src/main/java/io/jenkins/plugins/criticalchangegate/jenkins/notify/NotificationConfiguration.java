@@ -63,7 +63,9 @@ public final class NotificationConfiguration extends GlobalConfiguration {
 
     /**
      * Binds the form, then refuses it when a webhook's URL breaks the rules against the allowed hosts submitted with
-     * it: a refused URL is never saved (and is refused again at send time, should the file be edited by hand).
+     * it, or a webhook names an unknown event (checked here, after binding: a nested webhook's setter cannot refuse,
+     * Stapler would drop its value silently); a refused form is never saved. Both are refused again at send time
+     * (JCasC sets the values without this method, and the file may be edited by hand).
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
@@ -83,13 +85,17 @@ public final class NotificationConfiguration extends GlobalConfiguration {
         }
         for (WebhookEndpoint webhook : webhooks) {
             String problem = urlProblem(webhook.getUrl());
+            if (problem == null) {
+                problem = webhook.eventsProblem();
+            }
             if (problem != null) {
                 webhooks = before;
                 allowedHosts = hostsBefore;
                 allowHttp = httpBefore;
                 save(); // the setters saved as they bound: put the file back as it was
-                throw new Descriptor.FormException("Webhook " + webhook.getUrl() + " is refused: " + problem,
-                        "webhooks");
+                // the origin only: an incoming webhook's path is its secret, and the message may be shown or logged
+                throw new Descriptor.FormException("Webhook " + WebhookDelivery.origin(webhook.getUrl())
+                        + " is refused: " + problem, "webhooks");
             }
         }
         save();

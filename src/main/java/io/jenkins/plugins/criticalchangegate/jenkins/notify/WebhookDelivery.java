@@ -56,9 +56,10 @@ public final class WebhookDelivery {
                 try {
                     secret = secret(webhook.getCredentialsId());
                 } catch (IllegalStateException e) {
-                    // never sent unsigned in place of signed: a receiver that checks signatures would drop it anyway
-                    LOGGER.warning(() -> "webhook " + origin(webhook.getUrl()) + " not sent " + payload + ": "
-                            + e.getMessage());
+                    // never sent unsigned in place of signed: a receiver that checks signatures would drop it anyway;
+                    // listed (FAILED, counted as dropped) with the others, and logged by the dispatcher
+                    d.notSent(webhook.getUrl(), config.allowedHostList(), config.isAllowHttp(), webhook.eventList(),
+                            webhook.systemList(), payload, e.getMessage());
                     continue;
                 }
                 d.submit(webhook.getUrl(), config.allowedHostList(), config.isAllowHttp(), secret,
@@ -89,10 +90,20 @@ public final class WebhookDelivery {
         return credential.getSecret().getPlainText().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The URL without its path (an incoming webhook's path is its secret), for the log. */
-    private static String origin(String url) {
-        int path = url.indexOf('/', url.indexOf("//") + 2);
-        return path < 0 ? url : url.substring(0, path);
+    /** The URL without its path, query and fragment (an incoming webhook's path is its secret), for messages. */
+    static String origin(String url) {
+        int authority = url.indexOf("//");
+        int from = authority < 0 ? 0 : authority + 2;
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int at = url.indexOf(c, from);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String origin = url.substring(0, end);
+        int userInfo = origin.lastIndexOf('@');
+        return userInfo < from ? origin : origin.substring(0, from) + origin.substring(userInfo + 1);
     }
 
     @CheckForNull

@@ -61,18 +61,31 @@ public final class WebhookEndpoint extends AbstractDescribableImpl<WebhookEndpoi
     }
 
     /**
-     * @throws IllegalArgumentException naming an unknown event
+     * Keeps the names as given, known or not. A setter must not throw here: when the system configuration form is
+     * bound, Stapler builds each webhook with {@code injectSetters}, which logs and drops what a setter throws
+     * ({@code RequestImpl.injectSetters}), so an unknown event would silently leave "all events". The configuration
+     * refuses the form instead ({@link #eventsProblem()}), and the dispatcher refuses to send to a webhook that names
+     * an unknown event (REFUSED in the last deliveries), so an event list set through JCasC fails closed too.
      */
     @DataBoundSetter
     public void setEvents(@CheckForNull String events) {
-        List<String> names = split(events);
-        for (String name : names) {
+        this.events = String.join(", ", split(events));
+    }
+
+    /** Why the events cannot be used (an unknown name); null when they can. */
+    @CheckForNull
+    String eventsProblem() {
+        return unknownEvent(events);
+    }
+
+    @CheckForNull
+    static String unknownEvent(@CheckForNull String events) {
+        for (String name : split(events)) {
             if (NotificationEvent.named(name).isEmpty()) {
-                throw new IllegalArgumentException("unknown event '" + name + "' for webhook " + url
-                        + "; use gate.opened, gate.decided or gate.expiring");
+                return "unknown event '" + name + "'; use gate.opened, gate.decided or gate.expiring (empty: all)";
             }
         }
-        this.events = String.join(", ", names);
+        return null;
     }
 
     /** The system ids, comma-separated; empty for all. */
@@ -124,13 +137,8 @@ public final class WebhookEndpoint extends AbstractDescribableImpl<WebhookEndpoi
         @POST
         public FormValidation doCheckEvents(@QueryParameter @CheckForNull String value) {
             new JenkinsFacade().checkPermission(Jenkins.ADMINISTER);
-            for (String name : split(value)) {
-                if (NotificationEvent.named(name).isEmpty()) {
-                    return FormValidation.error("Unknown event '" + name + "': use gate.opened, gate.decided or"
-                            + " gate.expiring (empty: all).");
-                }
-            }
-            return FormValidation.ok();
+            String problem = unknownEvent(value);
+            return problem == null ? FormValidation.ok() : FormValidation.error(problem);
         }
 
         /**

@@ -7,9 +7,10 @@ import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
 /**
  * Compares user ids and group names as the security realm does: the keys of its {@code IdStrategy} and
  * {@code GroupIdStrategy} ({@code keyFor}; the default realm ignores case). Stateless, asking the realm on each call,
- * so it survives serialization and follows a realm that an administrator changes.
+ * so it survives serialization and follows a realm that an administrator changes. Public: the approvals inbox
+ * (jenkins.inbox) answers "may I approve?" with the same rule as the gate page.
  */
-enum RealmIdentityComparison implements IdentityComparison {
+public enum RealmIdentityComparison implements IdentityComparison {
     INSTANCE;
 
     @Override

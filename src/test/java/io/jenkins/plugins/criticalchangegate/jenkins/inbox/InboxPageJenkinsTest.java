@@ -144,7 +144,13 @@ public class InboxPageJenkinsTest {
         String html = wc.goTo(InboxPage.URL_NAME + "/others").getWebResponse().getContentAsString();
         assertThat(html, not(containsString("CHG-501")));
         assertThat(wc.goTo("").getWebResponse().getContentAsString(), not(containsString(InboxPage.URL_NAME)));
+        // nor through a tree= query, nor once decided (the auditors' tab)
+        String tree = wc.goTo(InboxPage.URL_NAME + "/api/json?tree=waitingOnOthers[changeId,job],recentlyDecided[job]",
+                "application/json").getWebResponse().getContentAsString();
+        assertThat(tree, not(containsString("deploy")));
         end(b);
+        assertThat(changes(inbox("outsider").get("recentlyDecided")), is(List.of()));
+        assertThat(changes(inbox("carol").get("recentlyDecided")), is(List.of("CHG-501")));
     }
 
     @Test
