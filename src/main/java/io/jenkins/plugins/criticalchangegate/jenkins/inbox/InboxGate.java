@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.inbox;
 
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.LinkTarget;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.inbox.Inbox;
 import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
@@ -83,16 +84,7 @@ public final class InboxGate {
      */
     @CheckForNull
     public String getDocumentationLink() {
-        return safeLink(getDocumentationUrl());
-    }
-
-    @CheckForNull
-    static String safeLink(@CheckForNull String url) {
-        if (url == null) {
-            return null;
-        }
-        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+        return LinkTarget.http(getDocumentationUrl());
     }
 
     /** Who started the build (who asked). */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.facts.AttestationEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.EmergencyEntry;
 import io.jenkins.plugins.criticalchangegate.policy.ReviewVerdict;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateRecord;
+import io.jenkins.plugins.criticalchangegate.jenkins.facts.LinkTarget;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.SubjectEntry;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.GateStatus;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.TrailEntry;
@@ -164,6 +165,12 @@ public class GateEntry {
     }
 
     /** The documentation check's evidence: status, title, SHA-256, final URL, time... */
+    /** The documentation URL when it is http(s), for the page's link; null otherwise (shown as text). */
+    @CheckForNull
+    public String getDocumentationLink() {
+        return LinkTarget.http(record.getDocumentationUrl());
+    }
+
     @Exported(inline = true)
     public List<Field> getEvidence() {
         List<Field> out = new ArrayList<>();
