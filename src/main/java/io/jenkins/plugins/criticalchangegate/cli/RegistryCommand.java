@@ -38,7 +38,8 @@ final class RegistryCommand implements Command {
             + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
             + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
             + "       with defaults applied (requiredApprovals, approvers, documentation, ...) and its rule for\n"
-            + "       AI-assisted changes (aiAssisted). With --at INSTANT (ISO-8601 with an offset or Z), the\n"
+            + "       AI-assisted changes (aiAssisted), who is told of its gates (notify: {email: [...]}).\n"
+            + "       With --at INSTANT (ISO-8601 with an offset or Z), the\n"
             + "       requirement at that instant: the overlays in force applied. With --commit-message FILE\n"
             + "       (repeatable; one commit's message each) or --ai-assisted, the requirement for such a change.\n"
             + "       applied says what shaped it: {aiAssisted: null or which commit and trailer made the stricter\n"
@@ -164,6 +165,8 @@ final class RegistryCommand implements Command {
             json.putAll(PolicyJson.policy(change.system()));
             json.put("aiAssisted", AiAssistedJson.rule(resolution.system().get()));
             json.put("emergency", EmergencyJson.path(resolution.system().get()));
+            // who is told of the system's gates (issue 14): always the channels' keys, an empty list for none
+            json.put("notify", Map.of("email", resolution.system().get().notifyTargets().email()));
         } else {
             // the same keys for every answer, so that scripts need not test for them: no gate, no policy
             json.put("requiredApprovals", 0);
@@ -171,6 +174,7 @@ final class RegistryCommand implements Command {
             json.put("documentation", null);
             json.put("aiAssisted", null);
             json.put("emergency", null);
+            json.put("notify", null);
             if (at.isPresent()) {
                 applied.putAll(TimeRulesJson.applied(null));
             }

@@ -54,6 +54,12 @@ public final class CriticalSystem implements Serializable {
      */
     @CheckForNull
     private final Duration credentialsReleaseWindow;
+    /**
+     * Who is told of the system's gates ({@code notify}, issue 14); {@code null} for no one (and in a gate state saved
+     * before the key existed).
+     */
+    @CheckForNull
+    private final NotifyTargets notify;
 
     private CriticalSystem(Builder b) {
         this.id = b.id;
@@ -71,6 +77,7 @@ public final class CriticalSystem implements Serializable {
         this.aiAssisted = b.aiAssisted;
         this.emergency = b.emergency;
         this.credentialsReleaseWindow = b.credentialsReleaseWindow;
+        this.notify = NotifyTargets.NONE.equals(b.notify) ? null : b.notify;
     }
 
     /**
@@ -93,6 +100,7 @@ public final class CriticalSystem implements Serializable {
         b.aiAssisted = aiAssisted;
         b.emergency = emergency;
         b.credentialsReleaseWindow = credentialsReleaseWindow;
+        b.notify = notifyTargets();
         b.jobsChecked = true; // this system's globs compiled when it was built: overlays check every system
         return b;
     }
@@ -212,6 +220,12 @@ public final class CriticalSystem implements Serializable {
         return Optional.ofNullable(credentialsReleaseWindow);
     }
 
+    /** {@code notify}: who is told of the system's gates; {@link NotifyTargets#NONE} for no one. */
+    public NotifyTargets notifyTargets() {
+        NotifyTargets targets = notify;
+        return targets == null ? NotifyTargets.NONE : targets;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CriticalSystem)) {
@@ -225,7 +239,8 @@ public final class CriticalSystem implements Serializable {
                 && documentation.equals(that.documentation) && jobs.equals(that.jobs)
                 && approvalRules().equals(that.approvalRules()) && Objects.equals(aiAssisted, that.aiAssisted)
                 && Objects.equals(emergency, that.emergency)
-                && Objects.equals(credentialsReleaseWindow, that.credentialsReleaseWindow);
+                && Objects.equals(credentialsReleaseWindow, that.credentialsReleaseWindow)
+                && notifyTargets().equals(that.notifyTargets());
     }
 
     /** The id's hash alone: cheap, and consistent with {@link #equals} (equal systems have equal ids). */
@@ -260,6 +275,7 @@ public final class CriticalSystem implements Serializable {
         private EmergencyPolicy emergency;
         @CheckForNull
         private Duration credentialsReleaseWindow;
+        private NotifyTargets notify = NotifyTargets.NONE;
         /** The jobs are a built system's, so their globs are known to compile. */
         private boolean jobsChecked;
 
@@ -342,6 +358,12 @@ public final class CriticalSystem implements Serializable {
         /** @param window how long after the approval gated credentials are released, or {@code null}: the rest of the build */
         public Builder credentialsReleaseWindow(@CheckForNull Duration window) {
             this.credentialsReleaseWindow = window;
+            return this;
+        }
+
+        /** @param notify who is told of the system's gates ({@link NotifyTargets#NONE}: no one) */
+        public Builder notifyTargets(NotifyTargets notify) {
+            this.notify = Objects.requireNonNull(notify, "notify");
             return this;
         }
 

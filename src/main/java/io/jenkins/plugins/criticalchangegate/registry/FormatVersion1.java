@@ -48,6 +48,7 @@ final class FormatVersion1 {
             new KnownKeys.Home(DocumentationReader.KEYS, "belongs under documentation"),
             new KnownKeys.Home(ApprovalRulesReader.KEYS, "belongs to each entry of approvalRules"),
             new KnownKeys.Home(AiAssistedReader.KEYS, "belongs under aiAssisted"),
+            new KnownKeys.Home(NotifyReader.KEYS, "belongs under notify"),
             new KnownKeys.Home(List.of("tighten"), "belongs to each entry of overlays"),
             new KnownKeys.Home(List.of("start", "end"), "belongs to each entry of overlays or freezes"),
             new KnownKeys.Home(List.of("mode"), "belongs to each entry of freezes"),

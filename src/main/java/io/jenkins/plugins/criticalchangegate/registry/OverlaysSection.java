@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class OverlaysSection implements SectionReader {
     static final List<String> KEYS = List.of("name", "start", "end", "zone", "systems", "tighten");
     static final List<String> TIGHTEN_KEYS = concat(PolicyReader.KEYS.stream()
-            .filter(k -> !k.equals(PolicyReader.CREDENTIALS_RELEASE_WINDOW)).collect(Collectors.toList()), "approvers");
+            .filter(k -> !k.equals(PolicyReader.CREDENTIALS_RELEASE_WINDOW) && !k.equals(PolicyReader.NOTIFY)).collect(Collectors.toList()), "approvers");
 
     /** One overlay as read, with the nodes its problems are reported at. */
     static final class Read {

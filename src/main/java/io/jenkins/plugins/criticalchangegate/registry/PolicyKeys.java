@@ -25,4 +25,6 @@ final class PolicyKeys {
     @CheckForNull AiAssistedKeys aiAssisted;
     @CheckForNull EmergencyKeys emergency;
     @CheckForNull Duration credentialsReleaseWindow;
+    /** {@code notify.email}; an empty list turns the defaults' off. */
+    @CheckForNull List<String> notifyEmail;
 }

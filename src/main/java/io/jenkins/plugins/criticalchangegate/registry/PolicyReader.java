@@ -7,9 +7,11 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyReader {
     /** Not an overlay key ({@link OverlaysSection#TIGHTEN_KEYS}): a release window is the system's, not a time rule's. */
     static final String CREDENTIALS_RELEASE_WINDOW = "credentialsReleaseWindow";
+    /** Not an overlay key either: who is told of a gate is no rule a change must pass. */
+    static final String NOTIFY = "notify";
     static final List<String> KEYS = List.of("requiredApprovals", "requireDistinctGroups", "excludeCommitAuthors",
             "approvalTimeout", "documentation", "approvalRules", "aiAssisted", "emergency",
-            CREDENTIALS_RELEASE_WINDOW);
+            CREDENTIALS_RELEASE_WINDOW, NOTIFY);
 
     private final Reading reading;
     private final DurationReader durations;
@@ -17,6 +19,7 @@ final class PolicyReader {
     private final ApprovalRulesReader rules;
     private final AiAssistedReader aiAssisted;
     private final EmergencyReader emergency;
+    private final NotifyReader notify;
 
     PolicyReader(Reading reading) {
         this.reading = reading;
@@ -25,6 +28,7 @@ final class PolicyReader {
         this.rules = new ApprovalRulesReader(reading);
         this.aiAssisted = new AiAssistedReader(reading);
         this.emergency = new EmergencyReader(reading);
+        this.notify = new NotifyReader(reading);
     }
 
     PolicyKeys read(Keyed keys) {
@@ -73,6 +77,10 @@ final class PolicyReader {
         n = keys.get(CREDENTIALS_RELEASE_WINDOW);
         if (n != null) {
             policy.credentialsReleaseWindow = durations.releaseWindow(n);
+        }
+        n = keys.get(NOTIFY);
+        if (n != null) {
+            policy.notifyEmail = notify.read(n);
         }
         return policy;
     }

@@ -119,6 +119,7 @@ final class SystemReader {
                 .emergency(emergencyPath)
                 .credentialsReleaseWindow(own.credentialsReleaseWindow != null ? own.credentialsReleaseWindow
                         : defaults.credentialsReleaseWindow)
+                .notifyTargets(NotifyTargets.email(first(own.notifyEmail, defaults.notifyEmail, List.of())))
                 .build();
     }
 

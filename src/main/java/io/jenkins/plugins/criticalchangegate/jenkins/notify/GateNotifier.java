@@ -33,7 +33,7 @@ public class GateNotifier extends GateJournalListener {
         if (record.type() != AuditEventType.GATE_REQUESTED && record.type() != AuditEventType.DECIDED) {
             return;
         }
-        if (NotificationConfiguration.get().getWebhooks().isEmpty()) {
+        if (NotificationConfiguration.get().getWebhooks().isEmpty() && !MailDelivery.anyRecipients()) {
             return;
         }
         Optional<GateKey> key = key(record);
@@ -59,7 +59,10 @@ public class GateNotifier extends GateJournalListener {
      */
     private static void send(NotificationPayload payload) {
         try {
-            BackgroundWork.submit(() -> WebhookDelivery.send(payload));
+            BackgroundWork.submit(() -> {
+                WebhookDelivery.send(payload);
+                MailDelivery.send(payload); // the system's notify.email; its own task, so SMTP waits hold no webhook
+            });
         } catch (RejectedExecutionException e) {
             LOGGER.log(Level.WARNING, "could not hand the notification " + payload + " to the plugin's pool; not"
                     + " sent (the journal has the record)", e);

@@ -52,13 +52,16 @@ public class GateReminders extends PeriodicWork {
         Set<GateKey> open = new HashSet<>();
         for (PendingGate gate : gates.open()) {
             open.add(gate.key());
-            if (minutes == 0 || config.getWebhooks().isEmpty() || gate.deadline().isEmpty()
+            if (minutes == 0 || config.getWebhooks().isEmpty() && !MailDelivery.anyRecipients()
+                    || gate.deadline().isEmpty()
                     || reminded.contains(gate.key())) {
                 continue;
             }
             Instant due = gate.deadline().get().minus(Duration.ofMinutes(minutes));
             if (!now.isBefore(due) && now.isBefore(gate.deadline().get()) && reminded.add(gate.key())) {
-                WebhookDelivery.send(NotificationPayload.expiring(gate, GateNotifier.links(gate), now));
+                NotificationPayload payload = NotificationPayload.expiring(gate, GateNotifier.links(gate), now);
+                WebhookDelivery.send(payload);
+                MailDelivery.send(payload);
             }
         }
         reminded.retainAll(open);

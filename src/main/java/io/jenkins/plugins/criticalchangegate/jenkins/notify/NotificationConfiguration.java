@@ -11,6 +11,7 @@ import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.criticalchangegate.notify.Delivery;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -170,7 +171,10 @@ public final class NotificationConfiguration extends GlobalConfiguration {
     /** The last deliveries, most recent first, with their status: for the section on this page. */
     public List<DeliveryRow> getLastDeliveries() {
         List<DeliveryRow> rows = new ArrayList<>();
-        for (Delivery d : WebhookDelivery.lastDeliveries()) {
+        List<Delivery> all = new ArrayList<>(WebhookDelivery.lastDeliveries());
+        all.addAll(MailDelivery.lastDeliveries()); // e-mails (notify.email) in the same table
+        all.sort(Comparator.comparing(Delivery::at).reversed());
+        for (Delivery d : all) {
             rows.add(new DeliveryRow(d));
         }
         return rows;
@@ -178,7 +182,7 @@ public final class NotificationConfiguration extends GlobalConfiguration {
 
     /** Deliveries dropped since start (failed, refused, queue full). */
     public long getDropped() {
-        return WebhookDelivery.dropped();
+        return WebhookDelivery.dropped() + MailDelivery.dropped();
     }
 
     @POST
