@@ -11,6 +11,8 @@ import java.util.Map;
  * credential releases, the emergency review). Every value from the journal goes through {@link Html#text}.
  */
 final class ChangeSection {
+    static final String UNVERIFIED = "<p class=\"unverified\">UNVERIFIED JOURNAL: this page was rendered from a"
+            + " journal that did not verify</p>\n";
     private final StringBuilder out;
     private final Instant now;
 
@@ -22,8 +24,7 @@ final class ChangeSection {
     void write(ChangeRecords c, boolean unverified) {
         out.append("<section class=\"change\">\n");
         if (unverified) {
-            out.append("<p class=\"unverified\">UNVERIFIED JOURNAL: this page was rendered from a journal that did"
-                    + " not verify</p>\n");
+            out.append(UNVERIFIED);
         }
         out.append("<h2>").append(Html.text(c.changeId().isEmpty() ? "(no change id)" : c.changeId()))
                 .append(" &middot; ").append(Html.text(c.system()))

@@ -82,7 +82,7 @@ public final class HtmlReport {
         for (ChangeRecords change : data.changes()) {
             section.write(change, unverified);
         }
-        others(page, data);
+        others(page, data, unverified);
         page.append("</body></html>\n");
         out.write(page.toString());
         out.flush();
@@ -144,11 +144,12 @@ public final class HtmlReport {
         page.append("</table>\n");
     }
 
-    private static void others(StringBuilder page, ReportData data) {
+    private static void others(StringBuilder page, ReportData data, boolean unverified) {
         if (data.others().isEmpty()) {
             return;
         }
-        page.append("<section class=\"change\"><h2>Records of no change</h2>\n<table><tr><th>seq</th><th>time</th>"
+        page.append("<section class=\"change\">").append(unverified ? ChangeSection.UNVERIFIED : "")
+                .append("<h2>Records of no change</h2>\n<table><tr><th>seq</th><th>time</th>"
                 + "<th>type</th><th>user</th><th>details</th></tr>\n");
         for (JournalRecord r : data.others()) {
             page.append("<tr><td>").append(r.seq()).append("</td><td>").append(Html.text(time(r.time())))
