@@ -44,7 +44,11 @@ final class AuditReport {
         if (!Files.isDirectory(dir)) {
             throw new UsageException("journal directory " + dir + " does not exist or is not a directory");
         }
-        Path html = console.resolve(parsed.required("html"));
+        Path html = console.resolve(parsed.required("html")).toAbsolutePath();
+        Path parent = html.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--html " + html + ": its folder does not exist");
+        }
         JournalQuery query = ExportFilters.query(parsed);
         byte[] key = JournalKeyOption.from(parsed, console).orElse(null);
         boolean allowUnverified = parsed.flag("allow-unverified");
@@ -70,7 +74,6 @@ final class AuditReport {
             console.err().println("error: cannot read the journal in " + dir + ": " + e.getMessage());
             return ExitCode.FAILED;
         }
-        Path parent = html.toAbsolutePath().getParent();
         Path partial = null;
         try {
             partial = Files.createTempFile(parent, ".report-", ".html.tmp");

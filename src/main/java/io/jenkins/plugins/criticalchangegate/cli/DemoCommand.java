@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
@@ -85,6 +86,7 @@ final class DemoCommand implements Command {
         private final Path dir;
         private final Console console;
         private final List<AuditEvent> events = new ArrayList<>();
+        private final SecureRandom random = new SecureRandom();
 
         DemoRun(Path dir, Console console) {
             this.dir = dir;
@@ -141,7 +143,7 @@ final class DemoCommand implements Command {
 
         private int finish() throws IOException, UsageException {
             byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
+            random.nextBytes(key);
             Path keyFile = dir.resolve("journal.key");
             Files.writeString(keyFile, JournalKeyFile.encode(key), StandardCharsets.UTF_8);
             Path journalDir = dir.resolve("journal");
@@ -186,7 +188,7 @@ final class DemoCommand implements Command {
 
         /** The gate's records as Jenkins writes them: with its build number, the registry's version, the evidence. */
         private void record(Simulation.Result result, String system, String job, long build, String change,
-                String startedBy, Evidence evidence, Map<String, Object> version) {
+                String startedBy, @CheckForNull Evidence evidence, Map<String, Object> version) {
             for (AuditEvent event : SimulationAudit.events(system, job, change, startedBy, result)) {
                 Map<String, Object> fields = new LinkedHashMap<>(event.fields());
                 fields.put("build", build);
@@ -219,7 +221,7 @@ final class DemoCommand implements Command {
             }
         }
 
-        private static Simulation.Action approve(String user, String group, String comment) {
+        private static Simulation.Action approve(String user, String group, @CheckForNull String comment) {
             return Simulation.Action.approve(Person.of(user, Set.of(group)), comment);
         }
 

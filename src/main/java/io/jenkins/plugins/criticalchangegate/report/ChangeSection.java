@@ -132,7 +132,7 @@ final class ChangeSection {
             state = "no review owed (not an approved emergency change)";
         } else {
             String due = d.text("reviewDue");
-            boolean overdue = !due.isEmpty() && parse(due) != null && now.isAfter(parse(due));
+            boolean overdue = parse(due).map(now::isAfter).orElse(false);
             state = (overdue ? "OVERDUE" : "open") + (due.isEmpty() ? "" : ", due " + due);
         }
         out.append("<h3>Emergency review</h3>\n<dl>");
@@ -143,11 +143,11 @@ final class ChangeSection {
                 List.of("time", "user", "verdict", "reason"));
     }
 
-    private static Instant parse(String instant) {
+    private static java.util.Optional<Instant> parse(String instant) {
         try {
-            return Instant.parse(instant);
+            return java.util.Optional.of(Instant.parse(instant));
         } catch (java.time.format.DateTimeParseException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 
