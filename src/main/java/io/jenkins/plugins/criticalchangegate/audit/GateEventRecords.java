@@ -59,9 +59,12 @@ public final class GateEventRecords {
     public List<AuditEvent> of(GateEvent event, List<String> approvers) {
         String text = event.text().orElse(null);
         switch (event.type()) {
-            case APPROVAL_ACCEPTED:
-                return List.of(AuditEvent.approvalAccepted(job, build, system, changeId, user(event),
-                        event.group().orElse(null)));
+            case APPROVAL_ACCEPTED: {
+                AuditEvent accepted = AuditEvent.approvalAccepted(job, build, system, changeId, user(event),
+                        event.group().orElse(null));
+                // the approver's comment, so the audit report can show what they said (issue 17)
+                return List.of(text == null || text.isBlank() ? accepted : accepted.with("comment", text));
+            }
             case APPROVAL_REFUSED:
                 return List.of(AuditEvent.approvalRefused(job, build, system, changeId, user(event),
                         reason(event)));

@@ -41,7 +41,7 @@ final class AuditCommand implements Command {
             "          ABORTED, DENIED, NOT_CRITICAL) every record of each gate that ended so;",
             "          --since is inclusive, --until exclusive (e.g. 2026-01-31T12:00:00Z, or 2026-01-31 for",
             "          midnight UTC). Export does not verify: run 'audit verify' for that.",
-            AuditEmergencies.USAGE, AuditEmergencies.HELP,
+            AuditEmergencies.USAGE, AuditEmergencies.HELP, AuditReport.USAGE,
 
             "       audit pending DIR [--registry FILE --user ID [--groups G,...]]",
             "  pending prints the gates requested and not decided as a JSON array; with --user, only those the",
@@ -60,7 +60,8 @@ final class AuditCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("'audit' needs 'verify', 'export', 'emergencies' or 'pending'\n" + USAGE);
+            throw new UsageException("'audit' needs 'verify', 'export', 'emergencies', 'pending' or 'report'\n"
+                    + USAGE);
         }
         if (args.contains("--help") || args.contains("-h")) {
             console.out().println(USAGE);
@@ -75,6 +76,8 @@ final class AuditCommand implements Command {
                 return AuditEmergencies.run(args.subList(1, args.size()), console);
             case "pending":
                 return AuditPending.run(args.subList(1, args.size()), console);
+            case "report":
+                return AuditReport.run(args.subList(1, args.size()), console);
             default:
                 throw new UsageException("unknown 'audit' command '" + args.get(0) + "'\n" + USAGE);
         }
@@ -121,30 +124,13 @@ final class AuditCommand implements Command {
     }
 
     private int export(List<String> args, Console console) throws UsageException {
-        Arguments parsed = Arguments.parse(args,
-                Set.of("format", "system", "job", "user", "change", "type", "gate", "outcome", "since", "until"),
-                Set.of());
+        Arguments parsed = Arguments.parse(args, ExportFilters.with("format"), Set.of());
         Path dir = directory(parsed, console);
         String format = parsed.required("format");
         if (!format.equals("csv") && !format.equals("json")) {
             throw new UsageException("--format must be csv or json, not '" + format + "'");
         }
-        JournalQuery query;
-        try {
-            query = JournalQuery.builder()
-                    .system(parsed.option("system").orElse(null))
-                    .job(parsed.option("job").orElse(null))
-                    .user(parsed.option("user").orElse(null))
-                    .outcome(parsed.option("outcome").orElse(null))
-                    .change(parsed.option("change").orElse(null))
-                    .type(parsed.option("type").orElse(null))
-                    .gate(parsed.option("gate").orElse(null))
-                    .since(time("since", parsed.option("since")))
-                    .until(time("until", parsed.option("until")))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        JournalQuery query = ExportFilters.query(parsed);
         Writer out = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
         try {
             if (format.equals("csv")) {

@@ -12,12 +12,12 @@ import java.util.List;
  * ...}. Exit codes are those of {@link ExitCode}.
  */
 public final class Main {
-    static final String USAGE = "usage: java -jar critical-change-gate-tool.jar <registry|simulate|docs|audit|attest> ..."
+    static final String USAGE = "usage: java -jar critical-change-gate-tool.jar <registry|simulate|docs|audit|attest|demo> ..."
             + " (--help for each)";
 
     private final List<Command> commands = List.of(
             new RegistryCommand(), new SimulateCommand(), new DocsCommand(), new AuditCommand(),
-            new AttestCommand());
+            new AttestCommand(), new DemoCommand());
 
     private Main() {
     }
