@@ -23,12 +23,13 @@ import java.util.Set;
 /**
  * {@code docs check --registry FILE --system ID --change ID URL [--auth-env VAR]}: runs the documentation check the
  * gate runs, with the system's documentation policy from the registry, and prints the evidence as one JSON object.
- * Exit 0 when VERIFIED, 1 otherwise (refused, or the system is not critical or is denied: see below), 2 for usage
- * errors and an unreadable or invalid registry.
+ * Exit codes are {@link ExitCode}'s, as in every command: 0 when VERIFIED or NOT_CRITICAL, 1 when refused, denied or
+ * the registry is invalid, 2 for usage errors and a missing or unreadable registry.
  *
  * <p>A system the registry resolves as NOT_CRITICAL gets no check: the gate passes such a change at once and never
- * looks at its documentation, and no policy says which hosts its pages may live on. The tool says so and exits 1
- * without any request, so that it cannot be used to fetch URLs the registry does not vouch for. A DENIED system
+ * looks at its documentation, and no policy says which hosts its pages may live on. The tool says so and exits 0, as
+ * {@code simulate} does for such a system, without any request, so that it cannot be used to fetch URLs the registry
+ * does not vouch for. A DENIED system
  * (a near-miss of a listed id, or unknown under {@code unknownSystems: deny}) exits 1 with the registry's message.
  */
 final class DocsCommand implements Command {
@@ -182,8 +183,12 @@ final class DocsCommand implements Command {
         console.out().println("                           Authorization header (to the URL's own host only)");
         console.out().println("  --connect-timeout SECONDS, --read-timeout SECONDS   override the defaults");
         console.out().println();
-        console.out().println("Exit codes: 0 VERIFIED; 1 refused, or the system is not critical (nothing to check)");
-        console.out().println("or denied by the registry; 2 usage error or unusable registry.");
+        console.out().println("--change follows the step's changeId rule: at most 128 characters, letters, digits");
+        console.out().println("and . _ : / # -, starting with a letter or digit.");
+        console.out().println();
+        console.out().println("Exit codes: 0 VERIFIED, or the system is not critical (the gate checks nothing, nor");
+        console.out().println("does this command); 1 refused, denied by the registry, or an invalid registry; 2 usage");
+        console.out().println("error or a missing or unreadable registry (the table: java -jar ... --help).");
         console.out().println("See docs/documentation-check.md for the rules and reason codes.");
     }
 }
