@@ -109,7 +109,7 @@ final class SimulateCommand implements Command {
         String file = arguments.required("registry");
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
-        String change = arguments.option("change").orElse("SIMULATED");
+        String change = arguments.option("change").orElse("SIMULATED").strip(); // as the step trims changeId
         String changeProblem = ChangeIdRule.problem(change.strip()); // the step's rule: a faithful dry run
         if (changeProblem != null) {
             throw new UsageException("--change " + changeProblem);
