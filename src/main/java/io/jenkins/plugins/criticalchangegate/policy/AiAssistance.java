@@ -107,7 +107,10 @@ public final class AiAssistance implements Serializable {
     }
 
     private static String printable(String text) {
-        return ControlCharacters.escape(text, MAX_TRAILER_LENGTH);
+        // bounded after escaping: the journal keeps this value, and its length is what must stay bounded
+        String escaped = ControlCharacters.escape(text);
+        return escaped.length() <= MAX_TRAILER_LENGTH ? escaped
+                : escaped.substring(0, MAX_TRAILER_LENGTH - 3) + "...";
     }
 
     @Override
