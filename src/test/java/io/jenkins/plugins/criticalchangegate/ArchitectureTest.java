@@ -86,13 +86,14 @@ public class ArchitectureTest {
             .as("the adapters' facts (" + ROOT + ".jenkins.facts) import no Jenkins type");
 
     /**
-     * The domain packages in layers, each using only those before it: http, documentation, registry, policy, audit,
+     * The domain packages in layers, each using only those before it: text (how every layer quotes input), http,
+     * documentation, registry, policy, audit,
      * attestation (issue 15: it signs what the policy decided and the journal recorded), then the tool. Nothing in the
      * core reaches up into attestation, so a deploy target's verifier is the same code the signer uses, with nothing
      * of the gate's machinery behind it. The audit report (issue 17) reads the journal and sits just below the tool.
      */
-    static final String[] LAYERS = {"http", "documentation", "registry", "policy", "audit", "attestation", "report",
-        "cli"};
+    static final String[] LAYERS = {"text", "http", "documentation", "registry", "policy", "audit", "attestation",
+        "report", "cli"};
 
     /** Each domain layer depends only on the layers before it. */
     public static final ArchRule DOMAIN_LAYERS_POINT_DOWNWARDS = domainLayers();

@@ -10,8 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A torn last line: bytes after the last line feed of the journal's last file, a crash in the middle of a write that
@@ -19,8 +17,6 @@ import java.util.logging.Logger;
  * from the last whole record.
  */
 final class TornTail {
-    /** AuditJournal's logger, as before these classes were split out of it: log settings that name it still apply. */
-    private static final Logger LOGGER = Logger.getLogger(AuditJournal.class.getName());
     private static final DateTimeFormatter QUARANTINE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -33,7 +29,9 @@ final class TornTail {
      * @param dir the journal's directory
      * @param file the journal's last file
      * @param clock names the quarantine file
-     * @return what was moved, for the recovery notes; null when the file ends in a whole line
+     * @return what was moved, for the recovery notes; null when the file ends in a whole line. The note is the one
+     *     message: whoever opens the journal says it where its user looks (the tool on standard error, Jenkins in
+     *     its log, GateJournal), so it is not logged here too, which printed it twice in the tool (issue 17)
      */
     @CheckForNull
     static String quarantine(Path dir, JournalFiles.Entry file, Clock clock) throws IOException {
@@ -56,7 +54,6 @@ final class TornTail {
             channel.force(true);
             String note = "moved a torn last line (" + torn.length + " bytes, never acknowledged) from "
                     + file.name() + " to " + quarantine.getFileName();
-            LOGGER.log(Level.WARNING, "Audit journal {0}: {1}", new Object[] {dir, note});
             return note;
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ final class Arguments {
             }
             if (flags.contains(name)) {
                 if (value != null) {
-                    throw new UsageException("option --" + name + " takes no value");
+                    throw new UsageException("option --" + ControlCharacters.escape(name) + " takes no value");
                 }
                 seenFlags.add(name);
             } else if (withValue.contains(name)) {
@@ -69,7 +70,7 @@ final class Arguments {
                 }
                 options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
-                throw new UsageException("unknown option " + arg);
+                throw new UsageException("unknown option " + ControlCharacters.escape(arg));
             }
         }
         return new Arguments(options, Collections.unmodifiableList(positional), Set.copyOf(seenFlags));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.attestation.ApprovalPredicate;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationException;
 import io.jenkins.plugins.criticalchangegate.attestation.CheckResult;
@@ -72,7 +73,7 @@ final class AttestCommand implements Command {
             case "keygen":
                 return keygen(args.subList(1, args.size()), console);
             default:
-                throw new UsageException("unknown 'attest' command '" + args.get(0) + "'\n" + USAGE);
+                throw new UsageException("unknown 'attest' command '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'\n" + USAGE);
         }
     }
 
@@ -170,7 +171,7 @@ final class AttestCommand implements Command {
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e);
+            throw new UnreadableInputException("cannot read " + ControlCharacters.escape(String.valueOf(file)) + ": " + e);
         }
     }
 
@@ -180,7 +181,7 @@ final class AttestCommand implements Command {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (IOException e) {
-            throw new UsageException("cannot read the subject file " + file + ": " + e);
+            throw new UsageException("cannot read the subject file " + ControlCharacters.escape(String.valueOf(file)) + ": " + e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
@@ -205,11 +206,11 @@ final class AttestCommand implements Command {
         try {
             Duration d = Duration.parse(text.strip());
             if (d.isNegative()) {
-                throw new UsageException("--max-age must not be negative: '" + text + "'");
+                throw new UsageException("--max-age must not be negative: '" + ControlCharacters.escape(String.valueOf(text)) + "'");
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new UsageException("--max-age needs a duration such as 90s, 15m, 24h, 7d or PT36H; got '" + text
+            throw new UsageException("--max-age needs a duration such as 90s, 15m, 24h, 7d or PT36H; got '" + ControlCharacters.escape(String.valueOf(text))
                     + "'");
         }
     }

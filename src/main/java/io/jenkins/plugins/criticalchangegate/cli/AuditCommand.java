@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.ExpectedHead;
 import io.jenkins.plugins.criticalchangegate.audit.JournalSummary;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +79,7 @@ final class AuditCommand implements Command {
             case "report":
                 return AuditReport.run(args.subList(1, args.size()), console);
             default:
-                throw new UsageException("unknown 'audit' command '" + args.get(0) + "'\n" + USAGE);
+                throw new UsageException("unknown 'audit' command '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'\n" + USAGE);
         }
     }
 
@@ -100,7 +100,8 @@ final class AuditCommand implements Command {
         try {
             result = expected == null ? JournalVerifier.verify(dir, key) : JournalVerifier.verify(dir, key, expected);
         } catch (IOException e) {
-            console.err().println("error: cannot read the journal in " + dir + ": " + e.getMessage());
+            console.err().println("error: cannot read the journal in " + ControlCharacters.escape(String.valueOf(dir))
+                    + ": " + IoProblem.describe(e));
             return ExitCode.USAGE;
         }
         console.out().println(result);
@@ -128,7 +129,7 @@ final class AuditCommand implements Command {
         Path dir = directory(parsed, console);
         String format = parsed.required("format");
         if (!format.equals("csv") && !format.equals("json")) {
-            throw new UsageException("--format must be csv or json, not '" + format + "'");
+            throw new UsageException("--format must be csv or json, not '" + ControlCharacters.escape(String.valueOf(format)) + "'");
         }
         JournalQuery query = ExportFilters.query(parsed);
         Writer out = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
@@ -151,14 +152,7 @@ final class AuditCommand implements Command {
     }
 
     private static Path directory(Arguments parsed, Console console) throws UsageException {
-        if (parsed.positional().size() != 1) {
-            throw new UsageException("give exactly one journal directory, not " + parsed.positional());
-        }
-        Path dir = console.resolve(parsed.positional().get(0));
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("journal directory " + dir + " does not exist or is not a directory");
-        }
-        return dir;
+        return JournalDirectory.existing(parsed, console);
     }
 
     /** An ISO-8601 instant, date-time with offset, or date (midnight UTC). */
@@ -181,7 +175,7 @@ final class AuditCommand implements Command {
         try {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new UsageException("--" + option + " '" + text + "' is not an ISO-8601 time (e.g."
+            throw new UsageException("--" + option + " '" + ControlCharacters.escape(String.valueOf(text)) + "' is not an ISO-8601 time (e.g."
                     + " 2026-01-31T12:00:00Z, 2026-01-31T13:00:00+01:00 or 2026-01-31)");
         }
     }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.audit.EmergencyReviews;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,20 +29,14 @@ final class AuditEmergencies {
 
     static int run(List<String> args, Console console) throws UsageException {
         Arguments parsed = Arguments.parse(args, Set.of("at"), Set.of("overdue"));
-        if (parsed.positional().size() != 1) {
-            throw new UsageException("give exactly one journal directory, not " + parsed.positional());
-        }
-        Path dir = console.resolve(parsed.positional().get(0));
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("journal directory " + dir + " does not exist or is not a directory");
-        }
+        Path dir = JournalDirectory.existing(parsed, console);
         Instant at = AuditCommand.time("at", parsed.option("at"));
         Instant now = at != null ? at : Instant.now();
         EmergencyReviews reviews;
         try {
             reviews = EmergencyReviews.read(dir);
         } catch (IOException e) {
-            console.err().println("error: cannot read the emergencies of the journal in " + dir + ": "
+            console.err().println("error: cannot read the emergencies of the journal in " + ControlCharacters.escape(String.valueOf(dir)) + ": "
                     + e.getMessage());
             return ExitCode.FAILED;
         }

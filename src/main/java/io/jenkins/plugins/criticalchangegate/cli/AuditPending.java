@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.inbox.OpenGates;
 import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
 import io.jenkins.plugins.criticalchangegate.inbox.WhoMayAct;
@@ -7,7 +8,6 @@ import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,17 +43,13 @@ final class AuditPending {
         if (parsed.option("groups").isPresent() && user.isEmpty()) {
             throw new UsageException("--groups goes with --user\n" + USAGE);
         }
-        Path dir = console.resolve(parsed.positional().get(0));
-        if (!Files.isDirectory(dir)) {
-            // a mistyped path must not read as "nothing is pending"
-            console.err().println("error: no journal directory at " + dir);
-            return ExitCode.USAGE;
-        }
+        Path dir = JournalDirectory.existing(parsed, console); // a mistyped path is not "nothing pending"
         OpenGates.Rebuilt rebuilt;
         try {
             rebuilt = OpenGates.rebuild(dir, 0);
         } catch (IOException e) {
-            console.err().println("error: cannot read the journal in " + dir + ": " + e.getMessage());
+            console.err().println("error: cannot read the journal in " + ControlCharacters.escape(String.valueOf(dir))
+                    + ": " + IoProblem.describe(e));
             return ExitCode.USAGE;
         }
         for (String note : rebuilt.notes()) {

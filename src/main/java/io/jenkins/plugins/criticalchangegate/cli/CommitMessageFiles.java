@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,9 +119,9 @@ final class CommitMessageFiles {
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file");
+            throw new UnreadableInputException("cannot read " + ControlCharacters.escape(String.valueOf(file)) + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new UnreadableInputException("cannot read " + ControlCharacters.escape(String.valueOf(file)) + ": " + e.getMessage());
         }
         if (bytes.length > MAX_BYTES) {
             throw new UsageException(file + " is larger than " + MAX_BYTES + " bytes: give one commit message per"
@@ -130,7 +131,7 @@ final class CommitMessageFiles {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage()); // REPLACE never throws
+            throw new UnreadableInputException("cannot read " + ControlCharacters.escape(String.valueOf(file)) + ": " + e.getMessage()); // REPLACE never throws
         }
     }
 }

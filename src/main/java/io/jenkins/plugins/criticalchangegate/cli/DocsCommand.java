@@ -1,22 +1,20 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.criticalchangegate.documentation.Authorization;
+import io.jenkins.plugins.criticalchangegate.documentation.ChangeIdRule;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationCheck;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
 import io.jenkins.plugins.criticalchangegate.documentation.Evidence;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
-import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +23,13 @@ import java.util.Set;
 /**
  * {@code docs check --registry FILE --system ID --change ID URL [--auth-env VAR]}: runs the documentation check the
  * gate runs, with the system's documentation policy from the registry, and prints the evidence as one JSON object.
- * Exit 0 when VERIFIED, 1 otherwise (refused, or the system is not critical or is denied: see below), 2 for usage
- * errors and an unreadable or invalid registry.
+ * Exit codes are {@link ExitCode}'s, as in every command: 0 when VERIFIED or NOT_CRITICAL, 1 when refused, denied or
+ * the registry is invalid, 2 for usage errors and a missing or unreadable registry.
  *
  * <p>A system the registry resolves as NOT_CRITICAL gets no check: the gate passes such a change at once and never
- * looks at its documentation, and no policy says which hosts its pages may live on. The tool says so and exits 1
- * without any request, so that it cannot be used to fetch URLs the registry does not vouch for. A DENIED system
+ * looks at its documentation, and no policy says which hosts its pages may live on. The tool says so and exits 0, as
+ * {@code simulate} does for such a system, without any request, so that it cannot be used to fetch URLs the registry
+ * does not vouch for. A DENIED system
  * (a near-miss of a listed id, or unknown under {@code unknownSystems: deny}) exits 1 with the registry's message.
  */
 final class DocsCommand implements Command {
@@ -85,30 +84,28 @@ final class DocsCommand implements Command {
             limits = limits.withReadTimeout(seconds("read-timeout", read.get()));
         }
 
-        Path registryPath;
-        try {
-            registryPath = console.resolve(registryFile);
-        } catch (InvalidPathException e) {
-            throw new UsageException("--registry '" + registryFile + "' is not a valid path: " + e.getReason());
+        String changeProblem = ChangeIdRule.problem(change.strip()); // the step's rule: a faithful dry run
+        if (changeProblem != null) {
+            throw new UsageException("--change " + changeProblem);
         }
-        Registry registry;
-        try {
-            registry = RegistryParser.parse(registryPath);
-        } catch (RegistryException e) {
-            console.err().println("error: the registry cannot be used:");
-            console.err().println(e.getMessage());
-            return ExitCode.USAGE;
+        // read as every command reads a registry: unreadable is 2, invalid is 1 with its problems (issue 17)
+        Optional<Registry> loaded = RegistryInput.loadOrReport(registryFile, console);
+        if (loaded.isEmpty()) {
+            return ExitCode.FAILED;
         }
+        Registry registry = loaded.get();
         Resolution resolution = registry.resolve(system, null);
         Optional<CriticalSystem> critical = resolution.system();
-        if (resolution.kind() == Resolution.Kind.DENIED || critical.isEmpty()) {
-            if (resolution.kind() == Resolution.Kind.DENIED) {
-                console.err().println("denied: " + resolution.message());
-            } else {
-                console.err().println("not checked: " + resolution.message() + "; the gate passes its changes at"
-                        + " once and checks no documentation for them, so neither does this command");
-            }
+        if (resolution.kind() == Resolution.Kind.DENIED) {
+            console.err().println("denied: " + resolution.message());
             return ExitCode.FAILED;
+        }
+        if (critical.isEmpty()) {
+            // as simulate answers NOT_CRITICAL with 0: the gate passes such a change at once, checking nothing, and
+            // so does this command, which then fetches nothing (no policy says which hosts it may ask)
+            console.err().println("not checked: " + resolution.message() + "; the gate passes its changes at"
+                    + " once and checks no documentation for them, so neither does this command");
+            return ExitCode.OK;
         }
         DocumentationPolicy policy = critical.get().documentation();
 
@@ -139,7 +136,7 @@ final class DocsCommand implements Command {
         try {
             seconds = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + option + " takes whole seconds, not '" + value + "'");
+            throw new UsageException("--" + option + " takes whole seconds, not '" + ControlCharacters.escape(String.valueOf(value)) + "'");
         }
         if (seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
             throw new UsageException("--" + option + " must be between 1 and " + MAX_TIMEOUT_SECONDS
@@ -186,8 +183,12 @@ final class DocsCommand implements Command {
         console.out().println("                           Authorization header (to the URL's own host only)");
         console.out().println("  --connect-timeout SECONDS, --read-timeout SECONDS   override the defaults");
         console.out().println();
-        console.out().println("Exit codes: 0 VERIFIED; 1 refused, or the system is not critical (nothing to check)");
-        console.out().println("or denied by the registry; 2 usage error or unusable registry.");
+        console.out().println("--change follows the step's changeId rule: at most 128 characters, letters, digits");
+        console.out().println("and . _ : / # -, starting with a letter or digit.");
+        console.out().println();
+        console.out().println("Exit codes: 0 VERIFIED, or the system is not critical (the gate checks nothing, nor");
+        console.out().println("does this command); 1 refused, denied by the registry, or an invalid registry; 2 usage");
+        console.out().println("error or a missing or unreadable registry (the table: java -jar ... --help).");
         console.out().println("See docs/documentation-check.md for the rules and reason codes.");
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.audit.JournalKeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,9 @@ final class JournalKeyOption {
         try {
             return JournalKeyFile.read(file);
         } catch (JournalKeyFile.KeyFileException e) {
-            throw new UsageException("--key-file " + e.getMessage());
+            throw new UnreadableInputException("--key-file " + e.getMessage());
         } catch (IOException e) {
-            throw new UsageException("--key-file " + file + ": cannot read it: " + e.getMessage());
+            throw new UnreadableInputException("--key-file " + ControlCharacters.escape(String.valueOf(file)) + ": cannot read it: " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * The entry point of {@code critical-change-gate-tool.jar}: {@code java -jar critical-change-gate-tool.jar COMMAND
- * ...}. Exit codes are those of {@link ExitCode}.
+ * ...}. Exit codes are those of {@link ExitCode}, the same for every command.
  */
 public final class Main {
-    static final String USAGE = "usage: java -jar critical-change-gate-tool.jar <registry|simulate|docs|audit|attest|demo> ..."
-            + " (--help for each)";
+    static final String USAGE = "usage: java -jar critical-change-gate-tool.jar <registry|simulate|docs|audit|attest|demo>"
+            + " ... (--help for each; --version)";
 
     private final List<Command> commands = List.of(
             new RegistryCommand(), new SimulateCommand(), new DocsCommand(), new AuditCommand(),
@@ -23,15 +23,34 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        Console console = new Console(out, err, System.getenv(), Path.of("").toAbsolutePath());
+        Console console = new Console(FailingOutput.standardOutput(), FailingOutput.standardError(), System.getenv(),
+                Path.of("").toAbsolutePath());
         System.exit(run(Arrays.asList(args), console));
     }
 
     /** Runs the tool as {@link #main} does, with the given console: for tests. */
     static int run(List<String> args, Console console) {
-        return new Main().dispatch(args, console);
+        try {
+            int exit = new Main().dispatch(args, console);
+            console.out().flush();
+            if (console.out().checkError()) {
+                // a stream that only keeps a flag (not the tool's own, which throws): the answer is still incomplete
+                return outputFailed(console, "cannot write to standard output");
+            }
+            return exit;
+        } catch (OutputFailedException e) {
+            return outputFailed(console, e.getMessage());
+        }
+    }
+
+    /** Says why the output is incomplete, if standard error still takes it, and stops with {@link ExitCode#OUTPUT}. */
+    private static int outputFailed(Console console, String message) {
+        try {
+            console.err().println("error: " + message + "; the output is incomplete");
+        } catch (OutputFailedException e) {
+            // standard error is gone too: the exit code is all that is left to say it
+        }
+        return ExitCode.OUTPUT;
     }
 
     private int dispatch(List<String> args, Console console) {
@@ -41,24 +60,37 @@ public final class Main {
             for (Command command : commands) {
                 target.printf("  %-9s %s%n", command.name(), command.summary());
             }
+            target.println();
+            target.println(ExitCode.TABLE);
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+        }
+        if (args.get(0).equals("--version")) {
+            console.out().println("critical-change-gate-tool " + ToolVersion.get());
+            return ExitCode.OK;
         }
         for (Command command : commands) {
             if (command.name().equals(args.get(0))) {
                 try {
                     return command.run(args.subList(1, args.size()), console);
+                } catch (UnreadableInputException e) {
+                    // the arguments were right: the usage text would not help
+                    console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
+                    return ExitCode.USAGE;
                 } catch (UsageException e) {
-                    console.err().println("error: " + e.getMessage());
+                    console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
                     console.err().println(USAGE);
                     return ExitCode.USAGE;
+                } catch (OutputFailedException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     // A defect, never the user's input: still one clear line rather than a stack trace.
-                    console.err().println("internal error: " + e + " (please report it)");
+                    console.err().println("internal error: " + ControlCharacters.escape(e.toString())
+                            + " (please report it)");
                     return ExitCode.FAILED;
                 }
             }
         }
-        console.err().println("error: unknown command '" + args.get(0) + "'");
+        console.err().println("error: unknown command '" + ControlCharacters.escape(args.get(0)) + "'");
         console.err().println(USAGE);
         return ExitCode.USAGE;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
 import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
@@ -73,7 +74,7 @@ final class RegistryCommand implements Command {
             case "show":
                 return show(rest, console);
             default:
-                throw new UsageException("unknown registry subcommand '" + args.get(0) + "'\n" + USAGE);
+                throw new UsageException("unknown registry subcommand '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'\n" + USAGE);
         }
     }
 
@@ -104,20 +105,19 @@ final class RegistryCommand implements Command {
                     exit = ExitCode.FAILED;
                 }
                 int size = lint.registry().size();
-                console.out().println(file + ": OK, " + size + (size == 1 ? " system" : " systems"));
+                console.out().println(ControlCharacters.escape(file) + ": OK, " + size + (size == 1 ? " system" : " systems"));
             } catch (RegistryException e) {
                 for (RegistryProblem problem : e.problems()) {
                     console.out().println(problem);
                 }
                 exit = ExitCode.FAILED;
             } catch (UsageException e) {
-                console.err().println("error: " + e.getMessage());
+                console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
                 unreadable = true;
             }
         }
         if (unreadable) {
-            console.err().println(USAGE);
-            return ExitCode.USAGE;
+            return ExitCode.USAGE; // the arguments were right, a file was not there: no usage text (issue 17)
         }
         return exit;
     }
@@ -126,7 +126,7 @@ final class RegistryCommand implements Command {
         Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job", "commit-message", "at"),
                 Set.of("ai-assisted"));
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'\n" + USAGE);
+            throw new UsageException("unexpected argument '" + ControlCharacters.escape(String.valueOf(arguments.positional().get(0))) + "'\n" + USAGE);
         }
         String file = arguments.required("registry");
         String system = arguments.required("system");

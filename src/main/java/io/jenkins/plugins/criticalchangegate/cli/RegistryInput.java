@@ -1,12 +1,15 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryLint;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,23 +23,31 @@ final class RegistryInput {
     }
 
     static Registry load(String file, Console console) throws UsageException, RegistryException {
-        return RegistryParser.parse(bytes(file, console), file);
+        return RegistryParser.parse(bytes(file, console), ControlCharacters.escape(file));
     }
 
     /** The file read as {@code registry lint} reads it: as Jenkins would under {@code maxApprovalTimeout}. */
     static RegistryLint lint(String file, Console console, Duration maxApprovalTimeout)
             throws UsageException, RegistryException {
-        return RegistryLint.of(bytes(file, console), file, maxApprovalTimeout);
+        return RegistryLint.of(bytes(file, console), ControlCharacters.escape(file), maxApprovalTimeout);
     }
 
     private static byte[] bytes(String file, Console console) throws UsageException {
+        Path path;
+        try {
+            path = console.resolve(file);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--registry '" + ControlCharacters.escape(file) + "' is not a valid path: "
+                    + e.getReason());
+        }
         byte[] bytes;
         try {
-            bytes = RegistryParser.read(console.resolve(file), RegistryParser.maxFileBytes());
+            bytes = RegistryParser.read(path, RegistryParser.maxFileBytes());
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + file + ": no such file");
+            throw new UnreadableInputException("cannot read " + ControlCharacters.escape(String.valueOf(file)) + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+            throw new UnreadableInputException("cannot read " + ControlCharacters.escape(file) + ": "
+                    + IoProblem.describe(e));
         }
         return bytes;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.attestation.ApprovalAttestation;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationException;
@@ -84,7 +85,7 @@ final class SimulateAttestation {
         for (String spec : arguments.all(SUBJECT)) {
             int eq = spec.lastIndexOf('=');
             if (eq <= 0) {
-                throw new UsageException("--subject-sha256 needs NAME=HEX, e.g. app.jar=<64 hex digits>; got '" + spec
+                throw new UsageException("--subject-sha256 needs NAME=HEX, e.g. app.jar=<64 hex digits>; got '" + ControlCharacters.escape(String.valueOf(spec))
                         + "'");
             }
             try {

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.attestation.Envelope;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.documentation.ChangeIdRule;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
@@ -16,6 +19,7 @@ import io.jenkins.plugins.criticalchangegate.policy.RuleProgress;
 import io.jenkins.plugins.criticalchangegate.policy.Simulation;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,14 +104,15 @@ final class SimulateCommand implements Command {
         }
         Arguments arguments = Arguments.parse(args, WITH_VALUE, FLAGS);
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + arguments.positional().get(0) + "'");
+            throw new UsageException("unexpected argument '" + ControlCharacters.escape(String.valueOf(arguments.positional().get(0))) + "'");
         }
         String file = arguments.required("registry");
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
-        String change = arguments.option("change").orElse("SIMULATED");
-        if (change.isBlank()) {
-            throw new UsageException("--change must not be empty");
+        String change = arguments.option("change").orElse("SIMULATED").strip(); // as the step trims changeId
+        String changeProblem = ChangeIdRule.problem(change.strip()); // the step's rule: a faithful dry run
+        if (changeProblem != null) {
+            throw new UsageException("--change " + changeProblem);
         }
         String startedBy = arguments.option("started-by").orElse(null);
         Set<String> authors = new LinkedHashSet<>(arguments.all("commit-author"));
@@ -195,6 +200,11 @@ final class SimulateCommand implements Command {
     /** Appends the simulated gate's records; empty (with the reason on stderr) when the journal refuses. */
     private static Optional<List<JournalRecord>> appendToJournal(Path dir, Optional<byte[]> key, Console console,
             List<AuditEvent> events) throws UsageException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            console.err().println("error: --journal " + ControlCharacters.escape(dir.toString()) + " is a file, not a directory:"
+                    + " it must name a journal directory (created if need be)");
+            return Optional.empty();
+        }
         JournalOptions.Builder options = JournalOptions.builder();
         if (key.isPresent()) {
             try {
@@ -212,7 +222,9 @@ final class SimulateCommand implements Command {
                     + written.get(written.size() - 1).seq() + " to " + dir);
             return Optional.of(written);
         } catch (IOException e) {
-            console.err().println("error: " + e.getMessage());
+            // the reason in words and the journal named: a bare path said nothing (issue 17)
+            console.err().println("error: cannot append to the journal in " + ControlCharacters.escape(dir.toString())
+                    + ": " + IoProblem.describe(e));
             return Optional.empty();
         }
     }
@@ -299,7 +311,7 @@ final class SimulateCommand implements Command {
         try {
             return Person.of(user, groups);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(option + " needs USER[:GROUP,...]: " + e.getMessage() + "; got '" + spec + "'");
+            throw new UsageException(option + " needs USER[:GROUP,...]: " + e.getMessage() + "; got '" + ControlCharacters.escape(String.valueOf(spec)) + "'");
         }
     }
 

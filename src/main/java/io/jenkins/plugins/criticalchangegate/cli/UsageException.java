@@ -3,7 +3,7 @@ package io.jenkins.plugins.criticalchangegate.cli;
 /**
  * Bad command-line arguments, or an input file that cannot be read: exit code 2 with the usage line.
  */
-final class UsageException extends Exception {
+class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {

@@ -41,7 +41,7 @@ public final class DocumentationCheck {
     private static final int MAX_KEPT_URL = DocumentationUrl.MAX_LENGTH + 100;
     private static final int MAX_KEPT_CHANGE_ID = 200;
     /** Change ids are short (CHG-1234, JIRA-56789); a longer one is refused before any search. */
-    static final int MAX_CHANGE_ID = 100;
+    static final int MAX_CHANGE_ID = ChangeIdRule.MAX_LENGTH;
     private static final String ACCEPT = "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.5";
 
     private final HttpClient client;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.policy;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.TrailerPattern;
 import java.io.Serializable;
@@ -105,12 +107,10 @@ public final class AiAssistance implements Serializable {
     }
 
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() <= MAX_TRAILER_LENGTH; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.length() <= MAX_TRAILER_LENGTH ? out.toString() : out.substring(0, MAX_TRAILER_LENGTH - 3) + "...";
+        // bounded after escaping: the journal keeps this value, and its length is what must stay bounded
+        String escaped = ControlCharacters.escape(text);
+        return escaped.length() <= MAX_TRAILER_LENGTH ? escaped
+                : escaped.substring(0, MAX_TRAILER_LENGTH - 3) + "...";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,12 +162,6 @@ final class NodeValues {
 
     /** Text quoted in a message, at most {@code max} characters, its control characters written as escapes. */
     static String printable(String text, int max) {
-        StringBuilder out = new StringBuilder();
-        String t = text.length() > max ? text.substring(0, max - 3) + "..." : text;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
+        return ControlCharacters.escape(text, max);
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
+
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.util.Locale;
@@ -55,11 +57,7 @@ public final class SystemId implements Serializable {
     }
 
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
+        return ControlCharacters.escape(text);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.cli;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,12 +73,12 @@ public class RegistryCommandTest {
     }
 
     @Test
-    public void lintOfAnUnreadableFileExitsTwoWithAUsageLine() {
+    public void lintOfAnUnreadableFileExitsTwoWithoutTheUsageText() {
         ToolRun run = run("registry", "lint", "critical.yaml", "missing.yaml");
         assertThat(run.toString(), run.exit, is(2));
         assertThat(run.out, is("critical.yaml: OK, 2 systems\n"));
         assertThat(run.err, containsString("error: cannot read missing.yaml: no such file\n"));
-        assertThat(run.err, containsString("usage: registry lint [--max-approval-timeout DURATION] [--strict] FILE..."));
+        assertThat("the arguments were right: no usage text (issue 17)", run.err, not(containsString("usage:")));
         assertThat(run("registry", "lint", ".").exit, is(2));
     }
 

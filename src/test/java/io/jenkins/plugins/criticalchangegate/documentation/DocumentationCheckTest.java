@@ -463,9 +463,9 @@ public class DocumentationCheckTest {
         Evidence empty = check().check(server.url("/p"), " ", httpPolicy(server.hostPattern()), null);
         assertThat(empty.reason(), is(Reason.CHANGE_ID_MISSING));
         assertThat(empty.detail(), containsString("no change id was given"));
-        Evidence overlong = check().check(server.url("/p"), "C".repeat(101), httpPolicy(server.hostPattern()), null);
+        Evidence overlong = check().check(server.url("/p"), "C".repeat(ChangeIdRule.MAX_LENGTH + 1), httpPolicy(server.hostPattern()), null);
         assertThat(overlong.reason(), is(Reason.CHANGE_ID_MISSING));
-        assertThat(overlong.detail(), containsString("longer than 100 characters"));
+        assertThat(overlong.detail(), containsString("longer than 128 characters"));
     }
 
     @Test

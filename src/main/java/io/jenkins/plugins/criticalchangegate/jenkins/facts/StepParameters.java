@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.documentation.ChangeIdRule;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import io.jenkins.plugins.criticalchangegate.registry.SystemId;
@@ -16,7 +18,7 @@ import java.util.function.Supplier;
  */
 public final class StepParameters {
     /** Longest change id accepted: change tickets are short; a page of text is a mistake. */
-    public static final int MAX_CHANGE_ID = 128;
+    public static final int MAX_CHANGE_ID = ChangeIdRule.MAX_LENGTH;
     /** Longest documentation URL accepted (the de facto limit of browsers and proxies). */
     public static final int MAX_URL = 2048;
     /** Longest message accepted: it is shown to approvers and kept in build.xml. */
@@ -34,12 +36,9 @@ public final class StepParameters {
         if (value == null) {
             return null;
         }
-        if (value.length() > MAX_CHANGE_ID) {
-            throw invalid("changeId", "must be at most " + MAX_CHANGE_ID + " characters, got " + value.length());
-        }
-        if (!value.matches("[\\p{Alnum}][\\p{Alnum}._:/#-]*")) {
-            throw invalid("changeId", "must start with a letter or digit and contain only letters, digits and"
-                    + " . _ : / # - (got '" + printable(value) + "')");
+        String problem = ChangeIdRule.problem(value); // the tool's rule too (docs check, simulate)
+        if (problem != null) {
+            throw invalid("changeId", problem);
         }
         return value;
     }
@@ -253,12 +252,6 @@ public final class StepParameters {
     }
 
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        int shown = Math.min(text.length(), 200);
-        for (int i = 0; i < shown; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return text.length() > shown ? out + "..." : out.toString();
+        return ControlCharacters.escape(text, 203); // the first 200 characters, then "..."
     }
 }
