@@ -16,6 +16,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -114,6 +115,10 @@ public final class MailDelivery {
                 builder.addRecipients(address);
             }
             MimeMessage mail = builder.buildMimeMessage();
+            // Mailer's builder sets the subject without a charset, so jakarta.mail encodes it in the JVM's default
+            // (mail.mime.charset, else file.encoding: US-ASCII under a POSIX locale on Java 17), turning a non-ASCII
+            // change id into '?'; the body is UTF-8 (the builder's charset), so the subject is made UTF-8 as well
+            mail.setSubject(message.subject(), StandardCharsets.UTF_8.name());
             Transport.send(mail);
             OUTCOMES.record(payload, recipients, Delivery.Status.DELIVERED, "accepted by the SMTP server");
             LOGGER.fine(() -> "mailed " + payload + " to " + recipients);
