@@ -61,7 +61,7 @@ public final class CriticalSystem implements Serializable {
     @CheckForNull
     private final NotifyTargets notify;
 
-    private CriticalSystem(Builder b) {
+    CriticalSystem(CriticalSystemBuilder b) {
         this.id = b.id;
         this.name = b.name;
         this.tier = b.tier;
@@ -84,17 +84,17 @@ public final class CriticalSystem implements Serializable {
      * A builder with the registry's built-in defaults (2 approvals, commit authors excluded, distinct groups not
      * required, 24 hours, documentation allowed nowhere). Meant for the registry parser and for tests.
      */
-    public static Builder builder(String id) {
-        return new Builder(SystemId.of("id", id));
+    public static CriticalSystemBuilder builder(String id) {
+        return new CriticalSystemBuilder(SystemId.of("id", id));
     }
 
     /**
      * A builder holding this system's values, so that one may be changed and the rest kept: what an overlay does to a
      * system while it is in force (docs/registry.md, "Time rules").
      */
-    public Builder toBuilder() {
-        Builder b = new Builder(id).name(name).tier(tier).owners(owners).approvers(approvers)
-                .requiredApprovals(requiredApprovals).requireDistinctGroups(requireDistinctGroups)
+    public CriticalSystemBuilder toBuilder() {
+        CriticalSystemBuilder b = new CriticalSystemBuilder(id).name(name).tier(tier).owners(owners)
+                .approvers(approvers).requiredApprovals(requiredApprovals).requireDistinctGroups(requireDistinctGroups)
                 .excludeCommitAuthors(excludeCommitAuthors).approvalTimeout(approvalTimeout)
                 .documentation(documentation).jobs(jobs).approvalRules(approvalRules());
         b.aiAssisted = aiAssisted;
@@ -253,155 +253,5 @@ public final class CriticalSystem implements Serializable {
     public String toString() {
         return "CriticalSystem{" + id + " (" + name + "), tier " + tier + ", " + requiredApprovals + " of "
                 + approvers + "}";
-    }
-
-    /** Builds a {@link CriticalSystem}; {@link #build()} checks the rules a single entry must keep. */
-    public static final class Builder {
-        private final SystemId id;
-        private String name;
-        private int tier = 1;
-        private List<String> owners = new ArrayList<>();
-        private List<ApproverRef> approvers = new ArrayList<>();
-        private int requiredApprovals = 2;
-        private boolean requireDistinctGroups;
-        private boolean excludeCommitAuthors = true;
-        private Duration approvalTimeout = Duration.ofHours(24);
-        private DocumentationPolicy documentation = DocumentationPolicy.NOTHING_ALLOWED;
-        private List<String> jobs = new ArrayList<>();
-        private List<ApprovalRule> approvalRules = new ArrayList<>();
-        @CheckForNull
-        private AiAssistedRule aiAssisted;
-        @CheckForNull
-        private EmergencyPolicy emergency;
-        @CheckForNull
-        private Duration credentialsReleaseWindow;
-        private NotifyTargets notify = NotifyTargets.NONE;
-        /** The jobs are a built system's, so their globs are known to compile. */
-        private boolean jobsChecked;
-
-        private Builder(SystemId id) {
-            this.id = id;
-            this.name = id.value();
-        }
-
-        public Builder name(String name) {
-            this.name = name;
-            return this;
-        }
-
-        public Builder tier(int tier) {
-            this.tier = tier;
-            return this;
-        }
-
-        public Builder owners(List<String> owners) {
-            this.owners = new ArrayList<>(owners);
-            return this;
-        }
-
-        public Builder approvers(List<ApproverRef> approvers) {
-            this.approvers = new ArrayList<>(approvers);
-            return this;
-        }
-
-        /** Parses each entry with {@link ApproverRef#parse}. */
-        public Builder approvers(String... approvers) {
-            this.approvers = new ArrayList<>();
-            for (String a : approvers) {
-                this.approvers.add(ApproverRef.parse(a));
-            }
-            return this;
-        }
-
-        public Builder requiredApprovals(int requiredApprovals) {
-            this.requiredApprovals = requiredApprovals;
-            return this;
-        }
-
-        public Builder requireDistinctGroups(boolean requireDistinctGroups) {
-            this.requireDistinctGroups = requireDistinctGroups;
-            return this;
-        }
-
-        public Builder excludeCommitAuthors(boolean excludeCommitAuthors) {
-            this.excludeCommitAuthors = excludeCommitAuthors;
-            return this;
-        }
-
-        public Builder approvalTimeout(Duration approvalTimeout) {
-            this.approvalTimeout = approvalTimeout;
-            return this;
-        }
-
-        public Builder documentation(DocumentationPolicy documentation) {
-            this.documentation = documentation;
-            return this;
-        }
-
-        public Builder approvalRules(List<ApprovalRule> approvalRules) {
-            this.approvalRules = new ArrayList<>(approvalRules);
-            return this;
-        }
-
-        /** @param aiAssisted the rule for AI-assisted changes, or {@code null} for none */
-        public Builder aiAssisted(@CheckForNull AiAssistedRule aiAssisted) {
-            this.aiAssisted = aiAssisted;
-            return this;
-        }
-
-        /** @param emergency the break-glass path, or {@code null} for none */
-        public Builder emergency(@CheckForNull EmergencyPolicy emergency) {
-            this.emergency = emergency;
-            return this;
-        }
-
-        /** @param window how long after the approval gated credentials are released, or {@code null}: the rest of the build */
-        public Builder credentialsReleaseWindow(@CheckForNull Duration window) {
-            this.credentialsReleaseWindow = window;
-            return this;
-        }
-
-        /** @param notify who is told of the system's gates ({@link NotifyTargets#NONE}: no one) */
-        public Builder notifyTargets(NotifyTargets notify) {
-            this.notify = Objects.requireNonNull(notify, "notify");
-            return this;
-        }
-
-        public Builder jobs(List<String> jobs) {
-            this.jobs = new ArrayList<>(jobs);
-            this.jobsChecked = false;
-            return this;
-        }
-
-        /**
-         * Builds the system.
-         *
-         * @throws IllegalArgumentException when the entry can never be approved or is incomplete
-         */
-        public CriticalSystem build() {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("system " + id + " needs a name");
-            }
-            if (tier < 1) {
-                throw new IllegalArgumentException("system " + id + ": tier must be 1 or more");
-            }
-            if (approvers.isEmpty()) {
-                throw new IllegalArgumentException("system " + id + " lists no approvers");
-            }
-            if (requiredApprovals < 1) {
-                throw new IllegalArgumentException("system " + id + ": requiredApprovals must be 1 or more");
-            }
-            if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
-                throw new IllegalArgumentException("system " + id + ": approvalTimeout must be positive");
-            }
-            if (credentialsReleaseWindow != null && (credentialsReleaseWindow.isNegative()
-                    || credentialsReleaseWindow.isZero())) {
-                throw new IllegalArgumentException("system " + id + ": credentialsReleaseWindow must be positive");
-            }
-            for (String job : jobsChecked ? List.<String>of() : jobs) {
-                JobPattern.compile(job); // throws IllegalArgumentException naming the problem
-            }
-            return new CriticalSystem(this);
-        }
     }
 }

@@ -75,7 +75,7 @@ public final class Tightening {
 
     /** The system with this tightening applied: each key the stricter of the system's value and this one's. */
     public CriticalSystem applyTo(CriticalSystem system) {
-        CriticalSystem.Builder b = system.toBuilder();
+        CriticalSystemBuilder b = system.toBuilder();
         if (requiredApprovals != null) {
             b.requiredApprovals(Math.max(system.requiredApprovals(), requiredApprovals));
         }

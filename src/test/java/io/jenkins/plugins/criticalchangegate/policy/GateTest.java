@@ -12,6 +12,7 @@ import static org.junit.Assert.assertThrows;
 import io.jenkins.plugins.criticalchangegate.registry.ApprovalRule;
 import io.jenkins.plugins.criticalchangegate.registry.ApproverRef;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
+import io.jenkins.plugins.criticalchangegate.registry.CriticalSystemBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -26,7 +27,7 @@ import org.junit.Test;
 public class GateTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
-    private static CriticalSystem.Builder checkout() {
+    private static CriticalSystemBuilder checkout() {
         return CriticalSystem.builder("checkout-service").name("Checkout")
                 .approvers("checkout-leads", "sre-oncall", "user:alice").requiredApprovals(2)
                 .approvalTimeout(Duration.ofHours(24));

@@ -1,0 +1,164 @@
+package io.jenkins.plugins.criticalchangegate.registry;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Builds a {@link CriticalSystem}; {@link #build()} checks the rules a single entry must keep. Its own class so that
+ * the system stays one screenful of values and accessors.
+ */
+public final class CriticalSystemBuilder {
+    final SystemId id;
+    String name;
+    int tier = 1;
+    List<String> owners = new ArrayList<>();
+    List<ApproverRef> approvers = new ArrayList<>();
+    int requiredApprovals = 2;
+    boolean requireDistinctGroups;
+    boolean excludeCommitAuthors = true;
+    Duration approvalTimeout = Duration.ofHours(24);
+    DocumentationPolicy documentation = DocumentationPolicy.NOTHING_ALLOWED;
+    List<String> jobs = new ArrayList<>();
+    List<ApprovalRule> approvalRules = new ArrayList<>();
+    @CheckForNull
+    AiAssistedRule aiAssisted;
+    @CheckForNull
+    EmergencyPolicy emergency;
+    @CheckForNull
+    Duration credentialsReleaseWindow;
+    NotifyTargets notify = NotifyTargets.NONE;
+    /** The jobs are a built system's, so their globs are known to compile. */
+    boolean jobsChecked;
+
+    CriticalSystemBuilder(SystemId id) {
+        this.id = id;
+        this.name = id.value();
+    }
+
+    public CriticalSystemBuilder name(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public CriticalSystemBuilder tier(int tier) {
+        this.tier = tier;
+        return this;
+    }
+
+    public CriticalSystemBuilder owners(List<String> owners) {
+        this.owners = new ArrayList<>(owners);
+        return this;
+    }
+
+    public CriticalSystemBuilder approvers(List<ApproverRef> approvers) {
+        this.approvers = new ArrayList<>(approvers);
+        return this;
+    }
+
+    /** Parses each entry with {@link ApproverRef#parse}. */
+    public CriticalSystemBuilder approvers(String... approvers) {
+        this.approvers = new ArrayList<>();
+        for (String a : approvers) {
+            this.approvers.add(ApproverRef.parse(a));
+        }
+        return this;
+    }
+
+    public CriticalSystemBuilder requiredApprovals(int requiredApprovals) {
+        this.requiredApprovals = requiredApprovals;
+        return this;
+    }
+
+    public CriticalSystemBuilder requireDistinctGroups(boolean requireDistinctGroups) {
+        this.requireDistinctGroups = requireDistinctGroups;
+        return this;
+    }
+
+    public CriticalSystemBuilder excludeCommitAuthors(boolean excludeCommitAuthors) {
+        this.excludeCommitAuthors = excludeCommitAuthors;
+        return this;
+    }
+
+    public CriticalSystemBuilder approvalTimeout(Duration approvalTimeout) {
+        this.approvalTimeout = approvalTimeout;
+        return this;
+    }
+
+    public CriticalSystemBuilder documentation(DocumentationPolicy documentation) {
+        this.documentation = documentation;
+        return this;
+    }
+
+    public CriticalSystemBuilder approvalRules(List<ApprovalRule> approvalRules) {
+        this.approvalRules = new ArrayList<>(approvalRules);
+        return this;
+    }
+
+    /** @param aiAssisted the rule for AI-assisted changes, or {@code null} for none */
+    public CriticalSystemBuilder aiAssisted(@CheckForNull AiAssistedRule aiAssisted) {
+        this.aiAssisted = aiAssisted;
+        return this;
+    }
+
+    /** @param emergency the break-glass path, or {@code null} for none */
+    public CriticalSystemBuilder emergency(@CheckForNull EmergencyPolicy emergency) {
+        this.emergency = emergency;
+        return this;
+    }
+
+    /** @param window how long after the approval gated credentials are released, or {@code null}: the rest of the build */
+    public CriticalSystemBuilder credentialsReleaseWindow(@CheckForNull Duration window) {
+        this.credentialsReleaseWindow = window;
+        return this;
+    }
+
+    /** @param notify who is told of the system's gates ({@link NotifyTargets#NONE}: no one) */
+    public CriticalSystemBuilder notifyTargets(NotifyTargets notify) {
+        this.notify = Objects.requireNonNull(notify, "notify");
+        return this;
+    }
+
+    public CriticalSystemBuilder jobs(List<String> jobs) {
+        this.jobs = new ArrayList<>(jobs);
+        this.jobsChecked = false;
+        return this;
+    }
+
+    /**
+     * Builds the system.
+     *
+     * @throws IllegalArgumentException when the entry can never be approved or is incomplete
+     */
+    public CriticalSystem build() {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("system " + id + " needs a name");
+        }
+        if (tier < 1) {
+            throw new IllegalArgumentException("system " + id + ": tier must be 1 or more");
+        }
+        if (approvers.isEmpty()) {
+            throw new IllegalArgumentException("system " + id + " lists no approvers");
+        }
+        if (requiredApprovals < 1) {
+            throw new IllegalArgumentException("system " + id + ": requiredApprovals must be 1 or more");
+        }
+        if (approvalTimeout.isNegative() || approvalTimeout.isZero()) {
+            throw new IllegalArgumentException("system " + id + ": approvalTimeout must be positive");
+        }
+        if (credentialsReleaseWindow != null && (credentialsReleaseWindow.isNegative()
+                || credentialsReleaseWindow.isZero())) {
+            throw new IllegalArgumentException("system " + id + ": credentialsReleaseWindow must be positive");
+        }
+        for (String job : jobsChecked ? List.<String>of() : jobs) {
+            JobPattern.compile(job); // throws IllegalArgumentException naming the problem
+        }
+        return new CriticalSystem(this);
+    }
+}
