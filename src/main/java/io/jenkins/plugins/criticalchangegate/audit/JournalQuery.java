@@ -1,13 +1,9 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,71 +140,39 @@ public final class JournalQuery {
         if (files.isEmpty()) {
             throw new IOException("no journal-NNNNNN.jsonl files in " + dir);
         }
-        byte[] buffer = new byte[1 << 20];
-        for (JournalFiles.Entry file : files) {
-            try (InputStream in = Files.newInputStream(file.path)) {
-                ByteArrayOutputStream partial = new ByteArrayOutputStream();
-                long number = 0;
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    int lineStart = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (buffer[i] != '\n') {
-                            continue;
-                        }
-                        number++;
-                        String text;
-                        if (partial.size() > 0) {
-                            partial.write(buffer, lineStart, i - lineStart);
-                            byte[] whole = partial.toByteArray();
-                            text = utf8(file, number, whole, 0, whole.length);
-                            partial.reset();
-                        } else {
-                            text = utf8(file, number, buffer, lineStart, i - lineStart);
-                        }
-                        lineStart = i + 1;
-                        accept(file, number, text, sink);
-                    }
-                    partial.write(buffer, lineStart, n - lineStart);
-                    if (partial.size() > AuditJournal.MAX_RECORD_BYTES) {
-                        throw new IOException(file.name() + " line " + (number + 1) + ": longer than any record"
-                                + " can be; run 'audit verify'");
-                    }
+        JournalLines.read(files, new JournalLines.Handler() {
+            @Override
+            public void line(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
+                    throws IOException {
+                String text;
+                try {
+                    text = JournalLines.utf8(bytes, offset, length);
+                } catch (CharacterCodingException e) {
+                    throw new IOException(file.name() + " line " + number + ": not a journal record (not valid"
+                            + " UTF-8); run 'audit verify'");
                 }
-                if (partial.size() > 0) {
-                    throw new IOException(file.name() + " line " + (number + 1) + ": a torn line without a final line"
-                            + " feed (opening the journal moves it to quarantine); run 'audit verify'");
+                JournalRecord record;
+                try {
+                    record = RecordFormat.parse(text);
+                } catch (RecordFormat.MalformedRecordException e) {
+                    throw new IOException(file.name() + " line " + number + ": not a journal record ("
+                            + e.getMessage() + "); run 'audit verify'");
                 }
+                sink.accept(record, text);
             }
-        }
-    }
 
-    private static void accept(JournalFiles.Entry file, long number, String text, RecordSink sink)
-            throws IOException {
-        JournalRecord record;
-        try {
-            record = RecordFormat.parse(text);
-        } catch (RecordFormat.MalformedRecordException e) {
-            throw new IOException(file.name() + " line " + number + ": not a journal record (" + e.getMessage()
-                    + "); run 'audit verify'");
-        }
-        sink.accept(record, text);
-    }
+            @Override
+            public void overlong(JournalFiles.Entry file, long number) throws IOException {
+                throw new IOException(file.name() + " line " + number + ": longer than any record can be; run"
+                        + " 'audit verify'");
+            }
 
-    /**
-     * A line's text, decoded strictly: a byte that is not UTF-8 stops the export rather than becoming U+FFFD, which
-     * would hand on a record that no longer matches its hash as if it were the journal's (issue 17).
-     */
-    private static String utf8(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
-            throws IOException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException(file.name() + " line " + number + ": not a journal record (not valid UTF-8);"
-                    + " run 'audit verify'");
-        }
+            @Override
+            public void torn(JournalFiles.Entry file, long number) throws IOException {
+                throw new IOException(file.name() + " line " + number + ": a torn line without a final line feed"
+                        + " (opening the journal moves it to quarantine); run 'audit verify'");
+            }
+        });
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,65 +34,37 @@ public final class JournalReplay {
     public static JournalReplay forEach(Path dir, Consumer<JournalRecord> sink) throws IOException {
         List<JournalFiles.Entry> files = Files.isDirectory(dir) ? JournalFiles.list(dir) : List.of();
         List<String> notes = new ArrayList<>();
-        long count = 0;
-        byte[] buffer = new byte[1 << 20];
-        for (JournalFiles.Entry file : files) {
-            try (InputStream in = Files.newInputStream(file.path)) {
-                ByteArrayOutputStream partial = new ByteArrayOutputStream();
-                long number = 0;
-                boolean overlong = false;
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    int lineStart = 0;
-                    for (int i = 0; i < n; i++) {
-                        if (buffer[i] != '\n') {
-                            continue;
-                        }
-                        number++;
-                        String text;
-                        if (partial.size() > 0 || overlong) {
-                            partial.write(buffer, lineStart, i - lineStart);
-                            text = overlong ? null : partial.toString(StandardCharsets.UTF_8);
-                            partial.reset();
-                        } else {
-                            text = new String(buffer, lineStart, i - lineStart, StandardCharsets.UTF_8);
-                        }
-                        lineStart = i + 1;
-                        if (text == null) {
-                            notes.add(file.name() + " line " + number + ": longer than any record; skipped");
-                            overlong = false;
-                        } else if (accept(file, number, text, sink, notes)) {
-                            count++;
-                        }
-                    }
-                    if (!overlong) {
-                        partial.write(buffer, lineStart, n - lineStart);
-                    }
-                    if (partial.size() > AuditJournal.MAX_RECORD_BYTES) {
-                        overlong = true; // keeps memory bounded: the rest of the line is dropped, not held
-                        partial.reset();
-                    }
+        long[] count = {0};
+        JournalLines.read(files, new JournalLines.Handler() {
+            @Override
+            public void line(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length) {
+                JournalRecord record;
+                try {
+                    record = RecordFormat.parse(JournalLines.utf8(bytes, offset, length));
+                } catch (CharacterCodingException e) {
+                    notes.add(file.name() + " line " + number + ": not a journal record (not valid UTF-8); skipped");
+                    return;
+                } catch (RecordFormat.MalformedRecordException e) {
+                    notes.add(file.name() + " line " + number + ": not a journal record (" + e.getMessage()
+                            + "); skipped");
+                    return;
                 }
-                if (partial.size() > 0 || overlong) {
-                    notes.add(file.name() + " line " + (number + 1) + ": a torn line without a final line feed"
-                            + " (a crash while appending); skipped");
-                }
+                sink.accept(record);
+                count[0]++;
             }
-        }
-        return new JournalReplay(count, notes);
-    }
 
-    private static boolean accept(JournalFiles.Entry file, long number, String text, Consumer<JournalRecord> sink,
-            List<String> notes) {
-        JournalRecord record;
-        try {
-            record = RecordFormat.parse(text);
-        } catch (RecordFormat.MalformedRecordException e) {
-            notes.add(file.name() + " line " + number + ": not a journal record (" + e.getMessage() + "); skipped");
-            return false;
-        }
-        sink.accept(record);
-        return true;
+            @Override
+            public void overlong(JournalFiles.Entry file, long number) {
+                notes.add(file.name() + " line " + number + ": longer than any record; skipped");
+            }
+
+            @Override
+            public void torn(JournalFiles.Entry file, long number) {
+                notes.add(file.name() + " line " + number + ": a torn line without a final line feed (a crash"
+                        + " while appending); skipped");
+            }
+        });
+        return new JournalReplay(count[0], notes);
     }
 
     /** How many records were handed on. */
