@@ -25,39 +25,30 @@ public final class Freeze {
         }
     }
 
-    private final String name;
-    private final Instant start;
-    private final Instant end;
-    private final SystemSelection systems;
+    private final TimeBox box;
     private final Mode mode;
 
     /** @throws IllegalArgumentException unless {@code start} is before {@code end} */
     public Freeze(String name, Instant start, Instant end, SystemSelection systems, Mode mode) {
-        if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("freeze '" + name + "' must start before it ends");
-        }
-        this.name = Objects.requireNonNull(name);
-        this.start = start;
-        this.end = end;
-        this.systems = Objects.requireNonNull(systems);
+        this.box = new TimeBox("freeze", name, start, end, systems);
         this.mode = Objects.requireNonNull(mode);
     }
 
     public String name() {
-        return name;
+        return box.name;
     }
 
     public Instant start() {
-        return start;
+        return box.start;
     }
 
     /** The first instant after the freeze. */
     public Instant end() {
-        return end;
+        return box.end;
     }
 
     public SystemSelection systems() {
-        return systems;
+        return box.systems;
     }
 
     public Mode mode() {
@@ -65,11 +56,11 @@ public final class Freeze {
     }
 
     public boolean contains(Instant instant) {
-        return !instant.isBefore(start) && instant.isBefore(end);
+        return box.contains(instant);
     }
 
     @Override
     public String toString() {
-        return "freeze '" + name + "' (" + mode + ") from " + start + " to " + end;
+        return "freeze '" + box.name + "' (" + mode + ") from " + box.start + " to " + box.end;
     }
 }

@@ -10,40 +10,31 @@ import java.util.Objects;
  * value.
  */
 public final class Overlay {
-    private final String name;
-    private final Instant start;
-    private final Instant end;
-    private final SystemSelection systems;
+    private final TimeBox box;
     private final Tightening tightening;
 
     /** @throws IllegalArgumentException unless {@code start} is before {@code end} */
     public Overlay(String name, Instant start, Instant end, SystemSelection systems, Tightening tightening) {
-        if (!start.isBefore(end)) {
-            throw new IllegalArgumentException("overlay '" + name + "' must start before it ends");
-        }
-        this.name = Objects.requireNonNull(name);
-        this.start = start;
-        this.end = end;
-        this.systems = Objects.requireNonNull(systems);
+        this.box = new TimeBox("overlay", name, start, end, systems);
         this.tightening = Objects.requireNonNull(tightening);
     }
 
     public String name() {
-        return name;
+        return box.name;
     }
 
     /** The first instant it is in force. */
     public Instant start() {
-        return start;
+        return box.start;
     }
 
     /** The first instant it is no longer in force. */
     public Instant end() {
-        return end;
+        return box.end;
     }
 
     public SystemSelection systems() {
-        return systems;
+        return box.systems;
     }
 
     public Tightening tightening() {
@@ -51,16 +42,16 @@ public final class Overlay {
     }
 
     public boolean inForceAt(Instant instant) {
-        return !instant.isBefore(start) && instant.isBefore(end);
+        return box.contains(instant);
     }
 
     /** Whether it tightens this system at this instant. */
     public boolean appliesTo(CriticalSystem system, Instant instant) {
-        return inForceAt(instant) && systems.selects(system);
+        return inForceAt(instant) && box.systems.selects(system);
     }
 
     @Override
     public String toString() {
-        return "overlay '" + name + "' [" + start + ", " + end + ") on " + systems + ": " + tightening;
+        return "overlay '" + box.name + "' [" + box.start + ", " + box.end + ") on " + box.systems + ": " + tightening;
     }
 }
