@@ -1,6 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.attestation.ApprovalPredicate;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationException;
 import io.jenkins.plugins.criticalchangegate.attestation.CheckResult;
@@ -9,6 +8,7 @@ import io.jenkins.plugins.criticalchangegate.attestation.SigningKey;
 import io.jenkins.plugins.criticalchangegate.attestation.Statement;
 import io.jenkins.plugins.criticalchangegate.attestation.VerificationKey;
 import io.jenkins.plugins.criticalchangegate.attestation.VerificationReport;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ final class AttestCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("'attest' needs 'verify' or 'keygen'\n" + USAGE);
+            throw new UsageException("'attest' needs 'verify' or 'keygen'", USAGE);
         }
         if (args.contains("--help") || args.contains("-h")) {
             console.out().println(USAGE);
@@ -73,7 +73,7 @@ final class AttestCommand implements Command {
             case "keygen":
                 return keygen(args.subList(1, args.size()), console);
             default:
-                throw new UsageException("unknown 'attest' command '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'\n" + USAGE);
+                throw new UsageException("unknown 'attest' command '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'", USAGE);
         }
     }
 
@@ -118,15 +118,16 @@ final class AttestCommand implements Command {
         maxAge.ifPresent(verifier::maxAge);
         VerificationReport report = verifier.build().verify(firstLine(envelopeFile));
         for (CheckResult result : report.results()) {
-            console.out().println(result);
+            console.out().println(ControlCharacters.escape(result.toString())); // quotes the envelope
         }
         if (report.verified()) {
             Statement statement = report.statement().orElseThrow();
             StringJoiner subjects = new StringJoiner(", ");
             statement.subjects().forEach(s -> subjects.add(s.name()));
-            console.out().println("verified: " + subjects + " approved for " + statement.predicate().get("system")
-                    + " (change " + statement.predicate().get("changeId") + ") at "
-                    + statement.predicate().get("decidedAt"));
+            // every part comes from the envelope, a file anyone could have written
+            console.out().println(ControlCharacters.escape("verified: " + subjects + " approved for "
+                    + statement.predicate().get("system") + " (change " + statement.predicate().get("changeId")
+                    + ") at " + statement.predicate().get("decidedAt")));
             return ExitCode.OK;
         }
         StringJoiner failed = new StringJoiner(", ");
@@ -144,11 +145,11 @@ final class AttestCommand implements Command {
         try {
             KeyFiles written = KeyFiles.write(dir, SigningKey.generate());
             console.out().println("key id " + written.keyId);
-            console.out().println("private key " + written.privateKey + " (keep it secret: owner-only)");
-            console.out().println("public key  " + written.publicKey + " (give it to verifiers)");
+            console.out().println("private key " + ControlCharacters.escape(written.privateKey.toString()) + " (keep it secret: owner-only)");
+            console.out().println("public key  " + ControlCharacters.escape(written.publicKey.toString()) + " (give it to verifiers)");
             return ExitCode.OK;
         } catch (IOException e) {
-            console.err().println("error: " + e.getMessage());
+            console.err().println("error: " + ControlCharacters.escape(String.valueOf(e.getMessage())));
             return ExitCode.FAILED;
         }
     }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.ExpectedHead;
-import io.jenkins.plugins.criticalchangegate.audit.JournalSummary;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
+import io.jenkins.plugins.criticalchangegate.audit.JournalSummary;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -60,8 +60,7 @@ final class AuditCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("'audit' needs 'verify', 'export', 'emergencies', 'pending' or 'report'\n"
-                    + USAGE);
+            throw new UsageException("'audit' needs 'verify', 'export', 'emergencies', 'pending' or 'report'", USAGE);
         }
         if (args.contains("--help") || args.contains("-h")) {
             console.out().println(USAGE);
@@ -79,7 +78,7 @@ final class AuditCommand implements Command {
             case "report":
                 return AuditReport.run(args.subList(1, args.size()), console);
             default:
-                throw new UsageException("unknown 'audit' command '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'\n" + USAGE);
+                throw new UsageException("unknown 'audit' command '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'", USAGE);
         }
     }
 
@@ -104,10 +103,10 @@ final class AuditCommand implements Command {
                     + ": " + IoProblem.describe(e));
             return ExitCode.USAGE;
         }
-        console.out().println(result);
+        console.out().println(ControlCharacters.escape(result.toString())); // may quote a record
         result.summary().ifPresent(summary -> printSummary(summary, console));
         for (String note : result.notes()) {
-            console.err().println("note: " + note);
+            console.err().println("note: " + ControlCharacters.escape(note));
         }
         return result.intact() ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -146,7 +145,8 @@ final class AuditCommand implements Command {
             } catch (IOException ignored) {
                 // the error below is what matters
             }
-            console.err().println("error: export stopped, its output is incomplete: " + e.getMessage());
+            console.err().println("error: export stopped, its output is incomplete: "
+                    + ControlCharacters.escape(String.valueOf(e.getMessage())));
             return ExitCode.FAILED;
         }
     }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.inbox.OpenGates;
 import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
 import io.jenkins.plugins.criticalchangegate.inbox.WhoMayAct;
 import io.jenkins.plugins.criticalchangegate.policy.IdentityComparison;
 import io.jenkins.plugins.criticalchangegate.policy.Person;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,16 +32,15 @@ final class AuditPending {
     static int run(List<String> args, Console console) throws UsageException {
         Arguments parsed = Arguments.parse(args, Set.of("registry", "user", "groups"), Set.of());
         if (parsed.positional().size() != 1) {
-            throw new UsageException("'audit pending' needs one journal directory\n" + USAGE);
+            throw new UsageException("'audit pending' needs one journal directory", USAGE);
         }
         Optional<String> user = parsed.option("user");
         Optional<String> registryFile = parsed.option("registry");
         if (user.isPresent() != registryFile.isPresent()) {
-            throw new UsageException("--user and --registry go together: who may act depends on the registry\n"
-                    + USAGE);
+            throw new UsageException("--user and --registry go together: who may act depends on the registry", USAGE);
         }
         if (parsed.option("groups").isPresent() && user.isEmpty()) {
-            throw new UsageException("--groups goes with --user\n" + USAGE);
+            throw new UsageException("--groups goes with --user", USAGE);
         }
         Path dir = JournalDirectory.existing(parsed, console); // a mistyped path is not "nothing pending"
         OpenGates.Rebuilt rebuilt;
@@ -53,7 +52,7 @@ final class AuditPending {
             return ExitCode.USAGE;
         }
         for (String note : rebuilt.notes()) {
-            console.err().println("note: " + note);
+            console.err().println("note: " + ControlCharacters.escape(note));
         }
         List<PendingGate> gates = rebuilt.gates().open();
         Instant now = Instant.now();

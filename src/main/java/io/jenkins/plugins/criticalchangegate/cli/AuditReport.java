@@ -5,12 +5,10 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
 import io.jenkins.plugins.criticalchangegate.report.HtmlReport;
 import io.jenkins.plugins.criticalchangegate.report.ReportData;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +16,8 @@ import java.util.Set;
 /**
  * {@code audit report JOURNAL --html FILE [filters]}: the journal as one HTML file people read and print (issue 17,
  * docs/audit.md, "The audit report"). Verifies the journal first, as {@code audit verify} does (with the same key
- * options), and refuses one that does not verify unless {@code --allow-unverified}, which marks every page. The file
- * is written beside its final name and moved there whole, so a failure never leaves half a report.
+ * options), and refuses one that does not verify unless {@code --allow-unverified}, which marks every page. How the
+ * file is written (whole or not at all, and never by replacing a device or a pipe): {@link ReportFile}.
  */
 final class AuditReport {
     static final String USAGE = String.join("\n",
@@ -57,12 +55,14 @@ final class AuditReport {
         try {
             verification = JournalVerifier.verify(dir, key);
         } catch (IOException e) {
-            console.err().println("error: cannot read the journal in " + dir + ": " + e.getMessage());
+            console.err().println("error: cannot read the journal in " + ControlCharacters.escape(dir.toString())
+                    + ": " + IoProblem.describe(e));
             return ExitCode.FAILED;
         }
         if (!verification.intact() && !allowUnverified) {
-            console.err().println("error: the journal in " + dir + " does not verify, so no report was written: "
-                    + verification);
+            console.err().println("error: the journal in " + ControlCharacters.escape(dir.toString())
+                    + " does not verify, so no report was written: "
+                    + ControlCharacters.escape(verification.toString()));
             console.err().println("(run 'audit verify' for the details; --allow-unverified renders it anyway,"
                     + " marked UNVERIFIED on every page)");
             return ExitCode.FAILED;
@@ -71,31 +71,21 @@ final class AuditReport {
         try {
             data = ReportData.read(dir, query);
         } catch (IOException e) {
-            console.err().println("error: cannot read the journal in " + dir + ": " + e.getMessage());
+            console.err().println("error: cannot read the journal in " + ControlCharacters.escape(dir.toString())
+                    + ": " + IoProblem.describe(e));
             return ExitCode.FAILED;
         }
-        Path partial = null;
+        String filters = ExportFilters.describe(parsed);
         try {
-            partial = Files.createTempFile(parent, ".report-", ".html.tmp");
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                HtmlReport.write(out, data, verification, allowUnverified, ExportFilters.describe(parsed),
-                        Instant.now(), ToolVersion.get());
-            }
-            Files.move(partial, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ReportFile.write(html, out -> HtmlReport.write(out, data, verification, allowUnverified, filters,
+                    Instant.now(), ToolVersion.get()));
         } catch (IOException e) {
-            console.err().println("error: cannot write the report " + html + ": " + e);
+            console.err().println("error: cannot write the report " + ControlCharacters.escape(html.toString())
+                    + ": " + IoProblem.describe(e));
             return ExitCode.FAILED;
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // the error above is what matters; a stray temporary file is named .report-*.html.tmp
-                }
-            }
         }
-        console.out().println("report: " + html + " (" + data.changes().size() + " changes, " + data.records()
-                + " records; journal " + (verification.intact() ? "verified, " + verification.summary()
+        console.out().println("report: " + ControlCharacters.escape(html.toString()) + " (" + data.changes().size()
+                + " changes, " + data.records() + " records; journal " + (verification.intact() ? "verified, " + verification.summary()
                 .map(s -> s.chainKind()).orElse("") : "NOT VERIFIED: marked on every page") + ")");
         return ExitCode.OK;
     }

@@ -19,12 +19,14 @@ import io.jenkins.plugins.criticalchangegate.policy.Simulation;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,19 +66,19 @@ final class DemoCommand implements Command {
         }
         Arguments parsed = Arguments.parse(args, Set.of(), Set.of());
         if (parsed.positional().size() > 1) {
-            throw new UsageException("give at most one directory, not " + parsed.positional() + "\n" + USAGE);
+            throw new UsageException("give at most one directory, not " + parsed.positional(), USAGE);
         }
         try {
             Path dir = parsed.positional().isEmpty() ? Files.createTempDirectory("critical-change-gate-demo-")
                     : Files.createDirectories(console.resolve(parsed.positional().get(0)));
             if (Files.exists(dir.resolve("journal"))) {
-                console.err().println("error: " + dir.resolve("journal") + " exists already: give the demo a new or"
+                console.err().println("error: " + ControlCharacters.escape(dir.resolve("journal").toString()) + " exists already: give the demo a new or"
                         + " empty directory");
                 return ExitCode.USAGE;
             }
             return new DemoRun(dir, console).run();
         } catch (IOException | RegistryException e) {
-            console.err().println("error: the demo stopped: " + e.getMessage());
+            console.err().println("error: the demo stopped: " + ControlCharacters.escape(String.valueOf(e.getMessage())));
             return ExitCode.FAILED;
         }
     }
@@ -145,6 +147,11 @@ final class DemoCommand implements Command {
             byte[] key = new byte[32];
             random.nextBytes(key);
             Path keyFile = dir.resolve("journal.key");
+            // the journal's key is a secret like Jenkins' own copy of it: owner-only, as 'attest keygen' writes keys
+            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(keyFile, JournalKeyFile.encode(key), StandardCharsets.UTF_8);
             Path journalDir = dir.resolve("journal");
             try (AuditJournal journal = AuditJournal.open(journalDir, JournalOptions.builder().key(key).build())) {
@@ -225,8 +232,9 @@ final class DemoCommand implements Command {
             return Simulation.Action.approve(Person.of(user, Set.of(group)), comment);
         }
 
+        /** One line of the demo's account; it names the user's DIR, so it is escaped as one line. */
         private void say(String line) {
-            console.out().println(line);
+            console.out().println(ControlCharacters.escape(line));
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.documentation.Authorization;
 import io.jenkins.plugins.criticalchangegate.documentation.ChangeIdRule;
 import io.jenkins.plugins.criticalchangegate.documentation.CheckLimits;
@@ -13,6 +12,7 @@ import io.jenkins.plugins.criticalchangegate.documentation.Evidence;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -50,14 +50,14 @@ final class DocsCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("'docs' needs a subcommand; " + USAGE);
+            throw new UsageException("'docs' needs a subcommand", USAGE);
         }
         if (args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             printHelp(console);
             return ExitCode.OK;
         }
         if (!args.get(0).equals("check")) {
-            throw new UsageException("unknown subcommand 'docs " + args.get(0) + "'; " + USAGE);
+            throw new UsageException("unknown subcommand 'docs " + args.get(0) + "'", USAGE);
         }
         Arguments arguments = Arguments.parse(args.subList(1, args.size()),
                 Set.of("registry", "system", "change", "auth-env", "connect-timeout", "read-timeout"),
@@ -97,13 +97,13 @@ final class DocsCommand implements Command {
         Resolution resolution = registry.resolve(system, null);
         Optional<CriticalSystem> critical = resolution.system();
         if (resolution.kind() == Resolution.Kind.DENIED) {
-            console.err().println("denied: " + resolution.message());
+            console.err().println("denied: " + ControlCharacters.escape(resolution.message()));
             return ExitCode.FAILED;
         }
         if (critical.isEmpty()) {
             // as simulate answers NOT_CRITICAL with 0: the gate passes such a change at once, checking nothing, and
             // so does this command, which then fetches nothing (no policy says which hosts it may ask)
-            console.err().println("not checked: " + resolution.message() + "; the gate passes its changes at"
+            console.err().println("not checked: " + ControlCharacters.escape(resolution.message()) + "; the gate passes its changes at"
                     + " once and checks no documentation for them, so neither does this command");
             return ExitCode.OK;
         }
@@ -111,7 +111,9 @@ final class DocsCommand implements Command {
 
         Evidence evidence = new DocumentationCheck(client(limits), limits).check(url, change, policy, authorization);
         console.out().println(json(evidence));
-        console.err().println(evidence.verdict() + " (" + evidence.reason() + "): " + evidence.detail());
+        // the detail may quote what the server sent (a redirect's target)
+        console.err().println(evidence.verdict() + " (" + evidence.reason() + "): "
+                + ControlCharacters.escape(evidence.detail()));
         return evidence.isVerified() ? ExitCode.OK : ExitCode.FAILED;
     }
 

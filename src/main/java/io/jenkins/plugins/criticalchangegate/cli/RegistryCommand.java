@@ -1,6 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
 import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
@@ -10,6 +9,7 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryLint;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
 import io.jenkins.plugins.criticalchangegate.registry.Resolution;
 import io.jenkins.plugins.criticalchangegate.registry.TimedRequirement;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ final class RegistryCommand implements Command {
     @Override
     public int run(List<String> args, Console console) throws UsageException {
         if (args.isEmpty()) {
-            throw new UsageException("registry needs a subcommand: lint or show\n" + USAGE);
+            throw new UsageException("registry needs a subcommand: lint or show", USAGE);
         }
         if (args.contains("--help") || args.contains("-h")) {
             console.out().println(HELP);
@@ -74,14 +74,14 @@ final class RegistryCommand implements Command {
             case "show":
                 return show(rest, console);
             default:
-                throw new UsageException("unknown registry subcommand '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'\n" + USAGE);
+                throw new UsageException("unknown registry subcommand '" + ControlCharacters.escape(String.valueOf(args.get(0))) + "'", USAGE);
         }
     }
 
     private static int lint(List<String> args, Console console) throws UsageException {
         Arguments arguments = Arguments.parse(args, Set.of("max-approval-timeout"), Set.of("strict"));
         if (arguments.positional().isEmpty()) {
-            throw new UsageException("registry lint needs at least one FILE\n" + USAGE);
+            throw new UsageException("registry lint needs at least one FILE", USAGE);
         }
         Duration maxTimeout = RegistryLint.JENKINS_DEFAULT_MAX_APPROVAL_TIMEOUT;
         Optional<String> max = arguments.option("max-approval-timeout");
@@ -89,7 +89,7 @@ final class RegistryCommand implements Command {
             try {
                 maxTimeout = RegistryLint.duration(max.get());
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--max-approval-timeout: " + e.getMessage() + "\n" + USAGE);
+                throw new UsageException("--max-approval-timeout: " + e.getMessage(), USAGE);
             }
         }
         boolean strict = arguments.flag("strict");
@@ -112,7 +112,7 @@ final class RegistryCommand implements Command {
                 }
                 exit = ExitCode.FAILED;
             } catch (UsageException e) {
-                console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
+                console.err().println("error: " + e.getMessage()); // escaped when it was made
                 unreadable = true;
             }
         }
@@ -126,7 +126,7 @@ final class RegistryCommand implements Command {
         Arguments arguments = Arguments.parse(args, Set.of("registry", "system", "job", "commit-message", "at"),
                 Set.of("ai-assisted"));
         if (!arguments.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + ControlCharacters.escape(String.valueOf(arguments.positional().get(0))) + "'\n" + USAGE);
+            throw new UsageException("unexpected argument '" + ControlCharacters.escape(String.valueOf(arguments.positional().get(0))) + "'", USAGE);
         }
         String file = arguments.required("registry");
         String system = arguments.required("system");
@@ -181,7 +181,7 @@ final class RegistryCommand implements Command {
         }
         JsonOutput.print(console.out(), json);
         if (resolution.kind() == Resolution.Kind.DENIED) {
-            console.err().println("denied: " + resolution.message());
+            console.err().println("denied: " + ControlCharacters.escape(resolution.message()));
             return ExitCode.FAILED;
         }
         return ExitCode.OK;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.attestation.ApprovalAttestation;
 import io.jenkins.plugins.criticalchangegate.attestation.AttestationException;
@@ -17,6 +16,7 @@ import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.policy.GateState;
 import io.jenkins.plugins.criticalchangegate.policy.Outcome;
 import io.jenkins.plugins.criticalchangegate.policy.Simulation;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +122,7 @@ final class SimulateAttestation {
     Optional<Envelope> write(Simulation.Result result, List<JournalRecord> journaled, Console console) {
         Optional<GateState> state = result.state();
         if (state.isEmpty() || state.get().outcome() != Outcome.APPROVED) {
-            console.err().println("attestation: nothing written to " + out + ": the gate is " + result.verdict()
+            console.err().println("attestation: nothing written to " + ControlCharacters.escape(out.toString()) + ": the gate is " + result.verdict()
                     + "; only an APPROVED gate is attested");
             return Optional.empty();
         }
@@ -131,10 +131,11 @@ final class SimulateAttestation {
         try {
             Files.write(out, (envelope.toJsonText() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            console.err().println("error: cannot write the attestation to " + out + ": " + e);
+            console.err().println("error: cannot write the attestation to " + ControlCharacters.escape(out.toString())
+                    + ": " + IoProblem.describe(e));
             return Optional.empty();
         }
-        console.err().println("attestation: wrote " + out + " (" + subjects.size() + " subject(s), key "
+        console.err().println("attestation: wrote " + ControlCharacters.escape(out.toString()) + " (" + subjects.size() + " subject(s), key "
                 + key.keyId() + ")");
         return Optional.of(envelope);
     }

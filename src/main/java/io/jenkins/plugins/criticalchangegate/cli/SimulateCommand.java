@@ -1,13 +1,11 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.attestation.Envelope;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
-import io.jenkins.plugins.criticalchangegate.documentation.ChangeIdRule;
-import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
+import io.jenkins.plugins.criticalchangegate.documentation.ChangeIdRule;
 import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
@@ -18,6 +16,7 @@ import io.jenkins.plugins.criticalchangegate.policy.RefusedAttempt;
 import io.jenkins.plugins.criticalchangegate.policy.RuleProgress;
 import io.jenkins.plugins.criticalchangegate.policy.Simulation;
 import io.jenkins.plugins.criticalchangegate.registry.Registry;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,7 +189,7 @@ final class SimulateCommand implements Command {
             case HELD:
                 return ExitCode.PENDING;
             case DENIED:
-                console.err().println("denied: " + result.message());
+                console.err().println("denied: " + ControlCharacters.escape(result.message()));
                 return ExitCode.FAILED;
             default:
                 return ExitCode.FAILED;
@@ -215,11 +214,11 @@ final class SimulateCommand implements Command {
         }
         try (AuditJournal journal = AuditJournal.open(dir, options.build())) {
             for (String note : journal.recoveryNotes()) {
-                console.err().println("journal: " + note);
+                console.err().println("journal: " + ControlCharacters.escape(note));
             }
             List<JournalRecord> written = journal.appendAll(events);
             console.err().println("journal: appended seq " + written.get(0).seq() + " to "
-                    + written.get(written.size() - 1).seq() + " to " + dir);
+                    + written.get(written.size() - 1).seq() + " to " + ControlCharacters.escape(dir.toString()));
             return Optional.of(written);
         } catch (IOException e) {
             // the reason in words and the journal named: a bare path said nothing (issue 17)

@@ -12,6 +12,7 @@ import io.jenkins.plugins.criticalchangegate.policy.Approval;
 import io.jenkins.plugins.criticalchangegate.policy.GateEvent;
 import io.jenkins.plugins.criticalchangegate.policy.GateState;
 import io.jenkins.plugins.criticalchangegate.policy.Simulation;
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,8 @@ final class SimulationNotifications {
             Files.writeString(file, json, StandardCharsets.UTF_8);
             return true;
         } catch (IOException e) {
-            console.err().println("error: cannot write --notify-out " + given + ": " + e.getMessage());
+            console.err().println("error: cannot write --notify-out " + ControlCharacters.escape(String.valueOf(given))
+                    + ": " + IoProblem.describe(e));
             return false;
         }
     }

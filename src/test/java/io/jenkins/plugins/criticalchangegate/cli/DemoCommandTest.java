@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -36,6 +37,8 @@ public class DemoCommandTest {
         assertThat(run.out, containsString("keyed with key id"));
         assertThat(run.out, containsString(dir.resolve("audit-report.html").toString()));
 
+        assertThat("the journal's key is a secret: owner-only", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("journal.key"))), equalTo("rw-------"));
         VerificationResult verified = JournalVerifier.verify(dir.resolve("journal"),
                 JournalKeyFile.read(dir.resolve("journal.key")));
         assertThat(verified.toString(), verified.intact(), equalTo(true));
