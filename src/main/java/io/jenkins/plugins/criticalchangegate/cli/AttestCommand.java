@@ -145,8 +145,10 @@ final class AttestCommand implements Command {
         try {
             KeyFiles written = KeyFiles.write(dir, SigningKey.generate());
             console.out().println("key id " + written.keyId);
-            console.out().println("private key " + ControlCharacters.escape(written.privateKey.toString()) + " (keep it secret: owner-only)");
-            console.out().println("public key  " + ControlCharacters.escape(written.publicKey.toString()) + " (give it to verifiers)");
+            console.out().println("private key " + ControlCharacters.escape(written.privateKey.toString())
+                    + " (keep it secret: owner-only)");
+            console.out().println("public key  " + ControlCharacters.escape(written.publicKey.toString())
+                    + " (give it to verifiers)");
             return ExitCode.OK;
         } catch (IOException e) {
             console.err().println("error: " + ControlCharacters.escape(String.valueOf(e.getMessage())));

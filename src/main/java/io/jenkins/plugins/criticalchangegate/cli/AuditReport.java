@@ -85,8 +85,9 @@ final class AuditReport {
             return ExitCode.FAILED;
         }
         console.out().println("report: " + ControlCharacters.escape(html.toString()) + " (" + data.changes().size()
-                + " changes, " + data.records() + " records; journal " + (verification.intact() ? "verified, " + verification.summary()
-                .map(s -> s.chainKind()).orElse("") : "NOT VERIFIED: marked on every page") + ")");
+                + " changes, " + data.records() + " records; journal " + (verification.intact()
+                ? "verified, " + verification.summary().map(s -> s.chainKind()).orElse("")
+                : "NOT VERIFIED: marked on every page") + ")");
         return ExitCode.OK;
     }
 }

@@ -72,13 +72,15 @@ final class DemoCommand implements Command {
             Path dir = parsed.positional().isEmpty() ? Files.createTempDirectory("critical-change-gate-demo-")
                     : Files.createDirectories(console.resolve(parsed.positional().get(0)));
             if (Files.exists(dir.resolve("journal"))) {
-                console.err().println("error: " + ControlCharacters.escape(dir.resolve("journal").toString()) + " exists already: give the demo a new or"
+                console.err().println("error: " + ControlCharacters.escape(dir.resolve("journal").toString())
+                        + " exists already: give the demo a new or"
                         + " empty directory");
                 return ExitCode.USAGE;
             }
             return new DemoRun(dir, console).run();
         } catch (IOException | RegistryException e) {
-            console.err().println("error: the demo stopped: " + ControlCharacters.escape(String.valueOf(e.getMessage())));
+            console.err().println("error: the demo stopped: "
+                    + ControlCharacters.escape(String.valueOf(e.getMessage())));
             return ExitCode.FAILED;
         }
     }

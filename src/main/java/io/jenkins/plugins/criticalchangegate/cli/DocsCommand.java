@@ -103,7 +103,8 @@ final class DocsCommand implements Command {
         if (critical.isEmpty()) {
             // as simulate answers NOT_CRITICAL with 0: the gate passes such a change at once, checking nothing, and
             // so does this command, which then fetches nothing (no policy says which hosts it may ask)
-            console.err().println("not checked: " + ControlCharacters.escape(resolution.message()) + "; the gate passes its changes at"
+            console.err().println("not checked: " + ControlCharacters.escape(resolution.message())
+                    + "; the gate passes its changes at"
                     + " once and checks no documentation for them, so neither does this command");
             return ExitCode.OK;
         }

@@ -122,7 +122,8 @@ final class SimulateAttestation {
     Optional<Envelope> write(Simulation.Result result, List<JournalRecord> journaled, Console console) {
         Optional<GateState> state = result.state();
         if (state.isEmpty() || state.get().outcome() != Outcome.APPROVED) {
-            console.err().println("attestation: nothing written to " + ControlCharacters.escape(out.toString()) + ": the gate is " + result.verdict()
+            console.err().println("attestation: nothing written to " + ControlCharacters.escape(out.toString())
+                    + ": the gate is " + result.verdict()
                     + "; only an APPROVED gate is attested");
             return Optional.empty();
         }
@@ -135,7 +136,8 @@ final class SimulateAttestation {
                     + ": " + IoProblem.describe(e));
             return Optional.empty();
         }
-        console.err().println("attestation: wrote " + ControlCharacters.escape(out.toString()) + " (" + subjects.size() + " subject(s), key "
+        console.err().println("attestation: wrote " + ControlCharacters.escape(out.toString()) + " ("
+                + subjects.size() + " subject(s), key "
                 + key.keyId() + ")");
         return Optional.of(envelope);
     }

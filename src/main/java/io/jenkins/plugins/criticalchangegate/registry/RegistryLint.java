@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class RegistryLint {
     /**
-     * The longest approvalTimeout a Jenkins allows until its administrator sets another (Manage Jenkins > System >
+     * The longest approvalTimeout a Jenkins allows until its administrator sets another (Manage Jenkins → System →
      * Critical change gate: maximum approval timeout, 30 days by default).
      */
     public static final Duration JENKINS_DEFAULT_MAX_APPROVAL_TIMEOUT = Duration.ofDays(30);

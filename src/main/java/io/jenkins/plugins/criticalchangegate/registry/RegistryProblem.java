@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -26,19 +27,13 @@ public final class RegistryProblem implements Serializable {
     static final int MAX_MESSAGE_LENGTH = 500;
 
     /**
-     * One line, without control characters, at most {@link #MAX_MESSAGE_LENGTH} characters: problems are printed one
-     * per line and quote the file, which may hold anything.
+     * One line, at most {@link #MAX_MESSAGE_LENGTH} characters of the message: problems are printed one per line and
+     * quote the file, which may hold anything. Control characters are escaped ({@code \u001b}) by the tool's one
+     * rule, {@link ControlCharacters}, so the line shows what the file holds; the line and paragraph separators
+     * U+2028 and U+2029, which some viewers break lines at, become spaces.
      */
     private static String oneLine(String message) {
-        StringBuilder out = new StringBuilder(Math.min(message.length(), MAX_MESSAGE_LENGTH + 3));
-        for (int i = 0; i < message.length() && out.length() < MAX_MESSAGE_LENGTH; i++) {
-            char c = message.charAt(i);
-            out.append(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? ' ' : c);
-        }
-        if (out.length() < message.length()) {
-            out.append("...");
-        }
-        return out.toString();
+        return ControlCharacters.escape(message.replace('\u2028', ' ').replace('\u2029', ' '), MAX_MESSAGE_LENGTH);
     }
 
     /** The file (or other source) as the user named it. */

@@ -26,6 +26,6 @@ final class NotConfiguredSource implements RegistrySource {
     @Override
     public Fetched fetch(@CheckForNull Fetched.Validators previous) throws SourceException {
         throw new SourceException((problem == null ? "no registry of critical systems is configured" : problem)
-                + " (Manage Jenkins > System > Critical change gate)");
+                + " (Manage Jenkins → System → Critical change gate)");
     }
 }

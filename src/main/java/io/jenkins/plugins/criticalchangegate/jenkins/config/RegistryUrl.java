@@ -146,7 +146,7 @@ public final class RegistryUrl extends RegistrySourceSetting {
                 CredentialsMatchers.withId(credentialsId));
         if (credential == null) {
             throw new IllegalStateException("no credential with id '" + credentialsId + "' is available to Jenkins"
-                    + " (Manage Jenkins > Credentials, scope Global or System)");
+                    + " (Manage Jenkins → Credentials, scope Global or System)");
         }
         String header = DocumentationCredentials.header(credential);
         if (header == null) {

@@ -125,7 +125,7 @@ public final class MailDelivery {
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             OUTCOMES.record(payload, recipients, Delivery.Status.FAILED, e.toString());
             LOGGER.log(Level.WARNING, "could not mail " + payload + " to " + recipients + " (check Manage Jenkins"
-                    + " > System > E-mail Notification)", e);
+                    + " → System → E-mail Notification)", e);
         }
     }
 

@@ -62,7 +62,7 @@ final class KeeperMessages {
                 : s.lastChecked == null ? " The source has not been read yet." : "";
         return "no registry of critical systems has been loaded from " + s.source.describe() + ", so this gate fails"
                 + " closed (unknownSystems does not apply without a registry)." + why + " An administrator can check"
-                + " the registry in Manage Jenkins > System > Critical change gate.";
+                + " the registry in Manage Jenkins → System → Critical change gate.";
     }
 
     private static String sentence(String message) {

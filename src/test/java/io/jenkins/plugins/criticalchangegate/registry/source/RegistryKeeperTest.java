@@ -63,7 +63,7 @@ public class RegistryKeeperTest {
         RegistryUnavailableException never = assertThrows(RegistryUnavailableException.class, keeper::current);
         assertThat(never.getMessage(), is("no registry of critical systems has been loaded from file " + file
                 + ", so this gate fails closed (unknownSystems does not apply without a registry). The source has not"
-                + " been read yet. An administrator can check the registry in Manage Jenkins > System > Critical"
+                + " been read yet. An administrator can check the registry in Manage Jenkins → System → Critical"
                 + " change gate."));
 
         RefreshResult missing = keeper.refresh();
