@@ -159,8 +159,10 @@ final class DemoCommand implements Command {
             try (AuditJournal journal = AuditJournal.open(journalDir, JournalOptions.builder().key(key).build())) {
                 journal.appendAll(events);
             }
+            // "13 appended" then "14 records" read as a lost or extra record: say what the 14th is
             say("5. Journal: " + events.size() + " records appended to the keyed journal " + journalDir
-                    + " (its HMAC key: " + keyFile + ").");
+                    + ", after the JOURNAL_CREATED record that starts every journal (its HMAC key: " + keyFile
+                    + ").");
             VerificationResult verified = JournalVerifier.verify(journalDir, key);
             say("6. Verified with the key: " + verified + "; chain "
                     + verified.summary().map(s -> s.chainKind()).orElse("?") + ". (audit verify " + journalDir
