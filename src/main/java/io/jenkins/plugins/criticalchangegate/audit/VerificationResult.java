@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
 import java.util.Optional;
@@ -156,6 +157,6 @@ public final class VerificationResult {
     /** {@code N records, head <hash>}, or the problem. */
     @Override
     public String toString() {
-        return problem == null ? records + " records, head " + head : problem.toString();
+        return problem == null ? Counted.of(records, "record") + ", head " + head : problem.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
@@ -35,13 +36,7 @@ final class AuditReport {
     static int run(List<String> args, Console console) throws UsageException {
         Arguments parsed = Arguments.parse(args,
                 ExportFilters.with("html", JournalKeyOption.FILE, JournalKeyOption.ENV), Set.of("allow-unverified"));
-        if (parsed.positional().size() != 1) {
-            throw new UsageException("give exactly one journal directory, not " + parsed.positional());
-        }
-        Path dir = console.resolve(parsed.positional().get(0));
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("journal directory " + dir + " does not exist or is not a directory");
-        }
+        Path dir = JournalDirectory.existing(parsed, console); // "no journal here" answered as every audit command does
         Path html = console.resolve(parsed.required("html")).toAbsolutePath();
         Path parent = html.getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -57,7 +52,7 @@ final class AuditReport {
         } catch (IOException e) {
             console.err().println("error: cannot read the journal in " + ControlCharacters.escape(dir.toString())
                     + ": " + IoProblem.describe(e));
-            return ExitCode.FAILED;
+            return ExitCode.USAGE; // not done, as audit verify says for a journal it cannot read (exit-code table)
         }
         if (!verification.intact() && !allowUnverified) {
             console.err().println("error: the journal in " + ControlCharacters.escape(dir.toString())
@@ -84,8 +79,8 @@ final class AuditReport {
                     + ": " + IoProblem.describe(e));
             return ExitCode.FAILED;
         }
-        console.out().println("report: " + ControlCharacters.escape(html.toString()) + " (" + data.changes().size()
-                + " changes, " + data.records() + " records; journal " + (verification.intact()
+        console.out().println("report: " + ControlCharacters.escape(html.toString()) + " (" + Counted.of(data.changes().size(), "change")
+                + ", " + Counted.of(data.records(), "record") + "; journal " + (verification.intact()
                 ? "verified, " + verification.summary().map(s -> s.chainKind()).orElse("")
                 : "NOT VERIFIED: marked on every page") + ")");
         return ExitCode.OK;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
 import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
@@ -160,7 +161,7 @@ final class DemoCommand implements Command {
                 journal.appendAll(events);
             }
             // "13 appended" then "14 records" read as a lost or extra record: say what the 14th is
-            say("5. Journal: " + events.size() + " records appended to the keyed journal " + journalDir
+            say("5. Journal: " + Counted.of(events.size(), "record") + " appended to the keyed journal " + journalDir
                     + ", after the JOURNAL_CREATED record that starts every journal (its HMAC key: " + keyFile
                     + ").");
             VerificationResult verified = JournalVerifier.verify(journalDir, key);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import io.jenkins.plugins.criticalchangegate.policy.AiAssistedChange;
 import io.jenkins.plugins.criticalchangegate.policy.CommitMessage;
 import io.jenkins.plugins.criticalchangegate.registry.CriticalSystem;
@@ -35,7 +36,8 @@ final class RegistryCommand implements Command {
             + "       Warnings (FILE:LINE:COLUMN: warning: ...) for a valid but weak registry: job globs of\n"
             + "       systems with different rules that overlap, a system with a single possible approver, very\n"
             + "       short ids. Exit 0 when all are valid (warnings too, unless --strict), 1 when any has problems\n"
-            + "       (or warnings, with --strict), 2 when a file cannot be read.\n"
+            + "       (or warnings, with --strict: its line then reads 'FILE: FAILED (--strict), ...'), 2 when a\n"
+            + "       file cannot be read.\n"
             + "show   Resolves a system as the gate would (job bindings, 'did you mean', unknownSystems) and prints\n"
             + "       one JSON object: system, critical, resolution, message and, for a critical system, its policy\n"
             + "       with defaults applied (requiredApprovals, approvers, documentation, ...) and its rule for\n"
@@ -101,11 +103,18 @@ final class RegistryCommand implements Command {
                 for (RegistryProblem warning : lint.warnings()) {
                     console.out().println(warning);
                 }
-                if (strict && !lint.warnings().isEmpty()) {
-                    exit = ExitCode.FAILED;
-                }
                 int size = lint.registry().size();
-                console.out().println(ControlCharacters.escape(file) + ": OK, " + size + (size == 1 ? " system" : " systems"));
+                String systems = Counted.of(size, "system");
+                int warnings = lint.warnings().size();
+                if (strict && warnings > 0) {
+                    // the last line is what a script's log shows: under --strict a warning fails the file, so it
+                    // must not read "OK" (issue 17)
+                    exit = ExitCode.FAILED;
+                    console.out().println(ControlCharacters.escape(file) + ": FAILED (--strict), " + Counted.of(warnings, "warning")
+                            + ", " + systems);
+                } else {
+                    console.out().println(ControlCharacters.escape(file) + ": OK, " + systems);
+                }
             } catch (RegistryException e) {
                 for (RegistryProblem problem : e.problems()) {
                     console.out().println(problem);

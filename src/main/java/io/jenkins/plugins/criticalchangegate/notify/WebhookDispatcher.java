@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.notify;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.documentation.OutboundUrl;
 import io.jenkins.plugins.criticalchangegate.http.BoundedBody;
@@ -81,7 +82,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         if (waiting.incrementAndGet() > limits.queueCapacity()) {
             waiting.decrementAndGet();
             record(new Delivery(id, webhook.url().origin(), payload.event().wireName(), subject(payload),
-                    Delivery.Status.QUEUE_FULL, 0, "the queue of " + limits.queueCapacity() + " deliveries is full",
+                    Delivery.Status.QUEUE_FULL, 0, "the queue of " + Counted.of(limits.queueCapacity(), "delivery", "deliveries") + " is full",
                     Instant.now()), false);
             return false;
         }

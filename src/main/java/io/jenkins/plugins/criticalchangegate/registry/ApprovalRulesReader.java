@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ApprovalRulesReader {
                 continue;
             }
             if (ref.isUser() && count > 1) {
-                reading.problems.add(countNode, "the rule for " + ref + " asks for " + count + " approvals, but a"
+                reading.problems.add(countNode, "the rule for " + ref + " asks for " + Counted.of(count, "approval") + ", but a"
                         + " single user approves once: use count: 1, or a group");
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.report;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import io.jenkins.plugins.criticalchangegate.audit.JournalSummary;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
@@ -75,8 +76,8 @@ public final class HtmlReport {
         page.append("<p>Written ").append(Html.text(time(now))).append(" by critical-change-gate-tool ")
                 .append(Html.text(toolVersion)).append(". Filters: ")
                 .append(Html.text(filters.isEmpty() ? "none (the whole journal)" : filters)).append(". ")
-                .append(data.records()).append(" records, ").append(data.changes().size())
-                .append(" changes.</p>\n");
+                .append(Counted.of(data.records(), "record")).append(", ")
+                .append(Counted.of(data.changes().size(), "change")).append(".</p>\n");
         summaries(page, data);
         ChangeSection section = new ChangeSection(page, now);
         for (ChangeRecords change : data.changes()) {
@@ -118,8 +119,8 @@ public final class HtmlReport {
                     .append(outcome).append("</span>");
         }
         page.append("</p>\n").append(SvgCharts.gatesPerWeek(data.byWeek())).append("\n");
-        page.append("<h2>Time from request to decision</h2>\n<p>").append(data.timesToDecision().size())
-                .append(" gates that waited for people.</p>\n")
+        page.append("<h2>Time from request to decision</h2>\n<p>").append(Counted.of(data.timesToDecision().size(), "gate"))
+                .append(" that waited for people.</p>\n")
                 .append(SvgCharts.timeToDecision(data.timesToDecision())).append("\n");
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.report;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,8 +73,8 @@ final class SvgCharts {
         for (int i = 0; i < counts.length; i++) {
             double h = (double) counts[i] * HEIGHT / max;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\""
-                    + " fill=\"#1565c0\"><title>%s: %d gates</title></rect>", x, TOP + HEIGHT - h, bar, h,
-                    Html.text(BUCKETS.get(i)), counts[i]));
+                    + " fill=\"#1565c0\"><title>%s: %s</title></rect>", x, TOP + HEIGHT - h, bar, h,
+                    Html.text(BUCKETS.get(i)), Counted.of(counts[i], "gate")));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\">%d</text>",
                     x + bar / 2 - 3, TOP + HEIGHT - h - 3, counts[i]));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", x,

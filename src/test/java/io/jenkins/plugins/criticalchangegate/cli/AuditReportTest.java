@@ -57,9 +57,9 @@ public class AuditReportTest {
         assertThat(html, containsString("<td>2026-11</td><td>4</td>"));    // by month: four gates
         assertThat(html, containsString("week of 2026-11-02: 1 APPROVED"));
         assertThat(html, containsString("week of 2026-11-16: 1 NOT_CRITICAL"));
-        assertThat(html, containsString("&lt; 1 h: 1 gates"));                // CHG-3 waited ten minutes
-        assertThat(html, containsString("&lt; 1 day: 1 gates"));              // CHG-1 four hours
-        assertThat(html, containsString("&lt; 3 days: 1 gates"));             // CHG-2 two days
+        assertThat(html, containsString("&lt; 1 h: 1 gate<"));                // CHG-3 waited ten minutes
+        assertThat(html, containsString("&lt; 1 day: 1 gate<"));              // CHG-1 four hours
+        assertThat(html, containsString("&lt; 3 days: 1 gate<"));             // CHG-2 two days
         assertThat(html, containsString("@media print"));
     }
 

@@ -112,7 +112,8 @@ public class ExitCodeTableTest {
             for (List<String> args : List.of(List.of("audit", "verify", journal),
                     List.of("audit", "export", journal, "--format", "json"),
                     List.of("audit", "emergencies", journal),
-                    List.of("audit", "pending", journal))) {
+                    List.of("audit", "pending", journal),
+                    List.of("audit", "report", journal, "--html", "report.html"))) {
                 ToolRun run = run(args.toArray(new String[0]));
                 assertThat(args + "\n" + run, run.exit, is(ExitCode.USAGE));
                 assertThat(args + "\n" + run, run.err, containsString("error: no journal at "));

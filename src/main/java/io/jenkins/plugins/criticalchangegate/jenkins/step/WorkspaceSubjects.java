@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.step;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
@@ -51,7 +52,8 @@ final class WorkspaceSubjects {
         }
         if (files.length > MAX_FILES) {
             throw new AbortException("criticalChangeGate: parameter 'subjectFiles': '" + glob + "' matches "
-                    + files.length + " files, more than " + MAX_FILES + "; name the artifacts that are deployed");
+                    + Counted.of(files.length, "file") + ", more than " + MAX_FILES
+                    + "; name the artifacts that are deployed");
         }
         List<SubjectEntry> out = new ArrayList<>();
         for (FilePath file : files) {

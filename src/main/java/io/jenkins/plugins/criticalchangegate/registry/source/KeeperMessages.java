@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
@@ -24,7 +25,7 @@ final class KeeperMessages {
     /** {@code SOURCE: not a valid registry (N problems): } and the first few problems. */
     static String invalid(String source, RegistryException e) {
         int count = e.problems().size();
-        return source + ": not a valid registry (" + count + (count == 1 ? " problem): " : " problems): ")
+        return source + ": not a valid registry (" + Counted.of(count, "problem") + "): "
                 + LastKnownGoodStore.summary(e.problems());
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import java.io.IOException;
@@ -195,7 +196,7 @@ public final class RegistryKeeper {
                 result = same
                         ? RefreshResult.unchanged(name + ": same content (sha256:" + parsed.sha256().substring(0, 12)
                                 + ")", parsed)
-                        : RefreshResult.loaded(name + ": loaded " + parsed.registry().size() + " systems", parsed);
+                        : RefreshResult.loaded(name + ": loaded " + Counted.of(parsed.registry().size(), "system"), parsed);
             }
             if (s.failure != null) {
                 recovered = true;

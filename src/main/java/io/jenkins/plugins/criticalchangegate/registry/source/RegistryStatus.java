@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class RegistryStatus {
             lines.add("in use: none: every criticalChangeGate fails closed until a registry loads from " + source);
         } else {
             int size = current.registry().size();
-            lines.add("in use: " + size + (size == 1 ? " system" : " systems") + ", sha256:"
+            lines.add("in use: " + Counted.of(size, "system") + ", sha256:"
                     + current.sha256().substring(0, 12) + ", loaded " + seconds(current.loadedAt()) + " ("
                     + age(current.loadedAt(), now) + " ago) from " + current.source());
         }
