@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.report;
 
+import io.jenkins.plugins.criticalchangegate.audit.AuditEventType;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalRecord;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class GateListing {
         query.forEach(dir, (record, line) -> {
             count[0]++;
             if (!isGateRecord(record)) {
-                return; // the journal's own records, and credentials records (which name no change): no row of theirs
+                return; // the journal's own records, credentials records (which name no change): no row of theirs
             }
             String key = ChangeRecords.key(record);
             if (dropped.contains(key)) {
@@ -71,8 +72,9 @@ public final class GateListing {
     }
 
     private static boolean isGateRecord(JournalRecord record) {
+        // a gate's records name its change; a system that is not critical may be passed without one
         return record.fields().get("job") instanceof String && record.fields().get("system") != null
-                && record.fields().containsKey("changeId");
+                && (record.fields().containsKey("changeId") || record.type() == AuditEventType.NOT_CRITICAL);
     }
 
     /** The gates shown, newest request first. */

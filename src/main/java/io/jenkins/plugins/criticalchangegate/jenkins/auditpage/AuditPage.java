@@ -28,6 +28,7 @@ import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
+import org.kohsuke.stapler.verb.GET;
 
 /**
  * The audit page, {@code /critical-change-audit/} (issue 17), for whoever has {@link AuditPermission#AUDIT}
@@ -105,6 +106,7 @@ public class AuditPage implements RootAction {
     }
 
     /** {@code search?system=...}: the gates the filters match, or why the filters were refused. */
+    @GET
     public HttpResponse doSearch(StaplerRequest2 req) {
         checkAudit();
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
@@ -123,6 +125,7 @@ public class AuditPage implements RootAction {
     }
 
     /** {@code gate?gate=JOB%23BUILD}: that build's gate records. */
+    @GET
     public HttpResponse doGate(StaplerRequest2 req) {
         checkAudit();
         String gate = req.getParameter("gate");
@@ -154,6 +157,7 @@ public class AuditPage implements RootAction {
     }
 
     /** {@code csv?filters}: the matching records as {@code audit export --format csv} writes them. */
+    @GET
     public void doCsv(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         checkAudit();
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
@@ -161,6 +165,7 @@ public class AuditPage implements RootAction {
     }
 
     /** {@code json?filters}: the matching records as {@code audit export --format json} writes them. */
+    @GET
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         checkAudit();
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
@@ -172,6 +177,7 @@ public class AuditPage implements RootAction {
      * key. A journal that does not verify gets a page that says so, with the link to the report marked unverified
      * ({@code allowUnverified=true}, as {@code --allow-unverified}).
      */
+    @GET
     public void doReport(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         checkAudit();
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
