@@ -8,6 +8,10 @@ public final class Permission {
         throw new UnsupportedOperationException("stub");
     }
 
+    public static Permission fromId(String id) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public String getId() {
         throw new UnsupportedOperationException("stub");
     }
