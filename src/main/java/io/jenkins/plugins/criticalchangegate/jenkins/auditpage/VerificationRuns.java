@@ -136,7 +136,7 @@ final class VerificationRuns {
 
         /** What {@code audit verify} prints, line by line. */
         public List<String> getLines() {
-            return lines;
+            return List.copyOf(lines); // already unmodifiable: copyOf hands back the same list
         }
     }
 }
