@@ -5,6 +5,7 @@ import hudson.model.Item;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.AuthorizationStrategy;
+import hudson.security.ACL;
 import hudson.security.Permission;
 import hudson.security.SecurityRealm;
 import java.io.File;
@@ -63,6 +64,10 @@ public class Jenkins implements AccessControlled {
     }
 
     public File getRootDir() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public ACL getACL() {
         throw new UnsupportedOperationException("stub");
     }
 }

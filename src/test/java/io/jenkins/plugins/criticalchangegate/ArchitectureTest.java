@@ -269,6 +269,35 @@ public class ArchitectureTest {
         ADAPTER_FACTS_ARE_JENKINS_FREE.check(allClasses);
     }
 
+    /**
+     * The audit page (issue 17) is for auditors who are not administrators: it never touches the journal's key, whose
+     * download stays with the administrators' page. Jenkins' key is used only inside {@code jenkins.audit} (the
+     * verification there names its id, never the key); the page reaches the journal through {@code GateJournal}.
+     */
+    public static final ArchRule THE_AUDIT_PAGE_NEVER_TOUCHES_THE_KEY = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.auditpage..")
+            .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".audit.JournalKeyFile")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".jenkins.audit.JournalKey")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".jenkins.audit.AuditJournalLink")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(ROOT + ".audit.JournalOptions")
+            .as("jenkins.auditpage never touches the journal's key (JournalKey, JournalKeyFile, JournalOptions,"
+                    + " the key download)");
+
+    /**
+     * The audit page and the tool read filters through one implementation ({@code audit.JournalFilters}); the page,
+     * like every adapter, never uses the tool.
+     */
+    public static final ArchRule THE_AUDIT_PAGE_DOES_NOT_USE_THE_TOOL = noClasses()
+            .that().resideInAPackage(ROOT + ".jenkins.auditpage..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".cli..")
+            .as("jenkins.auditpage does not depend on cli");
+
+    @Test
+    public void theAuditPageNeverTouchesTheKeyNorTheTool() {
+        THE_AUDIT_PAGE_NEVER_TOUCHES_THE_KEY.check(mainClasses);
+        THE_AUDIT_PAGE_DOES_NOT_USE_THE_TOOL.check(mainClasses);
+    }
+
     @Test
     public void onlyTheFacadeCallsJenkinsGet() {
         ONLY_THE_FACADE_CALLS_JENKINS_GET.check(mainClasses);

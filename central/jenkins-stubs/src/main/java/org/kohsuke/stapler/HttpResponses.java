@@ -25,6 +25,10 @@ public class HttpResponses {
         throw new UnsupportedOperationException("stub");
     }
 
+    public static ForwardToView forwardToView(Object it, String view) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public abstract static class HttpResponseException extends RuntimeException implements HttpResponse {
         private static final long serialVersionUID = 1L;
 

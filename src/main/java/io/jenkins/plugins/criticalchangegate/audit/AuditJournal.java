@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,6 +120,24 @@ public final class AuditJournal implements Closeable {
     /** The hash of the last durable record, hex. */
     public String lastHash() {
         return batchWriter.lastHash();
+    }
+
+    /**
+     * Verifies this journal while it stays open and records keep being appended (the audit page in Jenkins): as
+     * {@link JournalVerifier#verify} does, over the records that were durable when it starts. What is appended
+     * meanwhile (a line half written, a file begun by rotation, a head moved on) is not read, so it is never taken for
+     * tampering. Order matters: {@code head.json} is read first, then the last durable record, then the files; the
+     * writer publishes a record after it is on disk and before the head names it, so the head read is never past that
+     * record, and every file listed after it holds it.
+     *
+     * @param key the journal's key, or null for an unkeyed journal
+     * @return intact with the summary up to that record, or the first problem
+     * @throws IOException when a file cannot be read at all
+     */
+    public VerificationResult verify(@CheckForNull byte[] key) throws IOException {
+        HeadFile.Reading head = HeadFile.inspect(dir, ChainHash.forKey(key));
+        BatchWriter.Last last = batchWriter.last();
+        return JournalVerifier.verifyThrough(dir, key, head, last.seq, last.hash);
     }
 
     /** How many times the journal has forced its file to disk: fewer than appends when group commit batches them. */

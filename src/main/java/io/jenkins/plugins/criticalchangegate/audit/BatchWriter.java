@@ -25,8 +25,19 @@ final class BatchWriter implements Closeable {
     private final AtomicLong batches = new AtomicLong();
     private long lastSeq;
     private String lastHash;
-    private volatile long lastSeqPublished;
-    private volatile String lastHashPublished;
+    /** The last durable record, seq and hash published together, so a reader never pairs one batch's with another's. */
+    private volatile Last published;
+
+    /** The seq and hash of the last durable record. */
+    static final class Last {
+        final long seq;
+        final String hash;
+
+        Last(long seq, String hash) {
+            this.seq = seq;
+            this.hash = hash;
+        }
+    }
 
     /**
      * @param lastSeq the sequence number of the journal's last record, 0 for none
@@ -39,8 +50,7 @@ final class BatchWriter implements Closeable {
         this.file = file;
         this.lastSeq = lastSeq;
         this.lastHash = lastHash;
-        this.lastSeqPublished = lastSeq;
-        this.lastHashPublished = lastHash;
+        this.published = new Last(lastSeq, lastHash);
     }
 
     /** Writes events in order, rotating files as needed, and makes them durable; then moves the head. */
@@ -58,21 +68,27 @@ final class BatchWriter implements Closeable {
             lastHash = encoded.hash;
         }
         file.flush();
+        // published once durable and before the head moves: a live verification reads head.json first and then this,
+        // so the head it checks is never past the last record it reads (AuditJournal.verify)
+        published = new Last(lastSeq, lastHash);
         head.write(lastSeq, lastHash, chain);
         batches.incrementAndGet();
-        lastSeqPublished = lastSeq;
-        lastHashPublished = lastHash;
         return Collections.unmodifiableList(written);
     }
 
     /** The sequence number of the last durable record. */
     long lastSeq() {
-        return lastSeqPublished;
+        return published.seq;
+    }
+
+    /** The last durable record's seq and hash, as one pair. */
+    Last last() {
+        return published;
     }
 
     /** The hash of the last durable record, hex. */
     String lastHash() {
-        return lastHashPublished;
+        return published.hash;
     }
 
     long syncs() {

@@ -45,6 +45,8 @@ public final class JournalQuery {
     private final Instant since;
     @CheckForNull
     private final Instant until;
+    /** The last record read, for a live journal (Long.MAX_VALUE: to the end). */
+    private final long through;
 
     private JournalQuery(Builder b) {
         this.system = QueryValues.text("--system", b.system);
@@ -56,6 +58,7 @@ public final class JournalQuery {
         this.gate = QueryValues.gate(b.gate);
         this.since = b.since;
         this.until = b.until;
+        this.through = b.through;
     }
 
     public static Builder builder() {
@@ -134,16 +137,41 @@ public final class JournalQuery {
         });
     }
 
-    /** Every record of the journal, in order; a line that is not a record (or not UTF-8) stops it. */
-    private static void read(Path dir, RecordSink sink) throws IOException {
+    /**
+     * Every record of the journal, in order; a line that is not a record (or not UTF-8) stops it. With
+     * {@link Builder#through}, reading ends at that record: what a live journal appends meanwhile (a line still being
+     * written, a file begun by rotation) is neither read nor taken for damage.
+     */
+    private void read(Path dir, RecordSink sink) throws IOException {
         List<JournalFiles.Entry> files = JournalFiles.list(dir);
         if (files.isEmpty()) {
             throw new IOException("no journal-NNNNNN.jsonl files in " + dir);
         }
+        boolean[] reached = {through == 0};
+        try {
+            readLines(files, sink, reached);
+        } catch (ThroughReached e) {
+            // the last record asked for was read: the rest is newer than the query
+        }
+    }
+
+    /** Thrown past the record {@link Builder#through} names: the one way out of {@link JournalLines#read}. */
+    private static final class ThroughReached extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ThroughReached() {
+            super("reached the last record asked for", null);
+        }
+    }
+
+    private void readLines(List<JournalFiles.Entry> files, RecordSink sink, boolean[] reached) throws IOException {
         JournalLines.read(files, new JournalLines.Handler() {
             @Override
             public void line(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
                     throws IOException {
+                if (reached[0]) {
+                    throw new ThroughReached();
+                }
                 String text;
                 try {
                     text = JournalLines.utf8(bytes, offset, length);
@@ -158,17 +186,27 @@ public final class JournalQuery {
                     throw new IOException(file.name() + " line " + number + ": not a journal record ("
                             + e.getMessage() + "); run 'audit verify'");
                 }
+                if (record.seq() > through) {
+                    throw new ThroughReached();
+                }
                 sink.accept(record, text);
+                reached[0] = record.seq() == through;
             }
 
             @Override
             public void overlong(JournalFiles.Entry file, long number) throws IOException {
+                if (reached[0]) {
+                    throw new ThroughReached();
+                }
                 throw new IOException(file.name() + " line " + number + ": longer than any record can be; run"
                         + " 'audit verify'");
             }
 
             @Override
             public void torn(JournalFiles.Entry file, long number) throws IOException {
+                if (reached[0]) {
+                    throw new ThroughReached(); // a record being appended after the last one asked for
+                }
                 throw new IOException(file.name() + " line " + number + ": a torn line without a final line feed"
                         + " (opening the journal moves it to quarantine); run 'audit verify'");
             }
@@ -266,8 +304,21 @@ public final class JournalQuery {
         private Instant since;
         @CheckForNull
         private Instant until;
+        private long through = Long.MAX_VALUE;
 
         private Builder() {
+        }
+
+        /**
+         * Reads the journal only up to and including the record with this seq: for a journal being written, the last
+         * record known to be whole when the query starts (docs/audit.md, "The audit page in Jenkins").
+         */
+        public Builder through(long lastSeq) {
+            if (lastSeq < 0) {
+                throw new IllegalArgumentException("through must be a seq, not " + lastSeq);
+            }
+            this.through = lastSeq;
+            return this;
         }
 
         public Builder system(@CheckForNull String system) {

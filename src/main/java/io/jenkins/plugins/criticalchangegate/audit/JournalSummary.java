@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,5 +78,18 @@ public final class JournalSummary {
     /** {@code keyed with key id <id>} or {@code unkeyed: detects accidental damage only} (the contract's words). */
     public String chainKind() {
         return keyId == null ? "unkeyed: detects accidental damage only" : "keyed with key id " + keyId;
+    }
+
+    /**
+     * The lines {@code audit verify} prints after its result, one fact each, {@code name: value} (docs/audit.md): the
+     * tool prints them, and the audit page in Jenkins shows the same lines for a verification on the controller.
+     */
+    public List<String> lines() {
+        return List.of("records: " + records,
+                "files: " + files + " (" + firstFile + (files > 1 ? " to " + lastFile : "") + ")",
+                "first: " + firstTime,
+                "last: " + lastTime,
+                "chain: " + chainKind(),
+                "head: " + head());
     }
 }

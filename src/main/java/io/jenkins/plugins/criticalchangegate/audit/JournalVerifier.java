@@ -48,11 +48,36 @@ public final class JournalVerifier {
     private String keyId;
     private String firstTime = "";
     private String lastTime = "";
+    /** A live journal's last durable record when verification began: read no further (Long.MAX_VALUE: to the end). */
+    private long through = Long.MAX_VALUE;
+    @CheckForNull
+    private String throughHash;
+    /** head.json as read before {@link #through} was taken, for a live journal; null: read it at the first record. */
+    @CheckForNull
+    private HeadFile.Reading headRead;
+    /** Whether the record {@link #through} names was verified: the rest of the files is newer. */
+    private boolean done;
 
     private JournalVerifier(Path dir, @CheckForNull byte[] key, @CheckForNull ExpectedHead expected) {
         this.dir = dir;
         this.key = key == null ? null : key.clone();
         this.expected = expected;
+    }
+
+    /**
+     * Verifies an open journal up to its last durable record ({@link AuditJournal#verify}).
+     *
+     * @param head head.json as read before {@code lastSeq} was taken
+     * @param lastSeq the last record that was on disk when verification began
+     * @param lastHash its hash, as the writer computed it
+     */
+    static VerificationResult verifyThrough(Path dir, @CheckForNull byte[] key, HeadFile.Reading head, long lastSeq,
+            String lastHash) throws IOException {
+        JournalVerifier verifier = new JournalVerifier(dir, key, null);
+        verifier.through = lastSeq;
+        verifier.throughHash = lastHash;
+        verifier.headRead = head;
+        return verifier.run();
     }
 
     /**
@@ -97,24 +122,48 @@ public final class JournalVerifier {
                     "no journal-NNNNNN.jsonl files in this directory"));
         }
         // the numbering first, before any record: a missing file is named as itself, wherever it is
+        VerificationResult.Problem missingFile = null;
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i).number != i + 1) {
                 String missing = JournalFiles.name(i + 1);
-                return broken(new VerificationResult.Problem(missing, 0, -1, VerificationResult.Reason.MISSING_FILE,
+                missingFile = new VerificationResult.Problem(missing, 0, -1, VerificationResult.Reason.MISSING_FILE,
                         missing + " is missing: " + (i == 0 ? "the journal's first file is " + files.get(0).name()
                         + ", so its start was removed" : files.get(i - 1).name() + " is followed by "
-                        + files.get(i).name())));
+                        + files.get(i).name()));
+                if (through == Long.MAX_VALUE || i == 0) {
+                    return broken(missingFile);
+                }
+                // A live journal: listing a directory while files are created in it returns only the files that
+                // existed throughout (POSIX readdir), so files begun by rotation meanwhile may be left out while a
+                // later one shows. Every file up to the last durable record existed before the listing began: read
+                // up to the gap, and report it only if that record was not reached before it.
+                files = files.subList(0, i);
+                break;
             }
         }
         byte[] buffer = new byte[BUFFER];
         JournalFiles.Entry last = files.get(files.size() - 1);
         long lastLineNumber = 0;
+        int filesRead = 0;
         for (JournalFiles.Entry file : files) {
             VerificationResult.Problem problem = verifyFile(file, buffer, file == last);
             if (problem != null) {
                 return broken(problem);
             }
             lastLineNumber = linesInFile;
+            filesRead++;
+            if (done) {
+                last = file; // what follows was appended after verification began
+                break;
+            }
+        }
+        if (missingFile != null && !done) {
+            return broken(missingFile);
+        }
+        if (through != Long.MAX_VALUE && !done && pendingGap == null) {
+            return broken(new VerificationResult.Problem(last.name(), lastLineNumber + 1, expectedSeq,
+                    VerificationResult.Reason.TRUNCATED, "the journal ends at seq " + (expectedSeq - 1)
+                    + " but its writer has written seq " + through + ": records were removed from the end"));
         }
         if (pendingGap != null) {
             return broken(pendingGap);
@@ -140,7 +189,7 @@ public final class JournalVerifier {
                     + " head.json replaced by an older copy)"));
         }
         String headHash = CanonicalJson.hex(previous);
-        return VerificationResult.intact(new JournalSummary(records, files.size(), files.get(0).name(), last.name(),
+        return VerificationResult.intact(new JournalSummary(records, filesRead, files.get(0).name(), last.name(),
                 firstTime, lastTime, keyId, headHash), notes);
     }
 
@@ -177,6 +226,9 @@ public final class JournalVerifier {
                         VerificationResult.Problem problem = verifyLine(file, buffer, lineStart, i);
                         if (problem != null) {
                             return problem;
+                        }
+                        if (done) {
+                            return null;
                         }
                         lineStart = i + 1;
                     }
@@ -281,6 +333,13 @@ public final class JournalVerifier {
                     "the expected head names hash " + expected.hash() + " for this seq, the journal holds "
                     + CanonicalJson.hex(computed) + ": the journal was rewritten since that head was noted");
         }
+        if (seq == through && throughHash != null
+                && !Hex.equalsHex(computed, throughHash.getBytes(StandardCharsets.US_ASCII), 0)) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HEAD_MISMATCH,
+                    "the journal's writer wrote hash " + throughHash + " for this seq, the file holds "
+                    + CanonicalJson.hex(computed) + ": the record was replaced after it was written");
+        }
+        done = seq == through;
         lastTime = new String(b, scanner.timeAt, 24, StandardCharsets.US_ASCII);
         System.arraycopy(computed, 0, previous, 0, ChainHash.LENGTH);
         expectedSeq = seq + 1;
@@ -333,7 +392,7 @@ public final class JournalVerifier {
                     "the first record's prev is not 64 zeros");
         }
         chain = ChainHash.forKey(key);
-        HeadFile.Reading reading = HeadFile.inspect(dir, ChainHash.forKey(key));
+        HeadFile.Reading reading = headRead != null ? headRead : HeadFile.inspect(dir, ChainHash.forKey(key));
         head = reading.head;
         headProblem = reading.problem;
         return null;

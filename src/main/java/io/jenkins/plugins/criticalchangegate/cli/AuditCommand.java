@@ -2,6 +2,7 @@ package io.jenkins.plugins.criticalchangegate.cli;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.ExpectedHead;
+import io.jenkins.plugins.criticalchangegate.audit.JournalFilters;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.JournalSummary;
 import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
@@ -13,10 +14,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -113,13 +110,7 @@ final class AuditCommand implements Command {
 
     /** The lines an auditor cites: one fact each, {@code name: value}, stable for scripts (docs/audit.md). */
     private static void printSummary(JournalSummary summary, Console console) {
-        console.out().println("records: " + summary.records());
-        console.out().println("files: " + summary.files() + " (" + summary.firstFile()
-                + (summary.files() > 1 ? " to " + summary.lastFile() : "") + ")");
-        console.out().println("first: " + summary.firstTime());
-        console.out().println("last: " + summary.lastTime());
-        console.out().println("chain: " + summary.chainKind());
-        console.out().println("head: " + summary.head());
+        summary.lines().forEach(console.out()::println);
         console.out().println("verified-by: critical-change-gate-tool " + ToolVersion.get());
     }
 
@@ -155,28 +146,13 @@ final class AuditCommand implements Command {
         return JournalDirectory.existing(parsed, console);
     }
 
-    /** An ISO-8601 instant, date-time with offset, or date (midnight UTC). */
+    /** An ISO-8601 instant, date-time with offset, or date (midnight UTC), as the export filters read one. */
     @CheckForNull
     static Instant time(String option, Optional<String> value) throws UsageException {
-        if (value.isEmpty()) {
-            return null;
-        }
-        String text = value.get();
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            // try the other forms
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            // try the other forms
-        }
-        try {
-            return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--" + option + " '" + ControlCharacters.escape(String.valueOf(text)) + "' is not an ISO-8601 time (e.g."
-                    + " 2026-01-31T12:00:00Z, 2026-01-31T13:00:00+01:00 or 2026-01-31)");
+            return JournalFilters.instant(option, value.orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

@@ -1,18 +1,21 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.audit.JournalFilters;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The record filters of {@code audit export}, shared with {@code audit report} so both select the same records the
- * same way (docs/audit.md, "Exporting").
+ * same way (docs/audit.md, "Exporting"). What a value means and which values are refused is {@link JournalFilters}'s
+ * to say, which the audit page in Jenkins uses too: here only the options are turned into its name-to-value map.
  */
 final class ExportFilters {
-    static final List<String> NAMES = List.of("system", "job", "user", "change", "type", "gate", "outcome", "since",
-            "until");
+    static final List<String> NAMES = JournalFilters.NAMES;
 
     private ExportFilters() {
     }
@@ -27,17 +30,7 @@ final class ExportFilters {
     /** The query the filters given describe; a bad value is a usage error that names the option. */
     static JournalQuery query(Arguments parsed) throws UsageException {
         try {
-            return JournalQuery.builder()
-                    .system(parsed.option("system").orElse(null))
-                    .job(parsed.option("job").orElse(null))
-                    .user(parsed.option("user").orElse(null))
-                    .outcome(parsed.option("outcome").orElse(null))
-                    .change(parsed.option("change").orElse(null))
-                    .type(parsed.option("type").orElse(null))
-                    .gate(parsed.option("gate").orElse(null))
-                    .since(AuditCommand.time("since", parsed.option("since")))
-                    .until(AuditCommand.time("until", parsed.option("until")))
-                    .build();
+            return JournalFilters.query(given(parsed));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -45,13 +38,17 @@ final class ExportFilters {
 
     /** The filters as given, {@code --system checkout-service --since 2026-01-01}, for a reader of the output. */
     static String describe(Arguments parsed) throws UsageException {
-        StringBuilder s = new StringBuilder();
+        return JournalFilters.describe(given(parsed));
+    }
+
+    private static Map<String, String> given(Arguments parsed) throws UsageException {
+        Map<String, String> values = new LinkedHashMap<>();
         for (String name : NAMES) {
             Optional<String> value = parsed.option(name);
             if (value.isPresent()) {
-                s.append(s.length() == 0 ? "" : " ").append("--").append(name).append(' ').append(value.get());
+                values.put(name, value.get());
             }
         }
-        return s.toString();
+        return values;
     }
 }

@@ -15,9 +15,12 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalLockedException;
 import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
+import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -102,6 +105,54 @@ public class GateJournal {
     /** The directory the journal is (or will be) written in, as the global configuration says now. */
     Path directory() {
         return CriticalChangeGateConfiguration.get().journalPath();
+    }
+
+    /** The journal's directory, for the audit page (which reads it with the tool's filters). */
+    public Path journalDirectory() {
+        return directory();
+    }
+
+    /**
+     * The last record on disk of the journal this Jenkins has open in its directory, so that a reader stops there
+     * ({@code JournalQuery.Builder.through}); empty when it has none open (nothing is being appended: read to the end).
+     */
+    public static synchronized OptionalLong lastSeqIfOpen() {
+        AuditJournal current = journal;
+        Path dir = CriticalChangeGateConfiguration.get().journalPath();
+        return current != null && dir.equals(openedIn) ? OptionalLong.of(current.lastSeq()) : OptionalLong.empty();
+    }
+
+    /**
+     * Verifies the journal with Jenkins' key while gates keep appending to it ({@code AuditJournal.verify}): what is
+     * appended meanwhile is not read, so it is never taken for tampering. The key stays here; the result names only
+     * its id. Opens the journal when it exists and is not open yet; never creates one.
+     *
+     * @throws IOException when there is no journal yet, it cannot be opened, or Jenkins' key changed under it
+     */
+    public VerificationResult verifyLive() throws IOException {
+        Path dir = directory();
+        if (!Files.isRegularFile(dir.resolve("journal-000001.jsonl"))) {
+            throw new IOException("there is no audit journal in " + dir + " yet: it is made with the first gate");
+        }
+        AuditJournal open = journal(); // not held under the class lock while verifying: appends take that lock
+        String openedWith;
+        synchronized (GateJournal.class) {
+            openedWith = openedWithKeyId;
+        }
+        byte[] key = JournalKey.get().existing();
+        try {
+            String keyId = key == null ? null : JournalKeyFile.keyId(key);
+            if (keyId == null || !keyId.equals(openedWith)) {
+                throw new IOException("the audit journal in " + dir + " is written with key id " + openedWith
+                        + " but Jenkins' confidential store now holds " + (keyId == null ? "no journal key"
+                        : "key id " + keyId) + "; restart Jenkins to reopen the journal (" + DOCS + ")");
+            }
+            return open.verify(key);
+        } finally {
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
     }
 
     private static synchronized AuditJournal journal() throws IOException {

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.criticalchangegate.jenkins.auditpage;
+
+import io.jenkins.plugins.criticalchangegate.audit.JournalFilters;
+import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
+import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
+import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
+import io.jenkins.plugins.criticalchangegate.jenkins.auditpage.ScanPermits.Kind;
+import io.jenkins.plugins.criticalchangegate.report.HtmlReport;
+import io.jenkins.plugins.criticalchangegate.report.ReportData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * The audit page's downloads: the export (CSV, JSON) and the report, written to a temporary file first and sent only
+ * once whole, so that a journal line that stops the export (as it stops {@code audit export}) is an error response,
+ * not a download cut short that looks complete. Never cached; named for what they hold and when.
+ */
+final class Downloads {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    /** What the report's own meta tag says: no script, nothing fetched; styles inline, images as data. */
+    private static final String REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    private Downloads() {
+    }
+
+    static void export(StaplerResponse2 rsp, ScanPermits permits, Kind kind, Path dir, JournalQuery query)
+            throws IOException {
+        Path file = Files.createTempFile("critical-change-gate-export-", kind == Kind.CSV ? ".csv" : ".json");
+        try {
+            try {
+                permits.run(kind, () -> {
+                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                        if (kind == Kind.CSV) {
+                            query.exportCsv(dir, out);
+                        } else {
+                            query.exportJson(dir, out);
+                        }
+                    }
+                    return null;
+                });
+            } catch (ScanPermits.Busy e) {
+                throw HttpResponses.errorWithoutStack(503, e.getMessage());
+            } catch (IOException e) {
+                throw HttpResponses.errorWithoutStack(500, "The export stopped, nothing was sent: " + e.getMessage());
+            }
+            boolean csv = kind == Kind.CSV;
+            send(rsp, file, csv ? "text/csv;charset=UTF-8" : "application/json;charset=UTF-8",
+                    "critical-change-gate-audit-" + STAMP.format(Instant.now()) + (csv ? ".csv" : ".json"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * The report, or (for a journal that does not verify, unless allowed) a page that says so and offers the report
+     * marked unverified.
+     */
+    static void report(StaplerResponse2 rsp, ScanPermits permits, Path dir, JournalQuery query,
+            Map<String, String> filters, boolean allowUnverified) throws IOException {
+        Path file = Files.createTempFile("critical-change-gate-report-", ".html");
+        try {
+            VerificationResult verification;
+            try {
+                verification = permits.run(Kind.REPORT, () -> {
+                    VerificationResult v = GateJournal.get().verifyLive();
+                    if (!v.intact() && !allowUnverified) {
+                        return v;
+                    }
+                    ReportData data = ReportData.read(dir, query);
+                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                        HtmlReport.write(out, data, v, allowUnverified, JournalFilters.describe(filters),
+                                Instant.now(), PluginVersion.get());
+                    }
+                    return v;
+                });
+            } catch (ScanPermits.Busy e) {
+                throw HttpResponses.errorWithoutStack(503, e.getMessage());
+            } catch (IOException e) {
+                throw HttpResponses.errorWithoutStack(500, "No report was written: " + e.getMessage());
+            }
+            if (!verification.intact() && !allowUnverified) {
+                // ForwardToView is an HttpResponse Stapler takes when thrown (HttpResponses' idiom)
+                throw HttpResponses.forwardToView(new UnverifiedReport(verification.toString(),
+                        SearchView.queryString(filters)), "index");
+            }
+            rsp.setHeader("Content-Security-Policy", REPORT_CSP);
+            send(rsp, file, "text/html;charset=UTF-8", "critical-change-gate-audit-report-"
+                    + STAMP.format(Instant.now()) + ".html");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void send(StaplerResponse2 rsp, Path file, String type, String name) throws IOException {
+        rsp.setContentType(type);
+        rsp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        rsp.setHeader("Cache-Control", "no-store");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.setContentLengthLong(Files.size(file));
+        try (OutputStream out = rsp.getOutputStream()) {
+            Files.copy(file, out);
+        }
+    }
+}
