@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import java.nio.CharBuffer;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -9,11 +10,18 @@ import java.util.Set;
  * {@code DECIDED} record names ({@code NOT_CRITICAL} for the {@code NOT_CRITICAL} record). Every record of such a gate
  * matches: the one naming the same four, and one without {@code changeId} (the credentials records) naming the same
  * job, build and system. Holds the matching gates' keys only, not their records.
+ *
+ * <p>Keys are held as {@link CharBuffer}s (equal by content) so that a record read in place ({@link RecordView}) is
+ * looked up through one reused buffer, without a string per record (issue 17: export memory).
  */
 final class GateOutcomes {
     private final String outcome;
-    private final Set<String> gates = new HashSet<>();
-    private final Set<String> builds = new HashSet<>();
+    private final Set<CharBuffer> gates = new HashSet<>();
+    private final Set<CharBuffer> builds = new HashSet<>();
+    private final StringBuilder key = new StringBuilder();
+    private final ByteText text = new ByteText();
+    private char[] probeChars = new char[256];
+    private CharBuffer probe = CharBuffer.wrap(probeChars);
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
@@ -23,8 +31,8 @@ final class GateOutcomes {
     void note(JournalRecord record) {
         boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
         if (ends && outcome.equals(record.text("outcome"))) {
-            gates.add(gateKey(record));
-            builds.add(buildKey(record));
+            gates.add(CharBuffer.wrap(gateKey(record)));
+            builds.add(CharBuffer.wrap(buildKey(record)));
         }
     }
 
@@ -33,8 +41,79 @@ final class GateOutcomes {
         if (!record.fields().containsKey("job") || !record.fields().containsKey("system")) {
             return false;
         }
-        return record.fields().containsKey("changeId") ? gates.contains(gateKey(record))
-                : builds.contains(buildKey(record));
+        return record.fields().containsKey("changeId") ? gates.contains(CharBuffer.wrap(gateKey(record)))
+                : builds.contains(CharBuffer.wrap(buildKey(record)));
+    }
+
+    /** {@link #note(JournalRecord)} for a record read in place. */
+    void note(RecordView view) {
+        if (!view.isType(AuditEventType.DECIDED) && !view.isType(AuditEventType.NOT_CRITICAL)) {
+            return;
+        }
+        text.clear();
+        int o = view.member("outcome");
+        if (o >= 0) {
+            view.text(o, text);
+        }
+        if (text.equalsAscii(outcome)) {
+            int buildLength = buildKey(view);
+            gates.add(CharBuffer.wrap(gateKey(view).toString()));
+            builds.add(CharBuffer.wrap(key.substring(0, buildLength)));
+        }
+    }
+
+    /** {@link #contains(JournalRecord)} for a record read in place. */
+    boolean contains(RecordView view) {
+        if (view.member("job") < 0 || view.member("system") < 0) {
+            return false;
+        }
+        if (view.member("changeId") >= 0) {
+            return gates.contains(probe(gateKey(view)));
+        }
+        buildKey(view);
+        return builds.contains(probe(key));
+    }
+
+    private CharBuffer probe(StringBuilder chars) {
+        if (chars.length() > probeChars.length) {
+            probeChars = new char[Math.max(chars.length(), probeChars.length * 2)];
+            probe = CharBuffer.wrap(probeChars);
+        }
+        chars.getChars(0, chars.length(), probeChars, 0);
+        probe.clear().limit(chars.length());
+        return probe;
+    }
+
+    /** The build key of the record in {@link #key}; returns its length. */
+    private int buildKey(RecordView view) {
+        key.setLength(0);
+        appendId(view, "job");
+        key.append('\n');
+        text.clear();
+        int build = view.member("build");
+        if (build >= 0) {
+            view.text(build, text);
+        }
+        text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
+        key.append('\n');
+        appendId(view, "system");
+        return key.length();
+    }
+
+    private StringBuilder gateKey(RecordView view) {
+        buildKey(view);
+        key.append('\n');
+        appendId(view, "changeId");
+        return key;
+    }
+
+    private void appendId(RecordView view, String name) {
+        text.clear();
+        int i = view.member(name);
+        if (i >= 0) {
+            view.text(i, text);
+        }
+        text.appendId(key);
     }
 
     private static String buildKey(JournalRecord r) {
