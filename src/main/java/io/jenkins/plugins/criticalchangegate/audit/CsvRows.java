@@ -23,8 +23,8 @@ final class CsvRows {
     /** The columns filled from the event's own fields, as text. */
     private static final List<String> OWN_COLUMNS = List.of("job", "build", "system", "changeId", "commit", "user",
             "outcome", "reason", "url", "approvers");
-    /** The members that are not event fields, so never in {@code details}. */
-    private static final List<String> RECORD_MEMBERS = List.of("seq", "time", "type", "prev", "hash");
+    /** Each column's member in {@link RecordView#KNOWN}; -1 for {@code details}. */
+    private static final int[] KNOWN_OF_COLUMN = COLUMNS.stream().mapToInt(RecordView.KNOWN::indexOf).toArray();
     private static final byte[] HEADER = (String.join(",", COLUMNS) + "\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private final ExportOutput out;
@@ -45,30 +45,21 @@ final class CsvRows {
      *     that is an array or object, which the parsed record prints in Java's notation)
      */
     boolean write(RecordView v) throws IOException {
-        int approvers = v.member("approvers");
+        int approvers = v.member(RecordView.APPROVERS);
         if (approvers >= 0 && v.kind(approvers) == '[' && !flat(v, approvers)) {
             return false;
         }
         for (int c = 0; c < COLUMNS.size(); c++) {
-            String column = COLUMNS.get(c);
             cell.clear();
-            switch (column) {
-                case "seq": case "time": case "type": case "prev": case "hash":
-                    v.text(v.member(column), cell);
-                    break;
-                case "approvers":
-                    if (approvers >= 0 && v.kind(approvers) == '[') {
-                        join(v, approvers);
-                    }
-                    break;
-                case "details":
-                    details(v);
-                    break;
-                default:
-                    int i = v.member(column);
-                    if (i >= 0) {
-                        v.text(i, cell);
-                    }
+            int k = KNOWN_OF_COLUMN[c];
+            if (k == RecordView.APPROVERS) {
+                if (approvers >= 0 && v.kind(approvers) == '[') {
+                    join(v, approvers);
+                }
+            } else if (k < 0) {
+                details(v);
+            } else if (v.member(k) >= 0) {
+                v.text(v.member(k), cell);
             }
             if (c > 0) {
                 out.write((byte) ',');
@@ -110,7 +101,7 @@ final class CsvRows {
     private void details(RecordView v) {
         byte[] b = v.bytes();
         for (int i = 0; i < v.count(); i++) {
-            if (v.named(i, RECORD_MEMBERS) || v.named(i, OWN_COLUMNS)) {
+            if (v.knownOf(i) >= 0) { // seq time type prev hash and the own columns
                 continue;
             }
             cell.append(cell.length() == 0 ? (byte) '{' : (byte) ',');

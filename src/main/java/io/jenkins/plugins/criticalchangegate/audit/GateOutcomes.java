@@ -51,7 +51,7 @@ final class GateOutcomes {
             return;
         }
         text.clear();
-        int o = view.member("outcome");
+        int o = view.member(RecordView.OUTCOME);
         if (o >= 0) {
             view.text(o, text);
         }
@@ -64,10 +64,10 @@ final class GateOutcomes {
 
     /** {@link #contains(JournalRecord)} for a record read in place. */
     boolean contains(RecordView view) {
-        if (view.member("job") < 0 || view.member("system") < 0) {
+        if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
             return false;
         }
-        if (view.member("changeId") >= 0) {
+        if (view.member(RecordView.CHANGE_ID) >= 0) {
             return gates.contains(probe(gateKey(view)));
         }
         buildKey(view);
@@ -87,29 +87,29 @@ final class GateOutcomes {
     /** The build key of the record in {@link #key}; returns its length. */
     private int buildKey(RecordView view) {
         key.setLength(0);
-        appendId(view, "job");
+        appendId(view, RecordView.JOB);
         key.append('\n');
         text.clear();
-        int build = view.member("build");
+        int build = view.member(RecordView.BUILD);
         if (build >= 0) {
             view.text(build, text);
         }
         text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
         key.append('\n');
-        appendId(view, "system");
+        appendId(view, RecordView.SYSTEM);
         return key.length();
     }
 
     private StringBuilder gateKey(RecordView view) {
         buildKey(view);
         key.append('\n');
-        appendId(view, "changeId");
+        appendId(view, RecordView.CHANGE_ID);
         return key;
     }
 
-    private void appendId(RecordView view, String name) {
+    private void appendId(RecordView view, int known) {
         text.clear();
-        int i = view.member(name);
+        int i = view.member(known);
         if (i >= 0) {
             view.text(i, text);
         }

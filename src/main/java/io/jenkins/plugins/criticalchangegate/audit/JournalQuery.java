@@ -164,23 +164,23 @@ public final class JournalQuery {
 
     /** {@link #matches(JournalRecord)} for a record read in place; {@code scratch} is reused. */
     boolean matches(RecordView v, ByteText scratch) {
-        if (system != null && !v.stringIdEquals(v.member("system"), system, scratch)
-                || job != null && !v.stringIdEquals(v.member("job"), job, scratch)
-                || change != null && !v.stringIdEquals(v.member("changeId"), change, scratch)
+        if (system != null && !v.stringIdEquals(v.member(RecordView.SYSTEM), system, scratch)
+                || job != null && !v.stringIdEquals(v.member(RecordView.JOB), job, scratch)
+                || change != null && !v.stringIdEquals(v.member(RecordView.CHANGE_ID), change, scratch)
                 || type != null && !v.isType(type)) {
             return false;
         }
         if (gate != null) {
-            int build = v.member("build");
+            int build = v.member(RecordView.BUILD);
             scratch.clear();
             if (build >= 0) {
                 v.text(build, scratch);
             }
-            if (!scratch.equalsAscii(gate[1]) || !v.stringIdEquals(v.member("job"), gate[0], scratch)) {
+            if (!scratch.equalsAscii(gate[1]) || !v.stringIdEquals(v.member(RecordView.JOB), gate[0], scratch)) {
                 return false;
             }
         }
-        if (user != null && !v.stringIdEquals(v.member("user"), user, scratch) && !approver(v, scratch)) {
+        if (user != null && !v.stringIdEquals(v.member(RecordView.USER), user, scratch) && !approver(v, scratch)) {
             return false;
         }
         if (since != null && v.timeBefore(since)) {
@@ -191,7 +191,7 @@ public final class JournalQuery {
 
     /** Whether {@code user} is one of the record's {@code approvers} (a string element, compared as an id). */
     private boolean approver(RecordView v, ByteText scratch) {
-        int approvers = v.member("approvers");
+        int approvers = v.member(RecordView.APPROVERS);
         if (approvers < 0 || v.kind(approvers) != '[') {
             return false;
         }

@@ -22,8 +22,21 @@ final class RecordView {
     private int[] nameEnd = new int[32];
     private int[] valueAt = new int[32];
     private int[] valueEnd = new int[32];
-    private int typeMember;
-    private int timeMember;
+    /** The members the export looks up, by number: {@link #member(int)} finds them without comparing names. */
+    static final java.util.List<String> KNOWN = java.util.List.of("seq", "time", "type", "prev", "hash", "job",
+            "build", "system", "changeId", "commit", "user", "outcome", "reason", "url", "approvers");
+    static final int SEQ = 0;
+    static final int TIME = 1;
+    static final int TYPE = 2;
+    static final int JOB = 5;
+    static final int BUILD = 6;
+    static final int SYSTEM = 7;
+    static final int CHANGE_ID = 8;
+    static final int USER = 10;
+    static final int OUTCOME = 11;
+    static final int APPROVERS = 14;
+    private final int[] known = new int[KNOWN.size()];
+    private int[] knownOf = new int[32];
 
     /**
      * Reads {@code bytes[offset, offset + length)}, a line without its line feed.
@@ -37,8 +50,7 @@ final class RecordView {
         }
         b = bytes;
         count = 0;
-        typeMember = -1;
-        timeMember = -1;
+        java.util.Arrays.fill(known, -1);
         int pos = offset + 1; // after '{'
         while (pos < end - 1) {
             if (count == nameAt.length) {
@@ -56,10 +68,13 @@ final class RecordView {
                 return false;
             }
             valueEnd[count] = after;
-            if (is(count, "type")) {
-                typeMember = count;
-            } else if (is(count, "time")) {
-                timeMember = count;
+            knownOf[count] = -1;
+            for (int k = 0; k < KNOWN.size(); k++) {
+                if (is(count, KNOWN.get(k))) {
+                    known[k] = count;
+                    knownOf[count] = k;
+                    break;
+                }
             }
             count++;
             pos = after + 1; // past ',' or the final '}'
@@ -73,6 +88,7 @@ final class RecordView {
         nameEnd = java.util.Arrays.copyOf(nameEnd, n);
         valueAt = java.util.Arrays.copyOf(valueAt, n);
         valueEnd = java.util.Arrays.copyOf(valueEnd, n);
+        knownOf = java.util.Arrays.copyOf(knownOf, n);
     }
 
     /** Where the value starting at {@code pos} ends (exclusive), or -1 when it nests deeper than {@link #MAX_DEPTH}. */
@@ -143,14 +159,14 @@ final class RecordView {
         return -1;
     }
 
-    /** Whether member {@code i} is one of these names. */
-    boolean named(int i, java.util.List<String> names) {
-        for (String name : names) {
-            if (is(i, name)) {
-                return true;
-            }
-        }
-        return false;
+    /** The member {@link #KNOWN}{@code .get(k)}, or -1. */
+    int member(int k) {
+        return known[k];
+    }
+
+    /** Which of {@link #KNOWN} member {@code i} is, or -1 for another name. */
+    int knownOf(int i) {
+        return knownOf[i];
     }
 
     /** Where member {@code i} starts: its name's opening quote. */
@@ -172,11 +188,11 @@ final class RecordView {
     }
 
     int typeAt() {
-        return valueAt[typeMember] + 1;
+        return valueAt[known[TYPE]] + 1;
     }
 
     int typeEnd() {
-        return valueEnd[typeMember] - 1;
+        return valueEnd[known[TYPE]] - 1;
     }
 
     boolean isType(AuditEventType type) {
@@ -195,7 +211,7 @@ final class RecordView {
 
     /** Whether the record's time is before {@code instant} (the time is {@code uuuu-MM-ddTHH:mm:ss.SSSZ}, checked). */
     boolean timeBefore(java.time.Instant instant) {
-        int t = valueAt[timeMember] + 1;
+        int t = valueAt[known[TIME]] + 1;
         long day = epochDay(digits(t, 4), digits(t + 5, 2), digits(t + 8, 2));
         long seconds = day * 86_400 + digits(t + 11, 2) * 3600L + digits(t + 14, 2) * 60L + digits(t + 17, 2);
         long nanos = digits(t + 20, 3) * 1_000_000L;
