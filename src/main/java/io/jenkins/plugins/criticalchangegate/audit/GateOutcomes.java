@@ -1,9 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
-import java.nio.CharBuffer;
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The gates of a journal that ended with one outcome, for {@code audit export --outcome} (docs/audit.md, "Exporting"):
  * a gate is its {@code job}, {@code build}, {@code system} and {@code changeId}; it ended with the outcome its
@@ -11,17 +7,15 @@ import java.util.Set;
  * matches: the one naming the same four, and one without {@code changeId} (the credentials records) naming the same
  * job, build and system. Holds the matching gates' keys only, not their records.
  *
- * <p>Keys are held as {@link CharBuffer}s (equal by content) so that a record read in place ({@link RecordView}) is
- * looked up through one reused buffer, without a string per record (issue 17: export memory).
+ * <p>Keys are held as bytes ({@link KeySet}), and a record read in place ({@link RecordView}) is looked up through one
+ * reused builder, without a string per record (issue 17: export memory).
  */
 final class GateOutcomes {
     private final String outcome;
-    private final Set<CharBuffer> gates = new HashSet<>();
-    private final Set<CharBuffer> builds = new HashSet<>();
+    private final KeySet gates = new KeySet();
+    private final KeySet builds = new KeySet();
     private final StringBuilder key = new StringBuilder();
     private final ByteText text = new ByteText();
-    private char[] probeChars = new char[256];
-    private CharBuffer probe = CharBuffer.wrap(probeChars);
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
@@ -31,8 +25,8 @@ final class GateOutcomes {
     void note(JournalRecord record) {
         boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
         if (ends && outcome.equals(record.text("outcome"))) {
-            gates.add(CharBuffer.wrap(gateKey(record)));
-            builds.add(CharBuffer.wrap(buildKey(record)));
+            gates.add(gateKey(record));
+            builds.add(buildKey(record));
         }
     }
 
@@ -41,13 +35,13 @@ final class GateOutcomes {
         if (!record.fields().containsKey("job") || !record.fields().containsKey("system")) {
             return false;
         }
-        return record.fields().containsKey("changeId") ? gates.contains(CharBuffer.wrap(gateKey(record)))
-                : builds.contains(CharBuffer.wrap(buildKey(record)));
+        return record.fields().containsKey("changeId") ? gates.contains(gateKey(record))
+                : builds.contains(buildKey(record));
     }
 
     /** {@link #note(JournalRecord)} for a record read in place. */
     void note(RecordView view) {
-        if (!view.isType(AuditEventType.DECIDED) && !view.isType(AuditEventType.NOT_CRITICAL)) {
+        if (!ends(view)) {
             return;
         }
         text.clear();
@@ -56,10 +50,14 @@ final class GateOutcomes {
             view.text(o, text);
         }
         if (text.equalsAscii(outcome)) {
-            int buildLength = buildKey(view);
-            gates.add(CharBuffer.wrap(gateKey(view).toString()));
-            builds.add(CharBuffer.wrap(key.substring(0, buildLength)));
+            builds.add(key.subSequence(0, buildKey(view)));
+            gates.add(gateKey(view));
         }
+    }
+
+    /** Whether a record read in place (or only scanned: {@link RecordView#scan}) can end a gate. */
+    static boolean ends(RecordView view) {
+        return view.isType(AuditEventType.DECIDED) || view.isType(AuditEventType.NOT_CRITICAL);
     }
 
     /** {@link #contains(JournalRecord)} for a record read in place. */
@@ -68,20 +66,10 @@ final class GateOutcomes {
             return false;
         }
         if (view.member(RecordView.CHANGE_ID) >= 0) {
-            return gates.contains(probe(gateKey(view)));
+            return gates.contains(gateKey(view));
         }
         buildKey(view);
-        return builds.contains(probe(key));
-    }
-
-    private CharBuffer probe(StringBuilder chars) {
-        if (chars.length() > probeChars.length) {
-            probeChars = new char[Math.max(chars.length(), probeChars.length * 2)];
-            probe = CharBuffer.wrap(probeChars);
-        }
-        chars.getChars(0, chars.length(), probeChars, 0);
-        probe.clear().limit(chars.length());
-        return probe;
+        return builds.contains(key);
     }
 
     /** The build key of the record in {@link #key}; returns its length. */

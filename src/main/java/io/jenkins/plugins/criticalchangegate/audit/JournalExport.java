@@ -43,10 +43,15 @@ final class JournalExport {
                     @Override
                     void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
                             throws IOException {
-                        if (view.read(bytes, offset, length)) {
-                            gates.note(view);
-                        } else {
+                        // most lines are only checked here: the members are located only in the lines that end a gate
+                        if (!view.scan(bytes, offset, length)) {
                             gates.note(parse(file, number, bytes, offset, length));
+                        } else if (GateOutcomes.ends(view)) {
+                            if (view.index()) {
+                                gates.note(view);
+                            } else {
+                                gates.note(parse(file, number, bytes, offset, length));
+                            }
                         }
                     }
                 });
@@ -89,7 +94,11 @@ final class JournalExport {
             }
             out.flush();
         } catch (IOException e) {
-            out.flush(); // what was exported before the bad line, as the export always gave it
+            try {
+                out.flush(); // what was exported before the bad line, as the export always gave it
+            } catch (IOException also) {
+                e.addSuppressed(also); // the bad line is what the user must hear about
+            }
             throw e;
         }
     }

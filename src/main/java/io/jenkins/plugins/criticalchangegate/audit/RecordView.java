@@ -36,6 +36,8 @@ final class RecordView {
     static final int OUTCOME = 11;
     static final int APPROVERS = 14;
     private final int[] known = new int[KNOWN.size()];
+    private int lineStart;
+    private int lineEnd;
     private int[] knownOf = new int[32];
 
     /**
@@ -44,14 +46,29 @@ final class RecordView {
      * @return whether it is a canonical record; if not, nothing of it may be read here
      */
     boolean read(byte[] bytes, int offset, int length) {
-        int end = offset + length;
-        if (!scanner.scan(bytes, offset, end)) {
+        return scan(bytes, offset, length) && index();
+    }
+
+    /**
+     * The first half of {@link #read}: whether the line is a canonical record, after which only {@link #isType} may be
+     * asked until {@link #index} has run (what {@code --outcome}'s first pass needs of most lines).
+     */
+    boolean scan(byte[] bytes, int offset, int length) {
+        if (!scanner.scan(bytes, offset, offset + length)) {
             return false;
         }
         b = bytes;
+        lineStart = offset;
+        lineEnd = offset + length;
+        return true;
+    }
+
+    /** The second half of {@link #read}: false when the line nests too deep to be read in place. */
+    boolean index() {
+        int end = lineEnd;
         count = 0;
         java.util.Arrays.fill(known, -1);
-        int pos = offset + 1; // after '{'
+        int pos = lineStart + 1; // after '{'
         while (pos < end - 1) {
             if (count == nameAt.length) {
                 grow();
@@ -187,18 +204,10 @@ final class RecordView {
         return b[valueAt[i]];
     }
 
-    int typeAt() {
-        return valueAt[known[TYPE]] + 1;
-    }
-
-    int typeEnd() {
-        return valueEnd[known[TYPE]] - 1;
-    }
-
     boolean isType(AuditEventType type) {
         String name = type.name();
-        int at = typeAt();
-        if (typeEnd() - at != name.length()) {
+        int at = scanner.typeAt;
+        if (scanner.typeEnd - at != name.length()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
