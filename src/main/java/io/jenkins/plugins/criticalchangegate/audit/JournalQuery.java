@@ -180,7 +180,7 @@ public final class JournalQuery {
                 return false;
             }
         }
-        if (user != null && !v.stringIdEquals(v.member(RecordView.USER), user, scratch) && !approver(v, scratch)) {
+        if (user != null && !v.stringIdEquals(v.member(RecordView.USER), user, scratch) && !approver(v, user, scratch)) {
             return false;
         }
         if (since != null && v.timeBefore(since)) {
@@ -190,7 +190,7 @@ public final class JournalQuery {
     }
 
     /** Whether {@code user} is one of the record's {@code approvers} (a string element, compared as an id). */
-    private boolean approver(RecordView v, ByteText scratch) {
+    private static boolean approver(RecordView v, String user, ByteText scratch) {
         int approvers = v.member(RecordView.APPROVERS);
         if (approvers < 0 || v.kind(approvers) != '[') {
             return false;
