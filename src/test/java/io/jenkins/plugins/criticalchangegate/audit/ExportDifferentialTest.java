@@ -52,7 +52,7 @@ public class ExportDifferentialTest {
     private static List<List<String>> queries() {
         List<List<String>> q = new ArrayList<>(List.of(List.of(), List.of("system", "payments"),
                 List.of("system", "SYSTÈME"), List.of("system", "nothing-matches"), List.of("job", "deploy/payments"),
-                List.of("job", "équipe/déploiement"), List.of("job", "i̇stanbul/job"), List.of("user", "bob"),
+                List.of("job", "équipe/déploiement"), List.of("job", "deploy/x"), List.of("job", "deploy/search"), List.of("job", "i̇stanbul/job"), List.of("user", "bob"),
                 List.of("user", "ÉMILE"), List.of("change", "chg-1"), List.of("type", "decided"),
                 List.of("type", "JOURNAL_CREATED"), List.of("gate", "deploy/payments#7"),
                 List.of("gate", "Deploy/Search#12"), List.of("outcome", "approved", "system", "payments", "user", "alice"),
