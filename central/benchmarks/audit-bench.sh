@@ -11,7 +11,9 @@
 #        sha256sum over the same files                          (the baseline)
 #        java -Xmx64m -jar tool.jar audit verify DIR            (end to end: JVM start, verification, output)
 #      with wall time and peak RSS from /usr/bin/time; then java -Xmx64m ... audit export --format csv|json
-#      (peak RSS: must stay flat from 256 MiB to 1 GiB); then VerifyThroughput (in-process, after JIT warm-up);
+#      (peak RSS: must stay flat from 256 MiB to 1 GiB); then RUNS times: verify, and export csv, json, csv
+#      --outcome APPROVED, json --system --user WITHOUT -Xmx (peak RSS with the default heap; MiB/s and the ratio to
+#      the verify run just before); then VerifyThroughput (in-process, after JIT warm-up);
 #   3. appends: FsyncBaseline (one thread, write+fdatasync of a 300-byte record, the disk's own rate), then
 #      AppendThroughput from 1 and from 32 threads (each append waits for its own durability), APPEND_SECONDS each.
 set -euo pipefail
@@ -56,6 +58,19 @@ for size in $SIZES; do
   done
   measure "audit export csv -Xmx64m" java -Xmx64m -jar "$TOOL" audit export "$J" --format csv
   measure "audit export json -Xmx64m" java -Xmx64m -jar "$TOOL" audit export "$J" --format json
+  # export WITHOUT -Xmx (the JVM's default heap: peak RSS is what a user sees, issue 17), alternated with verify;
+  # throughput in MiB/s and its ratio to the verify run just before it
+  mib=$(cat "$J"/journal-*.jsonl | wc -c | awk '{printf "%.1f", $1 / 1048576}')
+  for run in $(seq 1 "$RUNS"); do
+    measure "audit verify -Xmx64m (run $run)" java -Xmx64m -jar "$TOOL" audit verify "$J"
+    read -r vsecs _ < "$DIR/time.txt"
+    for export in "csv" "json" "csv --outcome APPROVED" "json --system system-3 --user lead5"; do
+      # shellcheck disable=SC2086 # the filter words are separate arguments
+      measure "export $export, no -Xmx (run $run)" java -jar "$TOOL" audit export "$J" --format $export
+      read -r esecs _ < "$DIR/time.txt"
+      awk -v m="$mib" -v e="$esecs" -v v="$vsecs" 'BEGIN {printf "  %.0f MiB/s export, %.0f MiB/s verify: ratio %.2f\n", m / e, m / v, v / e}'
+    done
+  done
   java -Xmx64m -cp "$BENCH" $PKG.VerifyThroughput "$J" 4
   rm -rf "$J"
 done

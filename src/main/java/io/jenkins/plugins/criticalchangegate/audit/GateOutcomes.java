@@ -1,19 +1,21 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The gates of a journal that ended with one outcome, for {@code audit export --outcome} (docs/audit.md, "Exporting"):
  * a gate is its {@code job}, {@code build}, {@code system} and {@code changeId}; it ended with the outcome its
  * {@code DECIDED} record names ({@code NOT_CRITICAL} for the {@code NOT_CRITICAL} record). Every record of such a gate
  * matches: the one naming the same four, and one without {@code changeId} (the credentials records) naming the same
  * job, build and system. Holds the matching gates' keys only, not their records.
+ *
+ * <p>Keys are held as bytes ({@link KeySet}), and a record read in place ({@link RecordView}) is looked up through one
+ * reused builder, without a string per record (issue 17: export memory).
  */
 final class GateOutcomes {
     private final String outcome;
-    private final Set<String> gates = new HashSet<>();
-    private final Set<String> builds = new HashSet<>();
+    private final KeySet gates = new KeySet();
+    private final KeySet builds = new KeySet();
+    private final StringBuilder key = new StringBuilder();
+    private final ByteText text = new ByteText();
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
@@ -35,6 +37,71 @@ final class GateOutcomes {
         }
         return record.fields().containsKey("changeId") ? gates.contains(gateKey(record))
                 : builds.contains(buildKey(record));
+    }
+
+    /** {@link #note(JournalRecord)} for a record read in place. */
+    void note(RecordView view) {
+        if (!ends(view)) {
+            return;
+        }
+        text.clear();
+        int o = view.member(RecordView.OUTCOME);
+        if (o >= 0) {
+            view.text(o, text);
+        }
+        if (text.equalsAscii(outcome)) {
+            builds.add(key.subSequence(0, buildKey(view)));
+            gates.add(gateKey(view));
+        }
+    }
+
+    /** Whether a record read in place (or only scanned: {@link RecordView#scan}) can end a gate. */
+    static boolean ends(RecordView view) {
+        return view.isType(AuditEventType.DECIDED) || view.isType(AuditEventType.NOT_CRITICAL);
+    }
+
+    /** {@link #contains(JournalRecord)} for a record read in place. */
+    boolean contains(RecordView view) {
+        if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
+            return false;
+        }
+        if (view.member(RecordView.CHANGE_ID) >= 0) {
+            return gates.contains(gateKey(view));
+        }
+        buildKey(view);
+        return builds.contains(key);
+    }
+
+    /** The build key of the record in {@link #key}; returns its length. */
+    private int buildKey(RecordView view) {
+        key.setLength(0);
+        appendId(view, RecordView.JOB);
+        key.append('\n');
+        text.clear();
+        int build = view.member(RecordView.BUILD);
+        if (build >= 0) {
+            view.text(build, text);
+        }
+        text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
+        key.append('\n');
+        appendId(view, RecordView.SYSTEM);
+        return key.length();
+    }
+
+    private StringBuilder gateKey(RecordView view) {
+        buildKey(view);
+        key.append('\n');
+        appendId(view, RecordView.CHANGE_ID);
+        return key;
+    }
+
+    private void appendId(RecordView view, int known) {
+        text.clear();
+        int i = view.member(known);
+        if (i >= 0) {
+            view.text(i, text);
+        }
+        text.appendId(key);
     }
 
     private static String buildKey(JournalRecord r) {

@@ -2,15 +2,10 @@ package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A filter over journal records (system, job, outcome, user, time range) and the streaming exports built on it. Reads
@@ -21,10 +16,7 @@ import java.util.Map;
  */
 public final class JournalQuery {
     /** The CSV columns, in order (docs/audit.md, "Exporting"). */
-    public static final List<String> CSV_COLUMNS = List.of("seq", "time", "type", "job", "build", "system",
-            "changeId", "commit", "user", "outcome", "reason", "url", "approvers", "details", "prev", "hash");
-    private static final List<String> OWN_COLUMNS = List.of("job", "build", "system", "changeId", "commit", "user",
-            "outcome", "reason", "url", "approvers");
+    public static final List<String> CSV_COLUMNS = CsvRows.COLUMNS;
 
     @CheckForNull
     private final String system;
@@ -143,90 +135,28 @@ public final class JournalQuery {
      * written, a file begun by rotation) is neither read nor taken for damage.
      */
     private void read(Path dir, RecordSink sink) throws IOException {
-        List<JournalFiles.Entry> files = JournalFiles.list(dir);
-        if (files.isEmpty()) {
-            throw new IOException("no journal-NNNNNN.jsonl files in " + dir);
-        }
-        boolean[] reached = {through == 0};
-        try {
-            readLines(files, sink, reached);
-        } catch (ThroughReached e) {
-            // the last record asked for was read: the rest is newer than the query
-        }
-    }
-
-    /** Thrown past the record {@link Builder#through} names: the one way out of {@link JournalLines#read}. */
-    private static final class ThroughReached extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        ThroughReached() {
-            super("reached the last record asked for", null);
-        }
-    }
-
-    private void readLines(List<JournalFiles.Entry> files, RecordSink sink, boolean[] reached) throws IOException {
-        JournalLines.read(files, new JournalLines.Handler() {
+        JournalExport.readThrough(JournalExport.files(dir), new JournalExport.StrictLines(through) {
             @Override
-            public void line(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
+            void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
                     throws IOException {
-                if (reached[0]) {
-                    throw new ThroughReached();
-                }
-                String text;
-                try {
-                    text = JournalLines.utf8(bytes, offset, length);
-                } catch (CharacterCodingException e) {
-                    throw new IOException(file.name() + " line " + number + ": not a journal record (not valid"
-                            + " UTF-8); run 'audit verify'");
-                }
-                JournalRecord record;
-                try {
-                    record = RecordFormat.parse(text);
-                } catch (RecordFormat.MalformedRecordException e) {
-                    throw new IOException(file.name() + " line " + number + ": not a journal record ("
-                            + e.getMessage() + "); run 'audit verify'");
-                }
-                if (record.seq() > through) {
-                    throw new ThroughReached();
-                }
-                sink.accept(record, text);
-                reached[0] = record.seq() == through;
-            }
-
-            @Override
-            public void overlong(JournalFiles.Entry file, long number) throws IOException {
-                if (reached[0]) {
-                    throw new ThroughReached();
-                }
-                throw new IOException(file.name() + " line " + number + ": longer than any record can be; run"
-                        + " 'audit verify'");
-            }
-
-            @Override
-            public void torn(JournalFiles.Entry file, long number) throws IOException {
-                if (reached[0]) {
-                    throw new ThroughReached(); // a record being appended after the last one asked for
-                }
-                throw new IOException(file.name() + " line " + number + ": a torn line without a final line feed"
-                        + " (opening the journal moves it to quarantine); run 'audit verify'");
+                JournalRecord record = JournalExport.parse(file, number, bytes, offset, length);
+                pass(record.seq());
+                sink.accept(record, JournalLines.utf8(bytes, offset, length));
             }
         });
+    }
+
+    /** The last record read ({@link Builder#through}); {@code Long.MAX_VALUE} reads to the end. */
+    long through() {
+        return through;
     }
 
     /**
      * Writes the matching records as a JSON array, one record per line, each exactly as it stands in the journal
      * (so its hash can still be checked).
      */
-    public void exportJson(Path dir, Writer out) throws IOException {
-        out.write("[");
-        boolean[] first = {true};
-        forEach(dir, (record, line) -> {
-            out.write(first[0] ? "\n" : ",\n");
-            first[0] = false;
-            out.write(line);
-        });
-        out.write("\n]\n");
-        out.flush();
+    public void exportJson(Path dir, OutputStream out) throws IOException {
+        JournalExport.write(this, dir, JournalExport.Format.JSON, out);
     }
 
     /**
@@ -235,53 +165,58 @@ public final class JournalQuery {
      * gets a leading {@code '} (OWASP, "CSV Injection"). {@code approvers} are joined with {@code ;}; the fields with no
      * column of their own go into {@code details} as canonical JSON.
      */
-    public void exportCsv(Path dir, Writer out) throws IOException {
-        out.write(String.join(",", CSV_COLUMNS));
-        out.write("\r\n");
-        forEach(dir, (record, line) -> {
-            Map<String, Object> details = new LinkedHashMap<>(record.fields());
-            OWN_COLUMNS.forEach(details::remove);
-            Object approvers = record.fields().get("approvers");
-            String[] cells = {
-                Long.toString(record.seq()), RecordFormat.TIME.format(record.time()), record.type().name(),
-                record.text("job"), record.text("build"), record.text("system"), record.text("changeId"),
-                record.text("commit"), record.text("user"), record.text("outcome"), record.text("reason"),
-                record.text("url"), approvers instanceof List ? joinStrings((List<?>) approvers) : "",
-                details.isEmpty() ? "" : new String(CanonicalJson.encode(details), StandardCharsets.UTF_8),
-                record.prev(), record.hash()
-            };
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(csvCell(cells[i]));
-            }
-            out.write("\r\n");
-        });
-        out.flush();
+    public void exportCsv(Path dir, OutputStream out) throws IOException {
+        JournalExport.write(this, dir, JournalExport.Format.CSV, out);
     }
 
-    private static String joinStrings(List<?> values) {
-        StringBuilder s = new StringBuilder();
-        for (Object v : values) {
-            if (s.length() > 0) {
-                s.append(';');
-            }
-            s.append(v);
-        }
-        return s.toString();
+    /** The gates to note for {@code --outcome} (a new, empty set), or null without that filter. */
+    @CheckForNull
+    GateOutcomes gateOutcomes() {
+        return outcome == null ? null : new GateOutcomes(outcome);
     }
 
-    /** One CSV cell: neutralised against formula injection, then quoted as RFC 4180 requires. */
-    static String csvCell(String value) {
-        String cell = value;
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            cell = "'" + cell;
+    /** {@link #matches(JournalRecord)} for a record read in place; {@code scratch} is reused. */
+    boolean matches(RecordView v, ByteText scratch) {
+        if (system != null && !v.stringIdEquals(v.member(RecordView.SYSTEM), system, scratch)
+                || job != null && !v.stringIdEquals(v.member(RecordView.JOB), job, scratch)
+                || change != null && !v.stringIdEquals(v.member(RecordView.CHANGE_ID), change, scratch)
+                || type != null && !v.isType(type)) {
+            return false;
         }
-        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0 || cell.indexOf('\n') >= 0) {
-            cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+        if (gate != null) {
+            int build = v.member(RecordView.BUILD);
+            scratch.clear();
+            if (build >= 0) {
+                v.text(build, scratch);
+            }
+            if (!scratch.equalsAscii(gate[1]) || !v.stringIdEquals(v.member(RecordView.JOB), gate[0], scratch)) {
+                return false;
+            }
         }
-        return cell;
+        if (user != null && !v.stringIdEquals(v.member(RecordView.USER), user, scratch) && !approver(v, user, scratch)) {
+            return false;
+        }
+        if (since != null && v.timeBefore(since)) {
+            return false;
+        }
+        return until == null || v.timeBefore(until);
+    }
+
+    /** Whether {@code user} is one of the record's {@code approvers} (a string element, compared as an id). */
+    private static boolean approver(RecordView v, String user, ByteText scratch) {
+        int approvers = v.member(RecordView.APPROVERS);
+        if (approvers < 0 || v.kind(approvers) != '[') {
+            return false;
+        }
+        byte[] b = v.bytes();
+        for (int at = v.valueAt(approvers) + 1; b[at] != ']';) {
+            int end = v.valueEndAt(at);
+            if (b[at] == '"' && v.idEquals(at, end, user, scratch)) {
+                return true;
+            }
+            at = b[end] == ',' ? end + 1 : end;
+        }
+        return false;
     }
 
     /** Builds a {@link JournalQuery}. */

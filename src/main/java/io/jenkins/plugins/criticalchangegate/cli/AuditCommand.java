@@ -9,9 +9,6 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalVerifier;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
 import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -122,20 +119,15 @@ final class AuditCommand implements Command {
             throw new UsageException("--format must be csv or json, not '" + ControlCharacters.escape(String.valueOf(format)) + "'");
         }
         JournalQuery query = ExportFilters.query(parsed);
-        Writer out = new OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
         try {
+            // bytes straight to standard output: the export buffers them itself (and writes what it had on an error)
             if (format.equals("csv")) {
-                query.exportCsv(dir, out);
+                query.exportCsv(dir, console.out());
             } else {
-                query.exportJson(dir, out);
+                query.exportJson(dir, console.out());
             }
             return ExitCode.OK;
         } catch (IOException e) {
-            try {
-                out.flush();
-            } catch (IOException ignored) {
-                // the error below is what matters
-            }
             console.err().println("error: export stopped, its output is incomplete: "
                     + ControlCharacters.escape(String.valueOf(e.getMessage())));
             return ExitCode.FAILED;

@@ -22,7 +22,7 @@ import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,10 +175,10 @@ final class DemoCommand implements Command {
             Path json = dir.resolve("journal-export.json");
             Path csv = dir.resolve("journal-export.csv");
             JournalQuery all = JournalQuery.builder().build();
-            try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+            try (OutputStream out = Files.newOutputStream(json)) {
                 all.exportJson(journalDir, out);
             }
-            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            try (OutputStream out = Files.newOutputStream(csv)) {
                 all.exportCsv(journalDir, out);
             }
             say("7. Exported every record: " + json + " (JSON, each record as written) and " + csv + " (CSV).");

@@ -11,7 +11,7 @@ import static org.junit.Assert.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,23 +95,24 @@ public class JournalQueryTest {
 
     @Test
     public void exportsJsonAsAnArrayOfTheJournalLinesThemselves() throws IOException {
-        StringWriter out = new StringWriter();
-        JournalQuery.builder().system("payments").user("alice").build().exportJson(dir, out);
-        JsonNode array = new ObjectMapper().readTree(out.toString());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JournalQuery.builder().system("payments").user("alice").build().exportJson(dir, bytes);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        JsonNode array = new ObjectMapper().readTree(out);
         assertThat(array.size(), equalTo(2));
         assertThat(array.get(1).get("reason").asText(), equalTo("AUTHOR"));
         List<String> lines = Files.readAllLines(dir.resolve("journal-000001.jsonl"), StandardCharsets.UTF_8);
-        assertThat(out.toString(), containsString(lines.get(2)));
-        StringWriter none = new StringWriter();
+        assertThat(out, containsString(lines.get(2)));
+        ByteArrayOutputStream none = new ByteArrayOutputStream();
         JournalQuery.builder().system("nothing").build().exportJson(dir, none);
-        assertThat(new ObjectMapper().readTree(none.toString()).size(), equalTo(0));
+        assertThat(new ObjectMapper().readTree(none.toString(StandardCharsets.UTF_8)).size(), equalTo(0));
     }
 
     @Test
     public void exportsCsvWithQuotingAndNoFormulas() throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         JournalQuery.builder().build().exportCsv(dir, out);
-        String csv = out.toString();
+        String csv = out.toString(StandardCharsets.UTF_8);
         assertThat(csv, startsWith(String.join(",", JournalQuery.CSV_COLUMNS) + "\r\n"));
         assertThat(csv, containsString(",\"'=HYPERLINK(\"\"http://evil\"\"), see \"\"notes\"\"\nline two\","));
         assertThat(csv, containsString(",APPROVED,,,bob;carol,"));
@@ -120,12 +121,12 @@ public class JournalQueryTest {
 
     @Test
     public void csvCellsThatLookLikeFormulasAreNeutralised() {
-        assertThat(JournalQuery.csvCell("=1+2"), equalTo("'=1+2"));
-        assertThat(JournalQuery.csvCell("+1"), equalTo("'+1"));
-        assertThat(JournalQuery.csvCell("-1"), equalTo("'-1"));
-        assertThat(JournalQuery.csvCell("@SUM(A1)"), equalTo("'@SUM(A1)"));
-        assertThat(JournalQuery.csvCell("a,b"), equalTo("\"a,b\""));
-        assertThat(JournalQuery.csvCell("plain"), equalTo("plain"));
+        assertThat(CsvRows.csvCell("=1+2"), equalTo("'=1+2"));
+        assertThat(CsvRows.csvCell("+1"), equalTo("'+1"));
+        assertThat(CsvRows.csvCell("-1"), equalTo("'-1"));
+        assertThat(CsvRows.csvCell("@SUM(A1)"), equalTo("'@SUM(A1)"));
+        assertThat(CsvRows.csvCell("a,b"), equalTo("\"a,b\""));
+        assertThat(CsvRows.csvCell("plain"), equalTo("plain"));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,9 +197,9 @@ public class JournalSpecConformanceTest {
         }
         VerificationResult result = JournalVerifier.verify(other, null);
         assertThat(result.toString(), result.intact(), equalTo(true));
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         JournalQuery.builder().build().exportJson(other, out);
-        assertThat(out.toString(), containsString("\"n\":-9223372036854775808"));
+        assertThat(out.toString(StandardCharsets.UTF_8), containsString("\"n\":-9223372036854775808"));
         dir = other;
         first = other.resolve("journal-000001.jsonl");
         editLine(1, "-9223372036854775808", "-9223372036854775809", null);
@@ -271,7 +270,7 @@ public class JournalSpecConformanceTest {
         long line = text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
         for (boolean csv : new boolean[] {false, true}) {
             IOException e = org.junit.Assert.assertThrows(IOException.class, () -> {
-                StringWriter out = new StringWriter();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 if (csv) {
                     JournalQuery.builder().build().exportCsv(dir, out);
                 } else {

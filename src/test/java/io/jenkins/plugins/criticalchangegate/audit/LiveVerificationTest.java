@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,8 +107,15 @@ public class LiveVerificationTest {
         try (AuditJournal journal = AuditJournal.open(dir, options()); Writers writers = new Writers(journal)) {
             for (int round = 0; round < ROUNDS / 3; round++) {
                 long last = journal.lastSeq();
-                StringWriter out = new StringWriter();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
                 JournalQuery.builder().through(last).build().exportJson(dir, out); // throws on a torn line
+                String json = out.toString(StandardCharsets.UTF_8);
+                assertThat("round " + round + ": the export ends at the last record asked for", json,
+                        containsString("\"seq\":" + last + ","));
+                assertThat("round " + round + ": and reads nothing newer", json,
+                        not(containsString("\"seq\":" + (last + 1) + ",")));
+                java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+                JournalQuery.builder().through(last).outcome("APPROVED").build().exportCsv(dir, csv); // two passes
                 long[] seen = {0};
                 JournalQuery.builder().through(last).build().forEach(dir, (record, line) -> seen[0] = record.seq());
                 assertThat("round " + round, seen[0], is(last));

@@ -40,7 +40,7 @@ final class Downloads {
         try {
             try {
                 permits.run(kind, () -> {
-                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    try (OutputStream out = Files.newOutputStream(file)) { // the export buffers its own output
                         if (kind == Kind.CSV) {
                             query.exportCsv(dir, out);
                         } else {

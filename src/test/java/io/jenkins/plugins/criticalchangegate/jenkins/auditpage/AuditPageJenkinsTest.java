@@ -18,7 +18,6 @@ import io.jenkins.plugins.criticalchangegate.jenkins.GateFixtures;
 import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.InlineRegistry;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,14 +97,14 @@ public class AuditPageJenkinsTest {
     }
 
     private static String export(Map<String, String> filters, boolean csv) throws Exception {
-        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         JournalQuery query = JournalFilters.query(filters);
         if (csv) {
             query.exportCsv(journalDirectory(), out);
         } else {
             query.exportJson(journalDirectory(), out);
         }
-        return out.toString();
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static int records(AuditEventType type) throws Exception {

@@ -1,0 +1,130 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A reusable, growing run of UTF-8 bytes: the text of one field as the export works on it, so that reading a record
+ * allocates nothing in the common case (issue 17: export memory). Not thread-safe.
+ */
+final class ByteText {
+    private byte[] bytes = new byte[256];
+    private int length;
+
+    void clear() {
+        length = 0;
+    }
+
+    int length() {
+        return length;
+    }
+
+    byte at(int i) {
+        return bytes[i];
+    }
+
+    byte[] array() {
+        return bytes;
+    }
+
+    void append(byte b) {
+        if (length == bytes.length) {
+            bytes = Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        bytes[length++] = b;
+    }
+
+    void append(byte[] from, int offset, int count) {
+        if (length + count > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+        }
+        System.arraycopy(from, offset, bytes, length, count);
+        length += count;
+    }
+
+    /**
+     * Whether this text's id ({@link QueryValues#id}: stripped, lower case) is {@code wanted}, itself an id. ASCII is
+     * compared in place (what {@code strip()} and {@code toLowerCase(Locale.ROOT)} do to ASCII); other text goes
+     * through {@link QueryValues#id} itself.
+     */
+    boolean idEquals(String wanted) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return QueryValues.id(new String(bytes, 0, length, StandardCharsets.UTF_8)).equals(wanted);
+            }
+        }
+        int from = 0;
+        int to = length;
+        while (from < to && asciiWhitespace(bytes[from])) {
+            from++;
+        }
+        while (to > from && asciiWhitespace(bytes[to - 1])) {
+            to--;
+        }
+        if (to - from != wanted.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (lower(bytes[i]) != wanted.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends this text's id, as {@link QueryValues#id} gives it, to {@code out}. */
+    void appendId(StringBuilder out) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                out.append(QueryValues.id(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+                return;
+            }
+        }
+        int from = 0;
+        int to = length;
+        while (from < to && asciiWhitespace(bytes[from])) {
+            from++;
+        }
+        while (to > from && asciiWhitespace(bytes[to - 1])) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            out.append(lower(bytes[i]));
+        }
+    }
+
+    /** Appends this text, decoded, to {@code out}. */
+    void appendTo(StringBuilder out) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                out.append(new String(bytes, 0, length, StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        for (int i = 0; i < length; i++) {
+            out.append((char) bytes[i]);
+        }
+    }
+
+    /** Whether the text is exactly {@code s} (ASCII). */
+    boolean equalsAscii(String s) {
+        if (length != s.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link Character#isWhitespace} for ASCII: tab to carriage return, the four separators U+001C-U+001F, space. */
+    private static boolean asciiWhitespace(byte c) {
+        return c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x20;
+    }
+
+    private static char lower(byte c) {
+        return (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+}
