@@ -35,7 +35,8 @@ final class ChainLinks {
     @CheckForNull
     private String keyId;
     private String firstTime = "";
-    private String lastTime = "";
+    /** The last record's time, copied as it is (24 ASCII bytes) rather than made a String for every record. */
+    private final byte[] lastTime = new byte[24];
 
     ChainLinks(Path dir, @CheckForNull byte[] key, @CheckForNull ExpectedHead expected) {
         this.dir = dir;
@@ -121,7 +122,7 @@ final class ChainLinks {
                     "the expected head names hash " + expected.hash() + " for this seq, the journal holds "
                     + CanonicalJson.hex(computed) + ": the journal was rewritten since that head was noted");
         }
-        lastTime = new String(b, facts.timeAt, 24, StandardCharsets.US_ASCII);
+        System.arraycopy(b, facts.timeAt, lastTime, 0, lastTime.length);
         System.arraycopy(computed, 0, previous, 0, ChainHash.LENGTH);
         expectedSeq = seq + 1;
         records++;
@@ -170,7 +171,7 @@ final class ChainLinks {
             return VerificationResult.broken(records, problem, notes);
         }
         return VerificationResult.intact(new JournalSummary(records, files.size(), files.get(0).name(),
-                files.get(files.size() - 1).name(), firstTime, lastTime, keyId, CanonicalJson.hex(previous)), notes);
+                files.get(files.size() - 1).name(), firstTime, new String(lastTime, StandardCharsets.US_ASCII), keyId, CanonicalJson.hex(previous)), notes);
     }
 
     @CheckForNull
