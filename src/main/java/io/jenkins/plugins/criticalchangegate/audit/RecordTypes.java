@@ -2,8 +2,7 @@ package io.jenkins.plugins.criticalchangegate.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * The checks on {@code type} and {@code time} every record must pass (docs/audit.md, "What a verifier checks"): the
@@ -11,11 +10,13 @@ import java.util.Set;
  * (no 30 February). Shared by the verifier's byte scanner and the export's parser, so both refuse the same lines.
  */
 final class RecordTypes {
-    private static final Set<String> NAMES = new HashSet<>();
+    /** The names as bytes: compared in place, so that checking a record's type makes no garbage (issue 17). */
+    private static final byte[][] NAMES = new byte[AuditEventType.values().length][];
 
     static {
-        for (AuditEventType type : AuditEventType.values()) {
-            NAMES.add(type.name());
+        AuditEventType[] types = AuditEventType.values();
+        for (int i = 0; i < types.length; i++) {
+            NAMES[i] = types[i].name().getBytes(StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -24,8 +25,12 @@ final class RecordTypes {
 
     /** Whether {@code b[from, to)}, a string's raw bytes, is the name of a record type. */
     static boolean isKnown(byte[] b, int from, int to) {
-        return to - from >= 1 && to - from <= 64 && NAMES.contains(new String(b, from, to - from,
-                StandardCharsets.ISO_8859_1));
+        for (byte[] name : NAMES) {
+            if (name.length == to - from && Arrays.equals(name, 0, name.length, b, from, to)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code b[from, to)}, a string's raw bytes, is {@code JOURNAL_CREATED}. */
