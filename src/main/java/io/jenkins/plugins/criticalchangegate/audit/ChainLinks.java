@@ -171,7 +171,8 @@ final class ChainLinks {
             return VerificationResult.broken(records, problem, notes);
         }
         return VerificationResult.intact(new JournalSummary(records, files.size(), files.get(0).name(),
-                files.get(files.size() - 1).name(), firstTime, new String(lastTime, StandardCharsets.US_ASCII), keyId, CanonicalJson.hex(previous)), notes);
+                files.get(files.size() - 1).name(), firstTime, new String(lastTime, StandardCharsets.US_ASCII), keyId,
+                CanonicalJson.hex(previous)), notes);
     }
 
     @CheckForNull

@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class JournalVerifier {
     /** The system property that forces the number of hashing threads (default: the available processors). */
-    public static final String THREADS_PROPERTY = JournalVerifier.class.getName() + ".threads";
+    public static final String THREADS_PROPERTY =
+            "io.jenkins.plugins.criticalchangegate.audit.JournalVerifier.threads";
 
     private final Path dir;
     @CheckForNull

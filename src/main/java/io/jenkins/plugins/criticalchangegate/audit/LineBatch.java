@@ -9,8 +9,8 @@ import java.util.Arrays;
  * each line into flat arrays, and the in-order stage reads them back. Batches are reused (a fixed pool, so memory stays
  * flat whatever the journal's size); the arrays grow to the most lines a buffer has held and stay so.
  *
- * <p>Hand-offs between the three stages go through blocking queues and {@link #markChecked}/{@link #awaitChecked}, which
- * order every write of one stage before the reads of the next.
+ * <p>Hand-offs between the three stages go through blocking queues and {@link #markChecked}/{@link #awaitChecked},
+ * which order every write of one stage before the reads of the next.
  */
 final class LineBatch {
     private static final byte OK = 0;
@@ -26,7 +26,7 @@ final class LineBatch {
     /** Whether this is the file's last batch, whose {@link #tornBytes} are what follows its last line feed. */
     boolean endOfFile;
     int tornBytes;
-    /** Whether the line after this batch's lines has {@link AuditJournal#MAX_RECORD_BYTES} bytes without a line feed. */
+    /** Whether the line after this batch's lines has {@link AuditJournal#MAX_RECORD_BYTES} bytes, no line feed yet. */
     boolean tooLongNext;
     /** Why the reader could not read on (an IOException, or a bug); the in-order stage throws it when it gets here. */
     @CheckForNull
