@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,10 @@ import java.util.Arrays;
  * <p>Hand-offs between the three stages go through blocking queues and {@link #markChecked}/{@link #awaitChecked},
  * which order every write of one stage before the reads of the next.
  */
+@SuppressFBWarnings(value = {"AT_STALE_THREAD_WRITE_OF_PRIMITIVE", "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE"},
+        justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a hashing"
+        + " thread until markChecked, the in-order stage after awaitChecked until it puts the batch back on the free"
+        + " queue; BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
 final class LineBatch {
     private static final byte OK = 0;
     private static final byte NOT_CANONICAL = 1;
