@@ -10,10 +10,13 @@
 #   2. for each: reads the files once (so both contenders read from the page cache), then RUNS times, alternating:
 #        sha256sum over the same files                          (the baseline)
 #        java -Xmx64m -jar tool.jar audit verify DIR            (end to end: JVM start, verification, output)
-#      with wall time and peak RSS from /usr/bin/time; then java -Xmx64m ... audit export --format csv|json
-#      (peak RSS: must stay flat from 256 MiB to 1 GiB); then RUNS times: verify, and export csv, json, csv
-#      --outcome APPROVED, json --system --user WITHOUT -Xmx (peak RSS with the default heap; MiB/s and the ratio to
-#      the verify run just before); then VerifyThroughput (in-process, after JIT warm-up);
+#        java -jar tool.jar audit verify DIR                    (the same without -Xmx: the JVM's default heap)
+#      with wall time, peak RSS from /usr/bin/time and the load average before each; verification uses every core
+#      (VERIFY_THREADS=N adds -Dio.jenkins.plugins.criticalchangegate.audit.JournalVerifier.threads=N); then
+#      java -Xmx64m ... audit export --format csv|json (peak RSS: must stay flat from 256 MiB to 1 GiB); then RUNS
+#      times: verify, and export csv, json, csv --outcome APPROVED, json --system --user WITHOUT -Xmx (peak RSS with
+#      the default heap; MiB/s and the ratio to the verify run just before); then VerifyThroughput (in-process, after
+#      JIT warm-up);
 #   3. appends: FsyncBaseline (one thread, write+fdatasync of a 300-byte record, the disk's own rate), then
 #      AppendThroughput from 1 and from 32 threads (each append waits for its own durability), APPEND_SECONDS each.
 set -euo pipefail
@@ -23,6 +26,7 @@ BENCH=central/benchmarks/target/benchmarks.jar
 DIR=${BENCH_DIR:-/tmp/audit-bench}
 SIZES=${SIZES:-"256 1024"}
 RUNS=${RUNS:-3}
+VERIFY_THREADS=${VERIFY_THREADS:-}
 APPEND_SECONDS=${APPEND_SECONDS:-5}
 PKG=io.jenkins.plugins.criticalchangegate.benchmarks.audit
 
@@ -40,12 +44,16 @@ echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB; load average: $(cut -d' 
 echo "disk: $(df -h "$DIR" | awk 'NR==2 {print $1, $2}') ($(findmnt -n -o FSTYPE --target "$DIR" 2>/dev/null || echo '?'))"
 echo "kernel: $(uname -r); $(java -version 2>&1 | head -1); $(sha256sum --version | head -1)"
 
-measure() { # label, command...: prints "label: <seconds> s, <max RSS> MiB"
+measure() { # label, command...: prints "label: <seconds> s, <max RSS> MiB, load average before"
   local label=$1; shift
+  local load; load=$(cut -d' ' -f1 /proc/loadavg)
   /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$@" > "$DIR/out.txt"
   read -r secs kib < "$DIR/time.txt"
-  printf '%-34s %7.2f s  %6.0f MiB max RSS   %s\n' "$label" "$secs" "$((kib / 1024))" "$(head -c 100 "$DIR/out.txt" | head -1)"
+  printf '%-38s %7.2f s  %6.0f MiB max RSS  load %5s   %s\n' "$label" "$secs" "$((kib / 1024))" "$load" \
+    "$(head -c 100 "$DIR/out.txt" | head -1)"
 }
+THREADS_OPT=()
+[ -n "$VERIFY_THREADS" ] && THREADS_OPT=("-Dio.jenkins.plugins.criticalchangegate.audit.JournalVerifier.threads=$VERIFY_THREADS")
 
 for size in $SIZES; do
   J="$DIR/journal-$size"
@@ -54,7 +62,8 @@ for size in $SIZES; do
   cat "$J"/journal-*.jsonl > /dev/null
   for run in $(seq 1 "$RUNS"); do
     measure "sha256sum (run $run)" sha256sum "$J"/journal-*.jsonl
-    measure "audit verify -Xmx64m (run $run)" java -Xmx64m -jar "$TOOL" audit verify "$J"
+    measure "audit verify -Xmx64m (run $run)" java -Xmx64m "${THREADS_OPT[@]}" -jar "$TOOL" audit verify "$J"
+    measure "audit verify, no -Xmx (run $run)" java "${THREADS_OPT[@]}" -jar "$TOOL" audit verify "$J"
   done
   measure "audit export csv -Xmx64m" java -Xmx64m -jar "$TOOL" audit export "$J" --format csv
   measure "audit export json -Xmx64m" java -Xmx64m -jar "$TOOL" audit export "$J" --format json
@@ -62,7 +71,7 @@ for size in $SIZES; do
   # throughput in MiB/s and its ratio to the verify run just before it
   mib=$(cat "$J"/journal-*.jsonl | wc -c | awk '{printf "%.1f", $1 / 1048576}')
   for run in $(seq 1 "$RUNS"); do
-    measure "audit verify -Xmx64m (run $run)" java -Xmx64m -jar "$TOOL" audit verify "$J"
+    measure "audit verify -Xmx64m (run $run)" java -Xmx64m "${THREADS_OPT[@]}" -jar "$TOOL" audit verify "$J"
     read -r vsecs _ < "$DIR/time.txt"
     for export in "csv" "json" "csv --outcome APPROVED" "json --system system-3 --user lead5"; do
       # shellcheck disable=SC2086 # the filter words are separate arguments
@@ -71,7 +80,7 @@ for size in $SIZES; do
       awk -v m="$mib" -v e="$esecs" -v v="$vsecs" 'BEGIN {printf "  %.0f MiB/s export, %.0f MiB/s verify: ratio %.2f\n", m / e, m / v, v / e}'
     done
   done
-  java -Xmx64m -cp "$BENCH" $PKG.VerifyThroughput "$J" 4
+  java -Xmx64m "${THREADS_OPT[@]}" -cp "$BENCH" $PKG.VerifyThroughput "$J" 4
   rm -rf "$J"
 done
 

@@ -25,6 +25,7 @@ final class CanonicalScanner {
         }
     }
 
+    private final RecordTimes times = new RecordTimes();
     private byte[] b = new byte[0];
     private int pos;
     private int end;
@@ -123,7 +124,7 @@ final class CanonicalScanner {
                     }
                     timeAt = pos + 1;
                     string();
-                    if (!RecordTypes.isTime(b, timeAt, pos - 1)) {
+                    if (!times.isTime(b, timeAt, pos - 1)) {
                         return fail("'time' is not a UTC time like 2026-11-26T09:30:00.000Z", start);
                     }
                     timeSeen = true;

@@ -1,0 +1,292 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The in-order part of verification (docs/audit.md, "What a verifier checks", steps 4 to 8): given each line's
+ * {@link RecordFacts} in journal order, checks what links a record to the ones before it (the first record and the
+ * chain it names, seq without gaps or repeats, {@code prev}, the head in {@code head.json} and the expected head) and
+ * what ends a file or the journal. Cheap next to hashing, so one thread does it while others hash (issue 17). Both
+ * verifiers feed it, so every check and message exists once. Not thread-safe.
+ */
+final class ChainLinks {
+    private final Path dir;
+    @CheckForNull
+    private final byte[] key;
+    @CheckForNull
+    private final ExpectedHead expected;
+    /** An open journal's end, or null to read to the end of the files. */
+    @CheckForNull
+    private final LiveEnd live;
+    /** Whether the live end's record was verified: everything after it is newer than the verification. */
+    private boolean done;
+    private final byte[] previous = new byte[ChainHash.LENGTH];
+
+    private boolean started;
+    @CheckForNull
+    private HeadFile.Head head;
+    /** Why head.json holds no head, when it holds none. */
+    private String headProblem = "";
+    private long records;
+    private long expectedSeq = 1;
+    /** A gap seen on the previous line, reported unless this line shows it was a swap. */
+    @CheckForNull
+    private VerificationResult.Problem pendingGap;
+    private long pendingExpected;
+    @CheckForNull
+    private String keyId;
+    private String firstTime = "";
+    /** The last record's time, copied as it is (24 ASCII bytes) rather than made a String for every record. */
+    private final byte[] lastTime = new byte[24];
+
+    ChainLinks(Path dir, @CheckForNull byte[] key, @CheckForNull ExpectedHead expected) {
+        this(dir, key, expected, null);
+    }
+
+    ChainLinks(Path dir, @CheckForNull byte[] key, @CheckForNull ExpectedHead expected, @CheckForNull LiveEnd live) {
+        this.dir = dir;
+        this.key = key == null ? null : key.clone();
+        this.expected = expected;
+        this.live = live;
+    }
+
+    /**
+     * Whether an open journal's last record (as it was when verification began) has been verified: the verifiers
+     * stop reading there and call {@link #finish} with the files read so far.
+     */
+    boolean done() {
+        return done;
+    }
+
+    /** The records verified so far. */
+    long records() {
+        return records;
+    }
+
+    /**
+     * Step 4 to 6 for one line, {@code b[start, end)} without its line feed, whose facts were learnt with the chain
+     * function of this verifier's key.
+     *
+     * @return the problem that stops verification at this line, or null to go on
+     */
+    @CheckForNull
+    VerificationResult.Problem line(JournalFiles.Entry file, long line, byte[] b, int start, int end, RecordFacts facts)
+            throws IOException {
+        if (end + 1 - start > AuditJournal.MAX_RECORD_BYTES) {
+            return tooLong(file, line);
+        }
+        if (!facts.canonical) {
+            if (pendingGap != null) {
+                return pendingGap;
+            }
+            return new VerificationResult.Problem(file.name(), line, -1, VerificationResult.Reason.MALFORMED,
+                    "not a canonical journal record: " + facts.error + " (byte " + (facts.errorAt + 1) + ")");
+        }
+        long seq = facts.seq;
+        if (!started) {
+            VerificationResult.Problem problem = startChain(file, line, b, start, end, seq);
+            if (problem != null) {
+                return problem;
+            }
+            firstTime = new String(b, facts.timeAt, 24, StandardCharsets.US_ASCII);
+        } else if (facts.journalCreated) {
+            if (pendingGap != null) {
+                return pendingGap;
+            }
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.MALFORMED,
+                    "a JOURNAL_CREATED record is only ever the first record of the journal");
+        }
+        if (pendingGap != null) {
+            return seq == pendingExpected
+                    ? new VerificationResult.Problem(pendingGap.file(), pendingGap.line(), pendingGap.seq(),
+                            VerificationResult.Reason.REORDERED, "seq " + pendingGap.seq() + " comes before seq "
+                            + seq + ": records were moved out of order")
+                    : pendingGap;
+        }
+        if (!facts.hashMatches) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HASH_MISMATCH,
+                    "the record's content does not match its hash: it was changed after it was written");
+        }
+        if (seq < expectedSeq) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.REORDERED,
+                    "seq " + seq + " follows seq " + (expectedSeq - 1) + ": records were moved or repeated");
+        }
+        if (seq > expectedSeq) {
+            // A gap, unless the next line holds the expected record (two records swapped): decided on that line.
+            pendingGap = new VerificationResult.Problem(file.name(), line, seq,
+                    VerificationResult.Reason.SEQUENCE_GAP, "expected seq " + expectedSeq + ", found " + seq
+                    + ": " + (seq - expectedSeq == 1 ? "record " + expectedSeq + " was" : "records " + expectedSeq
+                    + " to " + (seq - 1) + " were") + " removed");
+            pendingExpected = expectedSeq;
+            return null;
+        }
+        byte[] computed = facts.computed;
+        if (!Hex.equalsHex(previous, b, facts.prevAt)) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.CHAIN_BROKEN,
+                    "'prev' is not the hash of seq " + (seq - 1) + ": that record or this one was replaced");
+        }
+        if (head != null && seq == head.seq && !Hex.equalsHex(computed, head.hash.getBytes(StandardCharsets.US_ASCII),
+                0)) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HEAD_MISMATCH,
+                    "head.json records hash " + head.hash + " for this seq: the end of the journal was rewritten");
+        }
+        if (expected != null && seq == expected.seq()
+                && !Hex.equalsHex(computed, expected.hash().getBytes(StandardCharsets.US_ASCII), 0)) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.EXPECTED_HEAD,
+                    "the expected head names hash " + expected.hash() + " for this seq, the journal holds "
+                    + CanonicalJson.hex(computed) + ": the journal was rewritten since that head was noted");
+        }
+        if (live != null && seq == live.lastSeq
+                && !Hex.equalsHex(computed, live.lastHash.getBytes(StandardCharsets.US_ASCII), 0)) {
+            return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HEAD_MISMATCH,
+                    "the journal's writer wrote hash " + live.lastHash + " for this seq, the file holds "
+                    + CanonicalJson.hex(computed) + ": the record was replaced after it was written");
+        }
+        System.arraycopy(b, facts.timeAt, lastTime, 0, lastTime.length);
+        System.arraycopy(computed, 0, previous, 0, ChainHash.LENGTH);
+        expectedSeq = seq + 1;
+        records++;
+        done = live != null && seq == live.lastSeq;
+        return null;
+    }
+
+    /** A line of at least {@link AuditJournal#MAX_RECORD_BYTES} bytes before its line feed, or without one. */
+    static VerificationResult.Problem tooLong(JournalFiles.Entry file, long line) {
+        return new VerificationResult.Problem(file.name(), line, -1, VerificationResult.Reason.MALFORMED,
+                "the line is longer than the " + AuditJournal.MAX_RECORD_BYTES + " bytes (line feed included) any"
+                + " record can have");
+    }
+
+    /**
+     * Step 7, at the end of a file whose lines all passed.
+     *
+     * @param lines the file's whole lines
+     * @param tornBytes the bytes after its last line feed (fewer than {@link AuditJournal#MAX_RECORD_BYTES})
+     */
+    @CheckForNull
+    static VerificationResult.Problem fileEnd(JournalFiles.Entry file, long lines, int tornBytes, boolean isLast) {
+        if (tornBytes > 0) {
+            return new VerificationResult.Problem(file.name(), lines + 1, -1,
+                    VerificationResult.Reason.TRUNCATED, (isLast ? "the journal" : "this file")
+                    + " ends in a torn line of " + tornBytes + " bytes without a final line feed"
+                    + " (a record cut short; if the journal has not been reopened since a crash, opening it"
+                    + " moves the line to quarantine)");
+        }
+        if (lines == 0 && !isLast) {
+            return new VerificationResult.Problem(file.name(), 0, -1, VerificationResult.Reason.TRUNCATED,
+                    "the file is empty, but later files follow: its records were removed");
+        }
+        return null;
+    }
+
+    /**
+     * Step 8, once every file passed.
+     *
+     * @param lastLineNumber the number of whole lines in the last file
+     * @param notes what the auditor should know besides the result
+     * @return the summary, or the problem
+     */
+    VerificationResult finish(List<JournalFiles.Entry> files, long lastLineNumber, List<String> notes) {
+        VerificationResult.Problem problem = endProblem(files.get(files.size() - 1), lastLineNumber);
+        if (problem != null) {
+            return VerificationResult.broken(records, problem, notes);
+        }
+        return VerificationResult.intact(new JournalSummary(records, files.size(), files.get(0).name(),
+                files.get(files.size() - 1).name(), firstTime, new String(lastTime, StandardCharsets.US_ASCII), keyId,
+                CanonicalJson.hex(previous)), notes);
+    }
+
+    @CheckForNull
+    private VerificationResult.Problem endProblem(JournalFiles.Entry last, long lastLineNumber) {
+        if (live != null && !done) {
+            if (live.missingFile != null) {
+                return live.missingFile;
+            }
+            if (pendingGap == null) {
+                return new VerificationResult.Problem(last.name(), lastLineNumber + 1, expectedSeq,
+                        VerificationResult.Reason.TRUNCATED, "the journal ends at seq " + (expectedSeq - 1)
+                        + " but its writer has written seq " + live.lastSeq + ": records were removed from the end");
+            }
+        }
+        if (pendingGap != null) {
+            return pendingGap;
+        }
+        if (records == 0) {
+            return new VerificationResult.Problem(last.name(), 0, -1, VerificationResult.Reason.TRUNCATED,
+                    "the journal has no records");
+        }
+        HeadFile.Head recorded = head;
+        if (recorded == null) {
+            return new VerificationResult.Problem(JournalFiles.HEAD, 0, -1,
+                    VerificationResult.Reason.HEAD_MISMATCH, headProblem + (key != null ? " for this key" : "")
+                    + ", so removal of records from the end cannot be ruled out");
+        }
+        if (recorded.seq > expectedSeq - 1) {
+            return new VerificationResult.Problem(last.name(), lastLineNumber + 1, expectedSeq,
+                    VerificationResult.Reason.TRUNCATED, "the journal ends at seq " + (expectedSeq - 1)
+                    + " but head.json records seq " + recorded.seq + ": records were removed from the end");
+        }
+        if (expected != null && expected.seq() > expectedSeq - 1) {
+            return new VerificationResult.Problem(last.name(), lastLineNumber + 1, expectedSeq,
+                    VerificationResult.Reason.EXPECTED_HEAD, "the journal ends at seq " + (expectedSeq - 1)
+                    + ", before the expected seq " + expected.seq() + ": records were removed from the end (and"
+                    + " head.json replaced by an older copy)");
+        }
+        return null;
+    }
+
+    /**
+     * The first record: it must be JOURNAL_CREATED, seq 1, with exactly the members {@code chain}, {@code format} (1)
+     * and, keyed, {@code keyId} (16 lowercase hex digits) besides the five every record has, and name the chain that
+     * the given key fits.
+     */
+    @CheckForNull
+    private VerificationResult.Problem startChain(JournalFiles.Entry file, long line, byte[] b, int start, int end,
+            long scannedSeq) throws IOException {
+        JournalRecord first;
+        try {
+            first = RecordFormat.parse(new String(b, start, end - start, StandardCharsets.UTF_8));
+        } catch (RecordFormat.MalformedRecordException e) {
+            return new VerificationResult.Problem(file.name(), line, scannedSeq, VerificationResult.Reason.MALFORMED,
+                    e.getMessage());
+        }
+        if (first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
+            return new VerificationResult.Problem(file.name(), line, first.seq(), VerificationResult.Reason.TRUNCATED,
+                    "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was removed");
+        }
+        String problem = FirstRecord.problem(first);
+        if (problem != null) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED, problem);
+        }
+        String journalKeyId = first.text("keyId");
+        if (first.text("chain").equals(ChainHash.HMAC_SHA256)) {
+            if (key == null) {
+                return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.KEY_REQUIRED,
+                        "the journal is keyed (hmac-sha256, key id " + journalKeyId + "); give its key to verify it");
+            }
+            if (!ChainHash.keyId(key).equals(journalKeyId)) {
+                return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.WRONG_KEY,
+                        "the journal was written with key id " + journalKeyId + ", the given key has id "
+                        + ChainHash.keyId(key));
+            }
+            keyId = journalKeyId;
+        } else if (key != null) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.NOT_KEYED,
+                    "a key was given but the journal is an unkeyed sha256 chain, which anyone who can edit the"
+                    + " files can rewrite consistently");
+        }
+        if (!first.prev().equals(RecordFormat.GENESIS_PREV)) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.CHAIN_BROKEN,
+                    "the first record's prev is not 64 zeros");
+        }
+        started = true;
+        HeadFile.Reading reading = live != null ? live.head : HeadFile.inspect(dir, ChainHash.forKey(key));
+        head = reading.head;
+        headProblem = reading.problem;
+        return null;
+    }
+}

@@ -1,0 +1,188 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import java.util.Arrays;
+
+/**
+ * One buffer of a journal file on its way through the parallel verifier: the reader fills it with whole lines of one
+ * file (what follows the last line feed goes on to the next batch), a hashing thread learns the {@link RecordFacts} of
+ * each line into flat arrays, and the in-order stage reads them back. Batches are reused (a fixed pool, so memory stays
+ * flat whatever the journal's size); the arrays grow to the most lines a buffer has held and stay so.
+ *
+ * <p>Hand-offs between the three stages go through blocking queues and {@link #markChecked}/{@link #awaitChecked},
+ * which order every write of one stage before the reads of the next.
+ */
+@SuppressFBWarnings(value = {"AT_STALE_THREAD_WRITE_OF_PRIMITIVE", "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE"},
+        justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a hashing"
+        + " thread until markChecked, the in-order stage after awaitChecked until it puts the batch back on the free"
+        + " queue; BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
+final class LineBatch {
+    private static final byte OK = 0;
+    private static final byte NOT_CANONICAL = 1;
+    private static final byte HASH_MISMATCH = 2;
+    private static final byte TOO_LONG = 3;
+
+    byte[] buffer;
+    /** The bytes of whole lines, from 0; each ends with a line feed. */
+    int length;
+    @CheckForNull
+    JournalFiles.Entry file;
+    /** Whether this is the file's last batch, whose {@link #tornBytes} are what follows its last line feed. */
+    boolean endOfFile;
+    int tornBytes;
+    /** Whether the line after this batch's lines has {@link AuditJournal#MAX_RECORD_BYTES} bytes, no line feed yet. */
+    boolean tooLongNext;
+    /** Why the reader could not read on (an IOException, or a bug); the in-order stage throws it when it gets here. */
+    @CheckForNull
+    Exception failure;
+
+    /** The lines learnt: a hashing thread stops after the first line that stops verification. */
+    private int lines;
+    private int[] ends = new int[1024];
+    private byte[] status = new byte[1024];
+    private long[] seq = new long[1024];
+    private int[] prevAt = new int[1024];
+    private int[] timeAt = new int[1024];
+    private boolean[] journalCreated = new boolean[1024];
+    private byte[] hashes = new byte[1024 * ChainHash.LENGTH];
+    private String error = "";
+    private int errorAt;
+    /** Whether the last line learnt stops verification and lines after it were left unread. */
+    private boolean stoppedEarly;
+    private boolean learnt;
+    @CheckForNull
+    private RuntimeException crash;
+    private boolean checked;
+
+    LineBatch(int size) {
+        buffer = new byte[size];
+    }
+
+    /** Makes the batch empty for the reader to fill again. */
+    void reset(JournalFiles.Entry entry) {
+        file = entry;
+        length = 0;
+        endOfFile = false;
+        tornBytes = 0;
+        tooLongNext = false;
+        failure = null;
+        lines = 0;
+        stoppedEarly = false;
+        learnt = false;
+        crash = null;
+        synchronized (this) {
+            checked = false;
+        }
+    }
+
+    /** Splits {@code buffer[0, length)} at line feeds and learns each line, up to the first that stops verification. */
+    void learn(CanonicalScanner scanner, ChainHash chain, RecordFacts facts) {
+        try {
+            learnLines(scanner, chain, facts);
+            learnt = true;
+        } catch (RuntimeException e) {
+            crash = e;
+        } finally {
+            // even after an Error, so that the in-order stage never waits for a batch no thread will finish
+            markChecked();
+        }
+    }
+
+    private void learnLines(CanonicalScanner scanner, ChainHash chain, RecordFacts facts) {
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] != '\n') {
+                continue;
+            }
+            if (i - start >= AuditJournal.MAX_RECORD_BYTES) {
+                store(i, TOO_LONG, null);
+                stoppedEarly = true;
+                return;
+            }
+            facts.learn(scanner, chain, buffer, start, i);
+            store(i, facts.canonical ? facts.hashMatches ? OK : HASH_MISMATCH : NOT_CANONICAL, facts);
+            if (facts.stopsVerification()) {
+                stoppedEarly = i + 1 < length;
+                return;
+            }
+            start = i + 1;
+        }
+    }
+
+    private void store(int end, byte kind, @CheckForNull RecordFacts facts) {
+        if (lines == ends.length) {
+            int n = lines * 2;
+            ends = Arrays.copyOf(ends, n);
+            status = Arrays.copyOf(status, n);
+            seq = Arrays.copyOf(seq, n);
+            prevAt = Arrays.copyOf(prevAt, n);
+            timeAt = Arrays.copyOf(timeAt, n);
+            journalCreated = Arrays.copyOf(journalCreated, n);
+            hashes = Arrays.copyOf(hashes, n * ChainHash.LENGTH);
+        }
+        ends[lines] = end;
+        status[lines] = kind;
+        if (facts != null) {
+            seq[lines] = facts.seq;
+            prevAt[lines] = facts.prevAt;
+            timeAt[lines] = facts.timeAt;
+            journalCreated[lines] = facts.journalCreated;
+            System.arraycopy(facts.computed, 0, hashes, lines * ChainHash.LENGTH, ChainHash.LENGTH);
+            if (kind == NOT_CANONICAL) {
+                error = facts.error;
+                errorAt = facts.errorAt;
+            }
+        }
+        lines++;
+    }
+
+    /** The lines learnt; the in-order stage stops at the last one if it stops verification. */
+    int lines() {
+        return lines;
+    }
+
+    /** Whether lines follow the last one learnt, which stops verification. */
+    boolean stoppedEarly() {
+        return stoppedEarly;
+    }
+
+    /** Where line {@code i} (from 0) starts in {@link #buffer}. */
+    int start(int i) {
+        return i == 0 ? 0 : ends[i - 1] + 1;
+    }
+
+    /** Where line {@code i} ends, at its line feed. */
+    int end(int i) {
+        return ends[i];
+    }
+
+    /** Puts the facts of line {@code i} into the cursor {@code facts}. */
+    void load(int i, RecordFacts facts) {
+        byte kind = status[i];
+        facts.canonical = kind == OK || kind == HASH_MISMATCH;
+        facts.hashMatches = kind == OK;
+        facts.seq = seq[i];
+        facts.prevAt = prevAt[i];
+        facts.timeAt = timeAt[i];
+        facts.journalCreated = journalCreated[i];
+        facts.error = error;
+        facts.errorAt = errorAt;
+        System.arraycopy(hashes, i * ChainHash.LENGTH, facts.computed, 0, ChainHash.LENGTH);
+    }
+
+    synchronized void markChecked() {
+        checked = true;
+        notifyAll();
+    }
+
+    /** Waits until a hashing thread has learnt this batch's lines; rethrows what crashed it. */
+    synchronized void awaitChecked() throws InterruptedException {
+        while (!checked) {
+            wait();
+        }
+        if (!learnt) {
+            throw new IllegalStateException("a hashing thread failed on " + file, crash);
+        }
+    }
+}
