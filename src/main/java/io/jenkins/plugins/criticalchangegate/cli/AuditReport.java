@@ -73,7 +73,7 @@ final class AuditReport {
         String filters = ExportFilters.describe(parsed);
         try {
             ReportFile.write(html, out -> HtmlReport.write(out, data, verification, allowUnverified, filters,
-                    Instant.now(), ToolVersion.get()));
+                    Instant.now(), "critical-change-gate-tool " + ToolVersion.get()));
         } catch (IOException e) {
             console.err().println("error: cannot write the report " + ControlCharacters.escape(html.toString())
                     + ": " + IoProblem.describe(e));

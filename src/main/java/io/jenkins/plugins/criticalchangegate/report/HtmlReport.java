@@ -54,10 +54,11 @@ public final class HtmlReport {
      * @param allowUnverified whether to render a journal that did not verify (marked on every page)
      * @param filters the filters as given, for the reader (empty: none)
      * @param now when the report is written: its date, and the time overdue reviews are judged at
+     * @param writer what wrote it, with its version: the tool, or the Jenkins plugin's audit page
      * @throws IllegalArgumentException for a journal that did not verify without {@code allowUnverified}: fail closed
      */
     public static void write(Writer out, ReportData data, VerificationResult verification, boolean allowUnverified,
-            String filters, Instant now, String toolVersion) throws IOException {
+            String filters, Instant now, String writer) throws IOException {
         boolean unverified = !verification.intact();
         if (unverified && !allowUnverified) {
             throw new IllegalArgumentException("the journal does not verify: " + verification);
@@ -73,8 +74,8 @@ public final class HtmlReport {
         }
         page.append("<h1>Critical change gate audit report</h1>\n");
         verificationBanner(page, verification);
-        page.append("<p>Written ").append(Html.text(time(now))).append(" by critical-change-gate-tool ")
-                .append(Html.text(toolVersion)).append(". Filters: ")
+        page.append("<p>Written ").append(Html.text(time(now))).append(" by ")
+                .append(Html.text(writer)).append(". Filters: ")
                 .append(Html.text(filters.isEmpty() ? "none (the whole journal)" : filters)).append(". ")
                 .append(Counted.of(data.records(), "record")).append(", ")
                 .append(Counted.of(data.changes().size(), "change")).append(".</p>\n");

@@ -48,6 +48,7 @@ public class AuditReportTest {
         assertThat(html, containsString("SELF_APPROVAL"));
         assertThat(html, containsString("<td>checkout-leads</td>"));
         assertThat(html, containsString("sha256 " + "ab".repeat(32)));     // the registry version
+        assertThat(html, containsString(" by critical-change-gate-tool "));                  // its writer
         assertThat(html, containsString("class=\"outcome o-REJECTED\">REJECTED"));
         assertThat(html, containsString("no load test"));
         assertThat(html, containsString("EMERGENCY INC-4711"));

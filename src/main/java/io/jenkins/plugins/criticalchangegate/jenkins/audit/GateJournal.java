@@ -113,13 +113,24 @@ public class GateJournal {
     }
 
     /**
-     * The last record on disk of the journal this Jenkins has open in its directory, so that a reader stops there
-     * ({@code JournalQuery.Builder.through}); empty when it has none open (nothing is being appended: read to the end).
+     * Where a reader of the journal (the audit page) stops, so that what gates append meanwhile is never read: the
+     * last record on disk of the journal this Jenkins writes, opening it first when it exists and is not open yet (as
+     * the first gate would: a reader that ran to the end of the files while that gate opened the journal could meet
+     * its half-written first line, or the torn tail that opening moves to quarantine). Seq 0 (read nothing) when there
+     * is no journal yet: the first gate may be creating it. Empty (read to the end) only when this Jenkins cannot open
+     * the journal at all (another key, locked by another process): then no gate of this Jenkins appends to it either.
      */
-    public static synchronized OptionalLong lastSeqIfOpen() {
-        AuditJournal current = journal;
-        Path dir = CriticalChangeGateConfiguration.get().journalPath();
-        return current != null && dir.equals(openedIn) ? OptionalLong.of(current.lastSeq()) : OptionalLong.empty();
+    public OptionalLong readBound() {
+        Path dir = directory();
+        if (!Files.isRegularFile(dir.resolve("journal-000001.jsonl"))) {
+            return OptionalLong.of(0);
+        }
+        try {
+            return OptionalLong.of(journal().lastSeq());
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "audit journal " + dir + " cannot be opened: readers read it to its end", e);
+            return OptionalLong.empty();
+        }
     }
 
     /**

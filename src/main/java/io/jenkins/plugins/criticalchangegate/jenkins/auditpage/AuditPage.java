@@ -206,10 +206,10 @@ public class AuditPage implements RootAction {
         jenkins.checkPermission(AuditPermission.AUDIT);
     }
 
-    /** The query for the filters, read up to the live journal's last record on disk. */
+    /** The query for the filters, read up to the live journal's last record on disk ({@link GateJournal#readBound}). */
     static JournalQuery query(Map<String, String> filters) {
         JournalQuery.Builder builder = JournalFilters.builder(filters);
-        OptionalLong last = GateJournal.lastSeqIfOpen();
+        OptionalLong last = GateJournal.get().readBound();
         if (last.isPresent()) {
             builder.through(last.getAsLong());
         }

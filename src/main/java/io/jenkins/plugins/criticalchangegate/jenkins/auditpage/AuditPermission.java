@@ -35,10 +35,15 @@ public final class AuditPermission {
     }
 
     /**
-     * Registers the permission once plugins have started, so that matrix-auth's table lists it even before anything
-     * else touched this class (a saved configuration naming it loads it by itself, through {@code Permission.fromId}).
+     * Registers the permission once plugins have started and before any configuration is read, so that matrix-auth's
+     * table lists it even before anything else touched this class. A saved {@code config.xml} naming it by its id
+     * loads it by itself ({@code Permission.fromId} initialises the owner class), but Configuration as Code names it
+     * {@code CriticalChangeGate/Audit}, which matrix-auth's {@code PermissionFinder} looks up among the groups already
+     * registered ({@code PermissionGroup.getAll()}) when JCasC applies its YAML, after {@code SYSTEM_CONFIG_LOADED}.
+     * Without the {@code before} bound the reactor may run this after that and JCasC would fail on "no such
+     * permission".
      */
-    @Initializer(after = InitMilestone.PLUGINS_STARTED)
+    @Initializer(after = InitMilestone.PLUGINS_STARTED, before = InitMilestone.EXTENSIONS_AUGMENTED)
     public static void register() {
         // reading a field initialises the class, which registers the group and the permission
         if (AUDIT.getId().isEmpty()) {

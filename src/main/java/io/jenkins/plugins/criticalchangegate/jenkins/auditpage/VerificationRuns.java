@@ -51,15 +51,19 @@ final class VerificationRuns {
         } while (!last.compareAndSet(before, running));
         try {
             executor.execute(() -> {
-                LastVerification done;
+                // whatever ends the verification (an Error included: OutOfMemoryError, a plugin class unloaded), it
+                // ends as finished: a run left "running" would refuse every later verification until a restart
+                LastVerification done = null;
                 try {
                     VerificationResult result = verification.verify();
                     done = running.finished(clock.instant(), result.intact(), lines(result));
                 } catch (IOException | RuntimeException e) {
                     done = running.finished(clock.instant(), false,
                             List.of("could not verify the journal: " + e.getMessage()));
+                } finally {
+                    last.set(done != null ? done : running.finished(clock.instant(), false,
+                            List.of("the verification stopped without a result (see the Jenkins log)")));
                 }
-                last.set(done);
             });
         } catch (RejectedExecutionException e) {
             last.compareAndSet(running, before);

@@ -51,12 +51,14 @@ public class AuditPageJenkinsTest {
     @Before
     public void secureAndFillTheJournal() throws Exception {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        // grant(...) adds what each permission implies among those registered when it is called (Permission.impliedBy):
-        // the audit permission is named first, so it is registered before Administer's implications are computed
+        // grant(...) adds what each permission implies among those registered when it is called (Permission.getAll(),
+        // impliedBy): the audit permission is registered by then, by AuditPermission's @Initializer while Jenkins
+        // started (before EXTENSIONS_AUGMENTED), so the admin's grant includes it by implication
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, AuditPermission.AUDIT).everywhere().to("auditor")
                 .grant(Jenkins.ADMINISTER).everywhere().to("admin")
-                .grant(Jenkins.READ).everywhere().to("reader"));
+                .grant(Jenkins.READ).everywhere().to("reader")
+                .grant(AuditPermission.AUDIT).everywhere().to("unread"));
         // a real gate, journaled by the step: the wiki is not critical
         CriticalChangeGateConfiguration.get().setRegistry(new InlineRegistry(GateFixtures.registry(8080)));
         WorkflowJob wiki = j.createProject(WorkflowJob.class, "deploy-wiki");
@@ -211,6 +213,10 @@ public class AuditPageJenkinsTest {
         assertThat(get("reader", PAGE + "csv").getStatusCode(), is(403));
         assertThat(post("reader", PAGE + "verify").getStatusCode(), is(403));
         assertThat(get("reader", "").getContentAsString(), not(containsString("/" + AuditPage.URL_NAME)));
+        // the audit permission without Overall/Read reaches nothing under Jenkins' root (Jenkins.getTarget), as
+        // docs/audit.md says: auditors need both
+        assertThat(get("unread", PAGE).getStatusCode(), is(403));
+        assertThat(get("unread", PAGE + "csv").getStatusCode(), is(403));
     }
 
     @Test

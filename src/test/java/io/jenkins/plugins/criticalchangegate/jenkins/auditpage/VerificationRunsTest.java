@@ -107,4 +107,26 @@ public class VerificationRunsTest {
         }));
         assertThat(runs.last(), nullValue());
     }
+
+    @Test
+    public void aVerificationEndedByAnErrorIsFinishedAndTheNextOneStarts() throws Exception {
+        // an Error is neither an IOException nor a RuntimeException: it must still end the run, or every later
+        // verification would be refused as "one runs" until Jenkins restarts
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            VerificationRuns runs = new VerificationRuns(pool, CLOCK);
+            assertThat(runs.start("audrey", () -> {
+                throw new StackOverflowError("a verification that died");
+            }), is(true));
+            VerificationRuns.LastVerification last = awaitFinished(runs);
+            assertThat(last.isIntact(), is(false));
+            assertThat(last.getLines(), contains(startsWith("the verification stopped without a result")));
+            assertThat(runs.start("bob", () -> {
+                throw new IOException("there is no audit journal yet");
+            }), is(true));
+            assertThat(awaitFinished(runs).getUser(), is("bob"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
