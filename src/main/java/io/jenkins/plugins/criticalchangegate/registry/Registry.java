@@ -39,6 +39,15 @@ public final class Registry {
      * @throws IllegalArgumentException for two systems with the same id (ignoring case)
      */
     public Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems, TimeRules timeRules) {
+        this(unknownSystems, systems, timeRules, null);
+    }
+
+    /**
+     * @param jobPatterns each system's jobs compiled (by the parser, which compiled them to check them), in the order
+     *     of {@code systems}; {@code null}: compile them here
+     */
+    Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems, TimeRules timeRules,
+            @CheckForNull List<List<JobPattern>> jobPatterns) {
         this.timeRules = timeRules;
         this.unknownSystems = unknownSystems;
         this.systems = List.copyOf(systems);
@@ -49,7 +58,7 @@ public final class Registry {
             }
         }
         this.byId = index;
-        this.jobIndex = new JobIndex(this.systems);
+        this.jobIndex = new JobIndex(this.systems, jobPatterns);
         this.idCounts = new long[this.systems.size()];
         for (int i = 0; i < idCounts.length; i++) {
             idCounts[i] = CharacterCounts.of(this.systems.get(i).id().key());
