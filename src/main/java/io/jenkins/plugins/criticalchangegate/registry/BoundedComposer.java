@@ -89,9 +89,10 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
     @Override
     protected Node composeSequenceNode(String anchor) {
         boolean tagged = count();
-        if (streamNext) {
+        StreamedReading reading = stream;
+        if (streamNext && reading != null) {
             streamNext = false;
-            return streamSystems();
+            return streamSystems(reading);
         }
         depth++;
         Node node = super.composeSequenceNode(anchor);
@@ -125,9 +126,11 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
 
     @Override
     protected Node composeValueNode(MappingNode node) {
-        if (stream != null && depth == 1 && topKey != null && !stream.began()
-                && stream.isSystems(topKey, node.getValue()) && plainSequenceNext()) {
-            stream.begin(node);
+        StreamedReading reading = stream;
+        Node key = topKey;
+        if (reading != null && depth == 1 && key != null && !reading.began()
+                && reading.isSystems(key, node.getValue()) && plainSequenceNext()) {
+            reading.begin(node);
             streamNext = true;
         }
         return super.composeValueNode(node);
@@ -144,7 +147,7 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
      * Composes the top-level {@code systems} list as SnakeYAML's composer would, but hands each entry to the stream
      * instead of keeping it: the list itself comes back empty, with its marks.
      */
-    private Node streamSystems() {
+    private Node streamSystems(StreamedReading reading) {
         SequenceStartEvent start = (SequenceStartEvent) parser.getEvent();
         SequenceNode list = new SequenceNode(Tag.SEQ, true, List.of(), start.getStartMark(), null,
                 start.getFlowStyle());
@@ -153,11 +156,11 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
         MappingNode parent = new MappingNode(Tag.MAP, List.of(), start.getFlowStyle());
         depth++;
         while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-            stream.entry(super.composeValueNode(parent));
+            reading.entry(super.composeValueNode(parent));
         }
         depth--;
         list.setEndMark(parser.getEvent().getEndMark());
-        stream.end(list);
+        reading.end(list);
         return list;
     }
 

@@ -51,7 +51,7 @@ public final class Registry {
         this.timeRules = timeRules;
         this.unknownSystems = unknownSystems;
         this.systems = List.copyOf(systems);
-        Map<SystemId, CriticalSystem> index = new HashMap<>();
+        Map<SystemId, CriticalSystem> index = new HashMap<>(this.systems.size() * 4 / 3 + 1); // never resized
         for (CriticalSystem system : this.systems) {
             if (index.putIfAbsent(system.id(), system) != null) {
                 throw new IllegalArgumentException("two systems have the id " + system.id());

@@ -206,6 +206,9 @@ public final class RegistryParser {
             throw new RegistryException(new RegistryProblem(sourceName, 1, 1, "the file is UTF-16 (it starts with a"
                     + " UTF-16 byte order mark): save it as UTF-8"));
         }
+        if (start == 0 && isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII); // valid UTF-8 as it is, and decoded in one pass
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -224,6 +227,15 @@ public final class RegistryParser {
         }
         out.flip();
         return out.toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineOf(byte[] bytes, int offset) {
