@@ -54,7 +54,7 @@ final class AiAssistedReader {
             ai.trailers = trailers(n);
         }
         n = keys.get("require");
-        if (n != null || keys.keys.containsKey("require")) {
+        if (n != null || keys.has("require")) {
             ai.requireGiven = true;
         }
         if (n != null) {

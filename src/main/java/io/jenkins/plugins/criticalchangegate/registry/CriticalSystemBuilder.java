@@ -131,6 +131,16 @@ public final class CriticalSystemBuilder {
         return this;
     }
 
+    /** The jobs as globs already compiled (by the parser), which {@link #build()} need not compile again. */
+    CriticalSystemBuilder jobPatterns(List<JobPattern> patterns) {
+        this.jobs = new ArrayList<>(patterns.size());
+        for (JobPattern pattern : patterns) {
+            this.jobs.add(pattern.text());
+        }
+        this.jobsChecked = true;
+        return this;
+    }
+
     /**
      * Builds the system.
      *

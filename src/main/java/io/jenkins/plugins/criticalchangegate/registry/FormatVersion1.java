@@ -1,10 +1,13 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import java.time.Duration;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The rules of registry format version 1 (docs/registry.md), applied to a composed YAML node tree: collects every
@@ -17,6 +20,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class FormatVersion1 {
     static final int VERSION = 1;
+
+    /** The key of the list of systems, which a {@link StreamedReading} reads entry by entry. */
+    static final String SYSTEMS = "systems";
 
     /** The longest approvalTimeout the format allows; a Jenkins administrator may set a shorter maximum. */
     static final Duration MAX_TIMEOUT = Duration.ofDays(365);
@@ -31,7 +37,7 @@ final class FormatVersion1 {
             TopLevelSection.required("unknownSystems", "write 'unknownSystems: allow' (systems not listed pass at"
                     + " once) or 'unknownSystems: deny' (they are refused)", new UnknownSystemsSection()),
             TopLevelSection.optional("defaults", new DefaultsSection()),
-            TopLevelSection.required("systems", "list the critical systems (see docs/registry.md)",
+            TopLevelSection.required(SYSTEMS, "list the critical systems (see docs/registry.md)",
                     new SystemsSection()),
             TopLevelSection.optional("overlays", new OverlaysSection()),
             TopLevelSection.optional("freezes", new FreezesSection()),
@@ -72,6 +78,73 @@ final class FormatVersion1 {
     FormatVersion1(String source, Duration maxTimeout) {
         this.source = source;
         this.maxTimeout = maxTimeout;
+    }
+
+    /** A reading that takes the systems entry by entry, as they are composed (see {@link StreamedReading}). */
+    StreamedReading streamed() {
+        return new StreamedReading(this, new Reading(source, HOMES, maxTimeout));
+    }
+
+    /** The top-level keys read before systems, which systems depend on (defaults), in the order they are read. */
+    static List<String> keysBeforeSystems() {
+        return TOP_KEYS.subList(0, TOP_KEYS.indexOf(SYSTEMS));
+    }
+
+    /**
+     * For a {@link StreamedReading}: reads the sections before systems, as {@link #read} does, from their values.
+     *
+     * @param values by key; a key without a value is absent from the document
+     */
+    void readBeforeSystems(Map<String, Node> values, Reading reading, RegistryDraft draft) throws RegistryException {
+        for (TopLevelSection section : SECTIONS) {
+            if (section.key.equals(SYSTEMS)) {
+                return;
+            }
+            Node value = values.get(section.key);
+            if (value != null) {
+                section.reader.read(value, reading, draft);
+            }
+        }
+    }
+
+    /**
+     * For a {@link StreamedReading} whose systems are read: reads the top-level keys and the sections after systems as
+     * {@link #read} does, and checks that the sections read before came from the values {@link #read} would have
+     * taken.
+     *
+     * @param before the values the sections before systems were read from, by key
+     * @param systems the systems list as the document's mapping holds it
+     * @return the registry; {@code null} when the document has a problem or does not match what was read before
+     *     (then {@link #read} of the whole tree reports it)
+     */
+    @CheckForNull
+    Registry finishStreamed(Node root, Map<String, Node> before, SequenceNode systems, Reading reading,
+            RegistryDraft draft) throws RegistryException {
+        MappingNode top = reading.values.mapping(root, "the registry");
+        if (top == null) {
+            return null;
+        }
+        Keyed keys = reading.keys.read(top, TOP_KEYS, "the registry");
+        boolean afterSystems = false;
+        for (TopLevelSection section : SECTIONS) {
+            Node value = keys.get(section.key);
+            if (section.key.equals(SYSTEMS)) {
+                if (value != systems) {
+                    return null;
+                }
+                afterSystems = true;
+            } else if (!afterSystems) {
+                if (value != before.get(section.key)) {
+                    return null; // written after systems, or twice
+                }
+            } else if (value != null) {
+                section.reader.read(value, reading, draft);
+            }
+            if (value == null && section.whenMissing != null) {
+                return null;
+            }
+        }
+        return reading.problems.isEmpty() ? draft.build() : null;
     }
 
     Registry read(Node root) throws RegistryException {

@@ -13,7 +13,23 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class JobBindings {
     private final Reading reading;
-    private final Map<JobPattern, String> bound = new HashMap<>();
+    /** Each glob bound so far, with where: described only for a glob bound twice, since that is rare. */
+    private final Map<JobPattern, Binding> bound = new HashMap<>();
+
+    private static final class Binding {
+        final String system;
+        final int line;
+
+        Binding(String system, int line) {
+            this.system = system;
+            this.line = line;
+        }
+
+        @Override
+        public String toString() {
+            return system + " (line " + line + ")";
+        }
+    }
 
     JobBindings(Reading reading) {
         this.reading = reading;
@@ -21,10 +37,11 @@ final class JobBindings {
 
     /**
      * @param system how messages name the system, e.g. {@code system 'checkout-service'}
-     * @return the globs bound to it; those refused are reported and left out
+     * @return the globs bound to it, compiled (once: the registry's job index takes them as they are); those refused
+     *     are reported and left out
      */
-    List<String> read(Node node, String system) {
-        List<String> jobs = new ArrayList<>();
+    List<JobPattern> read(Node node, String system) {
+        List<JobPattern> jobs = new ArrayList<>();
         SequenceNode seq = reading.values.sequence(node, "jobs");
         if (seq != null) {
             for (Node item : seq.getValue()) {
@@ -34,12 +51,12 @@ final class JobBindings {
                 }
                 try {
                     JobPattern pattern = JobPattern.compile(text);
-                    String owner = bound.putIfAbsent(pattern, system + " (line " + Problems.line(item) + ")");
+                    Binding owner = bound.putIfAbsent(pattern, new Binding(system, Problems.line(item)));
                     if (owner != null) {
                         reading.problems.add(item, "job pattern '" + text + "' is already bound to " + owner
                                 + ": a job can be bound to one system only");
                     } else {
-                        jobs.add(pattern.text());
+                        jobs.add(pattern);
                     }
                 } catch (IllegalArgumentException e) {
                     reading.problems.add(item, e.getMessage());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,23 +27,54 @@ final class JobIndex {
     }
 
     private static final class Folder {
-        final Map<String, Folder> children = new HashMap<>();
+        /** {@code null} for a leaf: a registry of 100,000 systems has about as many leaves, each a map otherwise. */
+        @CheckForNull
+        Map<String, Folder> children;
         final List<Entry> entries = new ArrayList<>(1);
+
+        Folder child(String segment) {
+            if (children == null) {
+                children = new HashMap<>();
+            }
+            return children.computeIfAbsent(segment, k -> new Folder());
+        }
+
+        @CheckForNull
+        Folder get(String segment) {
+            return children == null ? null : children.get(segment);
+        }
     }
 
     private final Folder root = new Folder();
 
-    JobIndex(List<CriticalSystem> systems) {
-        for (CriticalSystem system : systems) {
-            for (String job : system.jobs()) {
-                JobPattern pattern = JobPattern.compile(job);
+    /**
+     * @param compiled each system's jobs already compiled, in the order of {@code systems}; {@code null}: compile them
+     *     here
+     */
+    JobIndex(List<CriticalSystem> systems, @CheckForNull List<List<JobPattern>> compiled) {
+        if (compiled != null && compiled.size() != systems.size()) {
+            throw new IllegalArgumentException("compiled jobs for " + compiled.size() + " of " + systems.size()
+                    + " systems");
+        }
+        for (int i = 0; i < systems.size(); i++) {
+            CriticalSystem system = systems.get(i);
+            List<JobPattern> patterns = compiled != null ? compiled.get(i) : compile(system.jobs());
+            for (JobPattern pattern : patterns) {
                 Folder folder = root;
                 for (String segment : pattern.literalPrefix()) {
-                    folder = folder.children.computeIfAbsent(segment, k -> new Folder());
+                    folder = folder.child(segment);
                 }
                 folder.entries.add(new Entry(pattern, system));
             }
         }
+    }
+
+    private static List<JobPattern> compile(List<String> jobs) {
+        List<JobPattern> patterns = new ArrayList<>(jobs.size());
+        for (String job : jobs) {
+            patterns.add(JobPattern.compile(job));
+        }
+        return patterns;
     }
 
     /** The systems bound to the job, in the order their globs are met; usually none or one. */
@@ -52,7 +84,7 @@ final class JobIndex {
         Folder folder = root;
         collect(folder, names, found);
         for (String segment : names) {
-            folder = folder.children.get(segment);
+            folder = folder.get(segment);
             if (folder == null) {
                 break;
             }

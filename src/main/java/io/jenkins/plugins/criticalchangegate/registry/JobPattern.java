@@ -21,10 +21,12 @@ public final class JobPattern {
 
     private final String text;
     private final List<String> segments;
+    private final int hash;
 
     private JobPattern(String text, List<String> segments) {
         this.text = text;
         this.segments = segments;
+        this.hash = segments.hashCode();
     }
 
     /**
@@ -229,12 +231,12 @@ public final class JobPattern {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JobPattern && ((JobPattern) o).segments.equals(segments);
+        return o instanceof JobPattern && ((JobPattern) o).hash == hash && ((JobPattern) o).segments.equals(segments);
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return hash;
     }
 
     @Override

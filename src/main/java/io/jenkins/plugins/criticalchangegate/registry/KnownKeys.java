@@ -61,27 +61,40 @@ final class KnownKeys {
                 problems.add(keyNode, "merge keys ('<<') are not supported: write the keys out");
                 continue;
             }
-            Node first = keyed.keys.get(key);
+            Node first = keyed.keyNode(key);
             if (first != null) {
                 problems.add(keyNode, "duplicate key '" + NodeValues.printable(key) + "' in " + where + " (first at line "
                         + Problems.line(first) + ")");
                 continue;
             }
-            keyed.keys.put(key, keyNode);
             if (!allowed.contains(key)) {
+                keyed.add(key, keyNode, null);
                 problems.add(keyNode, "unknown key '" + NodeValues.printable(key) + "' in " + where
                         + suggestion(key, allowed, nearer));
                 continue;
             }
-            keyed.values.put(key, tuple.getValueNode());
+            keyed.add(key, keyNode, tuple.getValueNode());
         }
         return keyed;
+    }
+
+    /**
+     * The key as {@link #read} takes it, or {@code null} for a key it refuses (a tagged, empty, merge or non-scalar
+     * key).
+     */
+    @CheckForNull
+    static String plainKey(Node keyNode) {
+        if (!(keyNode instanceof ScalarNode) || !keyNode.getTag().equals(Tag.STR)) {
+            return null;
+        }
+        String key = ((ScalarNode) keyNode).getValue();
+        return key.equals("<<") ? null : key;
     }
 
     @CheckForNull
     Node required(Keyed keys, MappingNode map, String key, String what) {
         Node n = keys.get(key);
-        if (n == null && !keys.keys.containsKey(key)) {
+        if (n == null && !keys.has(key)) {
             problems.add(map, "missing required key '" + key + "' (" + what + ")");
         }
         return n;

@@ -74,7 +74,7 @@ final class OverlaysSection implements SectionReader {
         Tightening tightening = null;
         if (tightenMap != null) {
             tighten = reading.keys.read(tightenMap, TIGHTEN_KEYS, "tighten");
-            if (tighten.values.isEmpty() && tightenMap.getValue().isEmpty()) {
+            if (tighten.noKnownKey() && tightenMap.getValue().isEmpty()) {
                 reading.problems.add(tightenMap, "'tighten' is empty: give the keys the overlay tightens, e.g."
                         + " {requiredApprovals: 3}");
             }

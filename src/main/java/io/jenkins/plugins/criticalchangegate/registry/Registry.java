@@ -39,17 +39,26 @@ public final class Registry {
      * @throws IllegalArgumentException for two systems with the same id (ignoring case)
      */
     public Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems, TimeRules timeRules) {
+        this(unknownSystems, systems, timeRules, null);
+    }
+
+    /**
+     * @param jobPatterns each system's jobs compiled (by the parser, which compiled them to check them), in the order
+     *     of {@code systems}; {@code null}: compile them here
+     */
+    Registry(UnknownSystems unknownSystems, List<CriticalSystem> systems, TimeRules timeRules,
+            @CheckForNull List<List<JobPattern>> jobPatterns) {
         this.timeRules = timeRules;
         this.unknownSystems = unknownSystems;
         this.systems = List.copyOf(systems);
-        Map<SystemId, CriticalSystem> index = new HashMap<>();
+        Map<SystemId, CriticalSystem> index = new HashMap<>(this.systems.size() * 4 / 3 + 1); // never resized
         for (CriticalSystem system : this.systems) {
             if (index.putIfAbsent(system.id(), system) != null) {
                 throw new IllegalArgumentException("two systems have the id " + system.id());
             }
         }
         this.byId = index;
-        this.jobIndex = new JobIndex(this.systems);
+        this.jobIndex = new JobIndex(this.systems, jobPatterns);
         this.idCounts = new long[this.systems.size()];
         for (int i = 0; i < idCounts.length; i++) {
             idCounts[i] = CharacterCounts.of(this.systems.get(i).id().key());

@@ -13,14 +13,21 @@ final class RegistryDraft {
     UnknownSystems unknownSystems = UnknownSystems.DENY;
     PolicyKeys defaults = new PolicyKeys();
     final List<CriticalSystem> systems = new ArrayList<>();
+    /** The job globs of each system, compiled once, in {@link #systems} order. */
+    private final List<List<JobPattern>> jobPatterns = new ArrayList<>();
     /** Every id listed in systems, those of entries with problems included, so a time rule naming one is not wrong. */
     final Set<SystemId> listedIds = new HashSet<>();
     final List<Overlay> overlays = new ArrayList<>();
     final List<Freeze> freezes = new ArrayList<>();
     final List<DeploymentWindow> windows = new ArrayList<>();
 
+    void add(CriticalSystem system, List<JobPattern> jobs) {
+        systems.add(system);
+        jobPatterns.add(jobs);
+    }
+
     /** The registry, once every section has read its part without a problem. */
     Registry build() {
-        return new Registry(unknownSystems, systems, new TimeRules(overlays, freezes, windows));
+        return new Registry(unknownSystems, systems, new TimeRules(overlays, freezes, windows), jobPatterns);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,15 +18,10 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 
@@ -157,16 +153,47 @@ public final class RegistryParser {
 
     private static Registry parse(String yamlText, String sourceName, Limits limits, Duration maxApprovalTimeout)
             throws RegistryException {
-        return parse(yamlText, sourceName, limits, maxApprovalTimeout, root -> { });
+        Registry streamed = streamed(yamlText, sourceName, limits, maxApprovalTimeout);
+        return streamed != null ? streamed : parse(yamlText, sourceName, limits, maxApprovalTimeout, root -> { });
     }
 
-    /** @param tree given the document's node tree, before it is validated (lint reads it again for warnings) */
+    /**
+     * Reads the document as a whole node tree, the reading that reports every problem (the streamed one gives up on
+     * the first and comes here).
+     *
+     * @param tree given the document's node tree, before it is validated (lint reads it again for warnings)
+     */
     static Registry parse(String yamlText, String sourceName, Limits limits, Duration maxApprovalTimeout,
             java.util.function.Consumer<Node> tree) throws RegistryException {
         List<RegistryProblem> tags = new ArrayList<>();
         Node root = compose(yamlText, sourceName, limits, tags);
         tree.accept(root);
         return new FormatVersion1(sourceName, maxApprovalTimeout).read(root, tags);
+    }
+
+    /**
+     * Reads a valid document without its node tree, the systems entry by entry ({@link StreamedReading}).
+     *
+     * @return the registry, or {@code null} when the document must be read as a whole tree: it has a problem of any
+     *     kind (reported by that reading, with its place), or is not in the order the streamed reading needs
+     * @throws RegistryException only for what {@link #checkText} finds, before any YAML is read
+     */
+    @CheckForNull
+    static Registry streamed(String text, String sourceName, Limits limits, Duration maxApprovalTimeout)
+            throws RegistryException {
+        checkText(text, sourceName, limits);
+        StreamedReading stream = new FormatVersion1(sourceName, maxApprovalTimeout).streamed();
+        LoaderOptions options = options(limits);
+        BoundedComposer composer = new BoundedComposer(new ParserImpl(new StreamReader(text), options), options,
+                limits.maxNodes, sourceName, new ArrayList<>(), stream);
+        try {
+            Node root = composer.getSingleNode();
+            return root == null ? null : stream.finish(root);
+        } catch (RuntimeException e) {
+            // malformed YAML, a limit, a problem, a tag: whatever it is, the whole tree's reading reports it
+            LOGGER.log(Level.FINEST, "registry " + sourceName + " read as a whole tree", e);
+            return null;
+        }
     }
 
     /** Strict UTF-8: the first malformed byte is reported with its line and column. */
@@ -178,6 +205,9 @@ public final class RegistryParser {
                 || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
             throw new RegistryException(new RegistryProblem(sourceName, 1, 1, "the file is UTF-16 (it starts with a"
                     + " UTF-16 byte order mark): save it as UTF-8"));
+        }
+        if (start == 0 && isAscii(bytes)) {
+            return new String(bytes, StandardCharsets.US_ASCII); // valid UTF-8 as it is, and decoded in one pass
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -197,6 +227,15 @@ public final class RegistryParser {
         }
         out.flip();
         return out.toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int lineOf(byte[] bytes, int offset) {
@@ -223,23 +262,10 @@ public final class RegistryParser {
     /** @param tags where the explicit tags found are reported (a problem each), to go with the format's problems */
     private static Node compose(String text, String sourceName, Limits limits, List<RegistryProblem> tags)
             throws RegistryException {
-        if (text.length() > limits.maxCodePoints) {
-            throw new RegistryException(new RegistryProblem(sourceName, 1, 1, "the file is too large ("
-                    + text.length() + " characters, at most " + limits.maxCodePoints + " are read)"));
-        }
-        checkCharacters(text, sourceName);
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(limits.maxCodePoints);
-        options.setNestingDepthLimit(limits.maxNesting);
-        options.setMaxAliasesForCollections(limits.maxAliases);
-        options.setAllowDuplicateKeys(false); // FormatVersion1 reports duplicates itself, with both places
-        options.setAllowRecursiveKeys(false);
-        options.setProcessComments(false);
-        options.setMergeOnCompose(false);
-        options.setWrappedToRootException(false);
-        options.setTagInspector(tag -> false); // no global tag may ever name a class
+        checkText(text, sourceName, limits);
+        LoaderOptions options = options(limits);
         BoundedComposer composer = new BoundedComposer(new ParserImpl(new StreamReader(text), options), options,
-                limits.maxNodes, sourceName, tags);
+                limits.maxNodes, sourceName, tags, null);
         try {
             Node root = composer.getSingleNode();
             if (root == null) {
@@ -257,13 +283,36 @@ public final class RegistryParser {
             // limits (nesting, aliases, code points) come without a mark: use the last node reached
             LOGGER.log(Level.FINE, "registry " + sourceName + " refused", e);
             throw new RegistryException(problemAt(sourceName, composer.lastMark, "refused: " + e.getMessage()));
-        } catch (NodeLimitExceeded e) {
+        } catch (BoundedComposer.NodeLimitExceeded e) {
             throw new RegistryException(problemAt(sourceName, e.mark, "refused: the document has more than "
                     + limits.maxNodes + " YAML nodes; a registry is never that large"));
         }
     }
 
-    private static RegistryProblem problemAt(String sourceName, @edu.umd.cs.findbugs.annotations.CheckForNull Mark mark,
+    /** What is checked of the text before it is read as YAML: its size and its characters. */
+    private static void checkText(String text, String sourceName, Limits limits) throws RegistryException {
+        if (text.length() > limits.maxCodePoints) {
+            throw new RegistryException(new RegistryProblem(sourceName, 1, 1, "the file is too large ("
+                    + text.length() + " characters, at most " + limits.maxCodePoints + " are read)"));
+        }
+        checkCharacters(text, sourceName);
+    }
+
+    private static LoaderOptions options(Limits limits) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(limits.maxCodePoints);
+        options.setNestingDepthLimit(limits.maxNesting);
+        options.setMaxAliasesForCollections(limits.maxAliases);
+        options.setAllowDuplicateKeys(false); // FormatVersion1 reports duplicates itself, with both places
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        options.setMergeOnCompose(false);
+        options.setWrappedToRootException(false);
+        options.setTagInspector(tag -> false); // no global tag may ever name a class
+        return options;
+    }
+
+    static RegistryProblem problemAt(String sourceName, @CheckForNull Mark mark,
             String message) {
         return mark == null ? new RegistryProblem(sourceName, 1, 1, message)
                 : new RegistryProblem(sourceName, mark.getLine() + 1, mark.getColumn() + 1, message);
@@ -277,7 +326,8 @@ public final class RegistryParser {
         int line = 1;
         int column = 1;
         for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
+            char unit = text.charAt(i);
+            int c = Character.isSurrogate(unit) ? text.codePointAt(i) : unit;
             boolean allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0x7E || c == 0x85
                     || c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF;
             if (!allowed) {
@@ -292,94 +342,6 @@ public final class RegistryParser {
                 column++;
             }
             i += Character.charCount(c);
-        }
-    }
-
-    /** Thrown by {@link BoundedComposer} when the document has too many nodes. */
-    private static final class NodeLimitExceeded extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient Mark mark;
-
-        NodeLimitExceeded(Mark mark) {
-            super(null, null, false, false);
-            this.mark = mark;
-        }
-    }
-
-    /**
-     * SnakeYAML's composer, counting nodes (a flat list of millions of tiny items is within the size limit but
-     * would take a large part of the heap), remembering where it is, for messages without their own mark, and
-     * refusing every explicit tag: the standard ones too ({@code !!str 1}, {@code !!float 2}), which would otherwise
-     * pass as plain values, and on keys as well as values (docs/registry.md).
-     */
-    private static final class BoundedComposer extends Composer {
-        private final int maxNodes;
-        private final String sourceName;
-        private int nodes;
-        @edu.umd.cs.findbugs.annotations.CheckForNull
-        Mark lastMark;
-        /** The explicit tags found, each at its node. */
-        private final List<RegistryProblem> tagProblems;
-
-        BoundedComposer(ParserImpl parser, LoaderOptions options, int maxNodes, String sourceName,
-                List<RegistryProblem> tagProblems) {
-            super(parser, new PlainScalars(), options);
-            this.maxNodes = maxNodes;
-            this.sourceName = sourceName;
-            this.tagProblems = tagProblems;
-        }
-
-        /** Counts the node the next event starts and refuses its tag, if it has one; true when it has. */
-        private boolean count() {
-            Event event = parser.peekEvent();
-            lastMark = event.getStartMark();
-            if (++nodes > maxNodes) {
-                throw new NodeLimitExceeded(lastMark);
-            }
-            String tag = event instanceof ScalarEvent ? ((ScalarEvent) event).getTag()
-                    : event instanceof CollectionStartEvent ? ((CollectionStartEvent) event).getTag() : null;
-            if (tag == null) {
-                return false;
-            }
-            tagProblems.add(problemAt(sourceName, lastMark, "explicit tags are not allowed: remove '"
-                    + NodeValues.printable(shortTag(tag)) + "' (a registry holds plain values, lists and mappings;"
-                    + " see docs/registry.md)"));
-            return true;
-        }
-
-        @Override
-        protected Node composeScalarNode(String anchor, List<org.yaml.snakeyaml.comments.CommentLine> comments) {
-            boolean tagged = count();
-            Node node = super.composeScalarNode(anchor, comments);
-            if (tagged) {
-                node.setTag(PlainScalars.REFUSED); // reported once, above: the readers skip it
-            }
-            return node;
-        }
-
-        @Override
-        protected Node composeSequenceNode(String anchor) {
-            boolean tagged = count();
-            Node node = super.composeSequenceNode(anchor);
-            if (tagged) {
-                node.setTag(PlainScalars.REFUSED);
-            }
-            return node;
-        }
-
-        @Override
-        protected Node composeMappingNode(String anchor) {
-            boolean tagged = count();
-            Node node = super.composeMappingNode(anchor);
-            if (tagged) {
-                node.setTag(PlainScalars.REFUSED);
-            }
-            return node;
-        }
-
-        /** {@code !!str} rather than {@code tag:yaml.org,2002:str}, as the file has it. */
-        private static String shortTag(String tag) {
-            return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -22,7 +21,8 @@ final class SystemReader {
     static final List<String> OWN_KEYS = List.of("id", "name", "tier", "owners", "approvers", "jobs");
     private static final List<String> KEYS = concat(OWN_KEYS, PolicyReader.KEYS);
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** The longest id: 100 characters. */
+    private static final int MAX_ID_LENGTH = 100;
 
     static final int BUILTIN_REQUIRED_APPROVALS = 2;
     private static final Duration BUILTIN_TIMEOUT = Duration.ofHours(24);
@@ -33,7 +33,11 @@ final class SystemReader {
     private final JobBindings jobBindings;
     private final AiAssistedResolver aiAssisted;
     private final EmergencyResolver emergency;
-    private final Map<SystemId, Node> ids = new HashMap<>();
+    /**
+     * The line of each id: not its node, whose marks each keep a window of the input alive (megabytes for a large
+     * registry read entry by entry, docs/performance.md).
+     */
+    private final Map<SystemId, Integer> ids = new HashMap<>();
 
     SystemReader(Reading reading) {
         this.reading = reading;
@@ -44,13 +48,13 @@ final class SystemReader {
         this.emergency = new EmergencyResolver(reading);
     }
 
-    /** The system, or {@code null} when it has problems (all reported). */
-    @CheckForNull
-    CriticalSystem read(Node entry, PolicyKeys defaults) {
+    /** Reads one entry over the draft's defaults and adds its system to the draft, unless it has problems (reported). */
+    void read(Node entry, RegistryDraft draft) {
+        PolicyKeys defaults = draft.defaults;
         int before = reading.problems.count();
         MappingNode map = reading.values.mapping(entry, "each entry of 'systems'");
         if (map == null) {
-            return null;
+            return;
         }
         Keyed keys = reading.keys.read(map, KEYS, "a system");
         SystemId id = id(keys, map);
@@ -80,7 +84,7 @@ final class SystemReader {
         if (approversNode != null) {
             approvers = approversReader.read(approversNode);
         }
-        List<String> jobs = List.of();
+        List<JobPattern> jobs = List.of();
         Node jobsNode = keys.get("jobs");
         if (jobsNode != null) {
             jobs = jobBindings.read(jobsNode, where);
@@ -104,23 +108,25 @@ final class SystemReader {
         AiAssistedRule ai = aiAssisted.resolve(own, defaults, new AiAssistedResolver.Requirement(required, distinct,
                 approvers, rules), map, where);
         EmergencyPolicy emergencyPath = emergency.resolve(own, defaults, ai, map, where);
-        if (reading.problems.count() > before || id == null || name == null || tier == null) {
-            return null;
+        // no approvers without a problem of this entry: the list or its items had explicit tags, reported where the
+        // YAML was composed (a system without approvers was an internal error here, found by StreamedReadingTest)
+        if (reading.problems.count() > before || id == null || name == null || tier == null || approvers.isEmpty()) {
+            return;
         }
         DocumentationPolicy documentation = new DocumentationPolicy(hosts,
                 first(own.requireChangeId, defaults.requireChangeId, true),
                 first(own.allowHttp, defaults.allowHttp, false),
                 first(own.requiredSections, defaults.requiredSections, List.of()));
-        return CriticalSystem.builder(id.value()).name(name).tier(tier).owners(owners).approvers(approvers)
+        draft.add(CriticalSystem.builder(id.value()).name(name).tier(tier).owners(owners).approvers(approvers)
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
                 .approvalTimeout(first(own.approvalTimeout, defaults.approvalTimeout, BUILTIN_TIMEOUT))
-                .documentation(documentation).jobs(jobs).approvalRules(rules).aiAssisted(ai)
+                .documentation(documentation).jobPatterns(jobs).approvalRules(rules).aiAssisted(ai)
                 .emergency(emergencyPath)
                 .credentialsReleaseWindow(own.credentialsReleaseWindow != null ? own.credentialsReleaseWindow
                         : defaults.credentialsReleaseWindow)
                 .notifyTargets(NotifyTargets.email(first(own.notifyEmail, defaults.notifyEmail, List.of())))
-                .build();
+                .build(), jobs);
     }
 
     /** Every valid id read so far, of systems with problems too. */
@@ -139,18 +145,36 @@ final class SystemReader {
         if (text == null) {
             return null;
         }
-        if (!ID.matcher(text).matches()) {
+        if (!validId(text)) {
             reading.problems.add(idNode, "id '" + text + "' is not valid: use 1 to 100 letters, digits, '.', '_' or"
                     + " '-', starting with a letter or digit");
             return null;
         }
         SystemId id = SystemId.of("id", text);
-        Node first = ids.putIfAbsent(id, idNode);
+        Integer first = ids.putIfAbsent(id, Problems.line(idNode));
         if (first != null) {
-            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + Problems.line(first)
+            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + first
                     + " (ids compare ignoring case)");
         }
         return id;
+    }
+
+    /**
+     * {@code [A-Za-z0-9][A-Za-z0-9._-]{0,99}}, tested by hand: a regular expression per system was a visible share
+     * of reading a large registry (docs/performance.md).
+     */
+    static boolean validId(String text) {
+        if (text.isEmpty() || text.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!alphanumeric && (i == 0 || c != '.' && c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -13,10 +13,7 @@ final class SystemsSection implements SectionReader {
         } else if (list != null) {
             SystemReader systems = new SystemReader(reading);
             for (Node entry : list.getValue()) {
-                CriticalSystem system = systems.read(entry, draft.defaults);
-                if (system != null) {
-                    draft.systems.add(system);
-                }
+                systems.read(entry, draft);
             }
             draft.listedIds.addAll(systems.ids());
         }

@@ -108,4 +108,24 @@ public class ExplicitTagsTest {
         assertThat(registry.systems().get(0).name(), is("!!str A"));
         assertThat(RegistryFixtures.parse(system("A!", "1", "[team-a]", "2")).systems().get(0).name(), is("A!"));
     }
+
+    /**
+     * The approvers refused for their tags: the tags are the problems, not an internal error over an empty list
+     * ("system checkout-service lists no approvers").
+     */
+    @Test
+    public void taggedApproversAreTheTagsProblemsOnly() throws Exception {
+        String text = withSystems("allow", "  - id: checkout-service", "    name: Checkout", "    tier: 1",
+                "    owners: [team-a]", "    approvers: !custom [checkout-leads, sre-oncall]");
+        assertThat(problemsOfFile(text), contains("11:16: explicit tags are not allowed: remove '!custom' (a registry"
+                + " holds plain values, lists and mappings; see docs/registry.md)"));
+    }
+
+    @Test
+    public void taggedApproverItemsAreTheTagsProblemsOnly() throws Exception {
+        String items = withSystems("allow", "  - id: checkout-service", "    name: Checkout", "    tier: 1",
+                "    owners: [team-a]", "    approvers: [!!str checkout-leads]");
+        assertThat(problemsOfFile(items), contains("11:17: explicit tags are not allowed: remove '!!str' (a registry"
+                + " holds plain values, lists and mappings; see docs/registry.md)"));
+    }
 }

@@ -83,7 +83,7 @@ public class RegistryMutationTest {
         assertThat(valid, greaterThan(0));
     }
 
-    private static String mutate(String text, Random random) {
+    static String mutate(String text, Random random) {
         if (text.isEmpty()) {
             return SNIPPETS[random.nextInt(SNIPPETS.length)];
         }
