@@ -44,8 +44,8 @@ final class DurationReader {
         }
         if (d.compareTo(reading.maxTimeout) > 0) {
             reading.problems.add(node, "approvalTimeout '" + text + "' is longer than "
-                    + durationText(reading.maxTimeout) + ", the longest this Jenkins allows (Manage Jenkins > System"
-                    + " > Critical change gate)");
+                    + durationText(reading.maxTimeout) + ", the longest this Jenkins allows (Manage Jenkins → System"
+                    + " → Critical change gate)");
             return null;
         }
         return d;

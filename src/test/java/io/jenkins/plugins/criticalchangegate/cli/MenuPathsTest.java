@@ -32,13 +32,6 @@ public class MenuPathsTest {
             "(Manage Jenkins|Manage Jenkins → System|Manage Jenkins &rarr; System|Manage Jenkins &#8594; System)"
                     + "(?:\"\\s*\\+\\s*\")?\\s*(?:>|&gt;|»|&#187;|&raquo;|->|/(?=\\s))");
 
-    /**
-     * The one deliberate exception, with its reason: this is the message of the registry's DurationReader (the
-     * maximum approvalTimeout), and the registry's readers are being rewritten in parallel (issue 17's registry
-     * performance work), which changes it to the arrow; docs/registry.md quotes it as the tool prints it today.
-     */
-    private static final String PENDING_DURATION_READER = "the longest this Jenkins allows (";
-
     @Test
     public void everyMenuPathUsesTheArrowOfTheDocs() throws IOException {
         List<String> found = new ArrayList<>();
@@ -50,11 +43,7 @@ public class MenuPathsTest {
             Matcher m = OTHER_FORM.matcher(text);
             while (m.find()) {
                 String at = relative + ":" + line(text, m.start()) + ": " + m.group().replaceAll("\\s+", " ");
-                boolean pending = text.startsWith(PENDING_DURATION_READER, m.start() - PENDING_DURATION_READER.length())
-                        && (relative.endsWith("registry/DurationReader.java") || relative.equals("docs/registry.md"));
-                if (!pending) {
-                    found.add(at);
-                }
+                found.add(at);
             }
         }
         assertThat(scanned, greaterThan(100));

@@ -60,7 +60,7 @@ public class RegistryLintCommandTest {
         ToolRun run = run("registry", "lint", "one.yaml");
         assertThat(run.toString(), run.exit, is(1));
         assertThat(run.out, is("one.yaml:12:22: approvalTimeout '45d' is longer than 30d, the longest this Jenkins"
-                + " allows (Manage Jenkins > System > Critical change gate)\n"));
+                + " allows (Manage Jenkins → System → Critical change gate)\n"));
         ToolRun allowed = run("registry", "lint", "--max-approval-timeout", "60d", "one.yaml");
         assertThat(allowed.toString(), allowed.exit, is(0));
         assertThat(allowed.out, is("one.yaml: OK, 1 system\n"));

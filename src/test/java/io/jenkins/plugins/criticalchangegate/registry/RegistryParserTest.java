@@ -192,7 +192,7 @@ public class RegistryParserTest {
     public void refusesASystemApprovalTimeoutLongerThanTheMaximumThisJenkinsAllows() {
         assertThat(problemsWithMaximum(withSystems("allow", CHECKOUT, "    approvalTimeout: 30d"), Duration.ofDays(14)),
                 contains("reg.yaml:12:22: approvalTimeout '30d' is longer than 14d, the longest this Jenkins allows"
-                        + " (Manage Jenkins > System > Critical change gate)"));
+                        + " (Manage Jenkins → System → Critical change gate)"));
     }
 
     @Test
@@ -202,9 +202,9 @@ public class RegistryParserTest {
                 + "    requiredApprovals: 0\n";
         assertThat(problemsWithMaximum(text, Duration.ofHours(36)), contains(
                 is("reg.yaml:4:20: approvalTimeout '48h' is longer than 36h, the longest this Jenkins allows"
-                        + " (Manage Jenkins > System > Critical change gate)"),
+                        + " (Manage Jenkins → System → Critical change gate)"),
                 is("reg.yaml:13:22: approvalTimeout '2200m' is longer than 36h, the longest this Jenkins allows"
-                        + " (Manage Jenkins > System > Critical change gate)"),
+                        + " (Manage Jenkins → System → Critical change gate)"),
                 startsWith("reg.yaml:14:24: requiredApprovals must be at least 1, not 0")));
     }
 

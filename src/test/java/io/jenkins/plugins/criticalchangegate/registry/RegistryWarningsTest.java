@@ -66,7 +66,7 @@ public class RegistryWarningsTest {
         RegistryException e = assertThrows(RegistryException.class,
                 () -> RegistryLint.of(text, "reg.yaml", RegistryLint.JENKINS_DEFAULT_MAX_APPROVAL_TIMEOUT));
         assertThat(e.problems().get(0).toString(), is("reg.yaml:13:22: approvalTimeout '31d' is longer than 30d,"
-                + " the longest this Jenkins allows (Manage Jenkins > System > Critical change gate)"));
+                + " the longest this Jenkins allows (Manage Jenkins → System → Critical change gate)"));
         assertThat(RegistryLint.of(text, "reg.yaml", Duration.ofDays(31)).registry().size(), is(1));
         assertThat(RegistryLint.duration("36h"), is(Duration.ofHours(36)));
         assertThrows(IllegalArgumentException.class, () -> RegistryLint.duration("366d"));

@@ -127,7 +127,7 @@ public class LastKnownGoodStoreTest {
         assertThat(e.getMessage(), is("the last known good registry " + store.file() + " (sha256:"
                 + LoadedRegistry.sha256(utf8(TWO_SYSTEMS)).substring(0, 12) + " from file /etc/registry.yaml) is no"
                 + " longer valid: file /etc/registry.yaml:18:22: approvalTimeout '30d' is longer than 14d, the"
-                + " longest this Jenkins allows (Manage Jenkins > System > Critical change gate)"));
+                + " longest this Jenkins allows (Manage Jenkins → System → Critical change gate)"));
     }
 
     @Test

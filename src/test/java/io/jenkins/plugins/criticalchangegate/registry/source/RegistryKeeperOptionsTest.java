@@ -36,8 +36,8 @@ public class RegistryKeeperOptionsTest {
     private static final Duration INLINE_INTERVAL = Duration.ofDays(3650);
     /** How often the periodic refresh runs in Jenkins. */
     private static final Duration TICK = Duration.ofSeconds(30);
-    private static final String MAX_14D = "is longer than 14d, the longest this Jenkins allows (Manage Jenkins > System"
-            + " > Critical change gate)";
+    private static final String MAX_14D = "is longer than 14d, the longest this Jenkins allows (Manage Jenkins → System"
+            + " → Critical change gate)";
     private static final ParseOptions FORTNIGHT = ParseOptions.defaults().withMaxApprovalTimeout(Duration.ofDays(14));
     private static final ParseOptions MONTH = ParseOptions.defaults().withMaxApprovalTimeout(Duration.ofDays(30));
     /** checkout-service (7d) only; anything else passes as not critical. */
