@@ -70,7 +70,7 @@ public final class HtmlReport {
                 .append("<title>Critical change gate audit report</title>\n<style>\n").append(STYLE)
                 .append("\n</style></head><body>\n");
         if (unverified) {
-            page.append("<div class=\"watermark\">UNVERIFIED JOURNAL: rendered with --allow-unverified</div>\n");
+            page.append("<div class=\"watermark\">UNVERIFIED JOURNAL: rendered although it does not verify</div>\n");
         }
         page.append("<h1>Critical change gate audit report</h1>\n");
         verificationBanner(page, verification);
@@ -104,8 +104,9 @@ public final class HtmlReport {
             page.append("</div>\n");
         } else {
             page.append("<div class=\"failed\">JOURNAL DOES NOT VERIFY: ").append(Html.text(v.toString()))
-                    .append("<br>This report was rendered with --allow-unverified: nothing in it can be relied on"
-                            + " as the journal's record.</div>\n");
+                    .append("<br>This report was rendered on request although the journal does not verify (the"
+                            + " tool's --allow-unverified, the audit page's \"download the report marked UNVERIFIED\"):"
+                            + " nothing in it can be relied on as the journal's record.</div>\n");
         }
     }
 
