@@ -70,6 +70,17 @@ public final class CreationCrashes {
         return Collections.unmodifiableList(snapshots);
     }
 
+    /**
+     * Opens (and so creates) a journal as {@link AuditJournal#open} does, noting each step of the creation reached,
+     * so that a test can tell where a real failure (a full disk) stopped it.
+     *
+     * @param reached where the names of the steps reached are added
+     */
+    public static AuditJournal openNotingSteps(Path dir, JournalOptions options, List<String> reached)
+            throws IOException {
+        return AuditJournal.open(dir, options, step -> reached.add(step.name()));
+    }
+
     /** A copy of the directory with one file cut to {@code length} bytes: a crash while it was being written. */
     private static Snapshot torn(Path live, Path work, String name, String file, long length) throws IOException {
         Path copy = copy(live, work.resolve(name.replace(' ', '-')));
