@@ -39,9 +39,9 @@ public final class JournalCreation {
 
     /** The points between the first byte and the created journal, for tests that stop there ({@link Hook}). */
     enum Step {
-        /** {@value #FIRST_FILE_TEMP} holds the first record, on disk. */
+        /** {@value JournalCreation#FIRST_FILE_TEMP} holds the first record, on disk. */
         FIRST_FILE_WRITTEN,
-        /** {@value #HEAD_TEMP} holds the head naming it, on disk. */
+        /** {@value JournalCreation#HEAD_TEMP} holds the head naming it, on disk. */
         HEAD_WRITTEN,
         /** {@code head.json} is in place; the journal does not exist yet. */
         HEAD_IN_PLACE,
