@@ -32,10 +32,11 @@ public final class AuditJournal implements Closeable {
     private final BatchWriter batchWriter;
     private final GroupCommit groupCommit;
 
-    private AuditJournal(Path dir, JournalOptions options, JournalLock lock) throws IOException {
+    private AuditJournal(Path dir, JournalOptions options, JournalLock lock, JournalCreation.Hook creationHook)
+            throws IOException {
         this.dir = dir;
         this.lock = lock;
-        JournalRecovery recovery = new JournalRecovery(dir, options);
+        JournalRecovery recovery = new JournalRecovery(dir, options, creationHook);
         this.batchWriter = recovery.recover();
         this.recoveryNotes = recovery.notes();
         this.groupCommit = GroupCommit.start(dir, batchWriter);
@@ -43,6 +44,9 @@ public final class AuditJournal implements Closeable {
 
     /**
      * Opens the journal in a directory, creating the directory and the journal if need be.
+     *
+     * <p>A new journal is created whole or not at all ({@code JournalCreation}): a creation cut short by a crash, a
+     * full disk or an I/O error leaves no journal, and what it left is removed here with a note.
      *
      * <p>When the last file ends in a torn line (a crash in the middle of a write that was never acknowledged), the
      * line is moved to a {@code quarantine-<time>.jsonl} file and the chain goes on from the last whole record;
@@ -57,6 +61,11 @@ public final class AuditJournal implements Closeable {
      *     another process or another open journal in this JVM holds it
      */
     public static AuditJournal open(Path dir, JournalOptions options) throws IOException {
+        return open(dir, options, JournalCreation.NO_HOOK);
+    }
+
+    /** {@link #open(Path, JournalOptions)} with a hook at each step of creating the journal, for tests. */
+    static AuditJournal open(Path dir, JournalOptions options, JournalCreation.Hook creationHook) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             // Files.createDirectories would say only the path (issue 17)
             throw new IOException("the audit journal " + dir + " is a file, not a directory: give the journal's"
@@ -65,7 +74,7 @@ public final class AuditJournal implements Closeable {
         Files.createDirectories(dir);
         JournalLock lock = JournalLock.acquire(dir);
         try {
-            return new AuditJournal(dir, options, lock);
+            return new AuditJournal(dir, options, lock, creationHook);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

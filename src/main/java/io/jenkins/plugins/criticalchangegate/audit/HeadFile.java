@@ -143,15 +143,40 @@ final class HeadFile implements Closeable {
         return chain.hashHex(CanonicalJson.encode(body));
     }
 
-    /** Writes the head into the next slot (no fsync: see docs/audit.md for why a lagging head is safe). */
-    void write(long seq, String hash, ChainHash chain) throws IOException {
+    /** One slot's bytes, as {@link #write} writes them (and {@link JournalCreation} writes the first head). */
+    static byte[] slot(long seq, String hash, ChainHash chain) {
         String json = "{\"check\":\"" + check(seq, hash, chain) + "\",\"hash\":\"" + hash + "\",\"seq\":" + seq + "}";
         byte[] slot = new byte[SLOT];
         Arrays.fill(slot, (byte) ' ');
         byte[] text = json.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(text, 0, slot, 0, text.length);
         slot[SLOT - 1] = '\n';
-        ByteBuffer buffer = ByteBuffer.wrap(slot);
+        return slot;
+    }
+
+    /**
+     * The seq and hash a slot names when it has exactly a slot's layout, without checking its {@code check}: for
+     * telling the head an unfinished creation left ({@link JournalCreation}) without the journal's key.
+     */
+    @CheckForNull
+    static Head layoutOnly(byte[] bytes) {
+        if (bytes.length != SLOT) {
+            return null;
+        }
+        java.util.regex.Matcher m = SLOT_LAYOUT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return new Head(Long.parseLong(m.group(3)), m.group(2), 0);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes the head into the next slot (no fsync: see docs/audit.md for why a lagging head is safe). */
+    void write(long seq, String hash, ChainHash chain) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(slot(seq, hash, chain));
         long position = (long) nextSlot * SLOT;
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The files of a journal directory: {@code journal-000001.jsonl}, {@code journal-000002.jsonl}, ... (numbered from
  * 1; six digits, more once past 999999, so they are ordered by number, not by name), {@code head.json},
- * {@code journal.lock} and {@code quarantine-*.jsonl}.
+ * {@code journal.lock} and {@code quarantine-*.jsonl}; while a journal is being created, also
+ * {@code journal-000001.jsonl.creating} and {@code head.json.creating} ({@link JournalCreation}), which no listing here
+ * takes for journal files.
  */
 final class JournalFiles {
     static final String HEAD = "head.json";

@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Opens a journal directory for appending ({@link AuditJournal#open}): creates the journal when there is none;
+ * Opens a journal directory for appending ({@link AuditJournal#open}): creates the journal when there is none, whole
+ * or not at all ({@link JournalCreation}, which also removes what an unfinished creation left);
  * otherwise moves a torn last line to quarantine ({@link TornTail}) and refuses to go on when the key does not fit
  * the journal, the journal's files are not contiguous, its last record is damaged, or its head file shows that records
  * were removed from the end. What it repaired is said in {@link #notes()}.
@@ -26,10 +25,19 @@ final class JournalRecovery {
     private final byte[] key;
     private final ChainHash chain;
     private final List<String> notes = new ArrayList<>();
+    private final JournalCreation.Hook creationHook;
+    /** Set once this open created the journal, which it then opens as any other. */
+    private boolean created;
 
     JournalRecovery(Path dir, JournalOptions options) {
+        this(dir, options, JournalCreation.NO_HOOK);
+    }
+
+    /** With a hook at each step of creating the journal, for tests that stop there. */
+    JournalRecovery(Path dir, JournalOptions options, JournalCreation.Hook creationHook) {
         this.dir = dir;
         this.options = options;
+        this.creationHook = creationHook;
         this.key = options.key().orElse(null);
         this.chain = ChainHash.forKey(key);
     }
@@ -61,11 +69,7 @@ final class JournalRecovery {
             lastFile = files.get(i);
         }
         if (lastLine == null) {
-            if (Files.exists(dir.resolve(JournalFiles.HEAD))) {
-                throw new IOException("the audit journal in " + dir + " has a head file but no records: its files"
-                        + " were removed or emptied; run 'audit verify " + dir + "'");
-            }
-            return createJournal(files.isEmpty() ? null : files.get(0));
+            return createJournal(files);
         }
         checkKey(files.get(0));
         JournalRecord last = parseOwn(lastLine, lastFile);
@@ -117,25 +121,43 @@ final class JournalRecovery {
         return new BatchWriter(options.clock(), chain, head, file, lastSeq, lastHash);
     }
 
-    /** Creates the journal: its first file and the JOURNAL_CREATED record. */
-    private BatchWriter createJournal(@CheckForNull JournalFiles.Entry emptyFirst) throws IOException {
-        Path path = dir.resolve(JournalFiles.name(1));
-        FileChannel current = emptyFirst != null ? FileChannel.open(path, StandardOpenOption.WRITE)
-                : FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        RotatingFile file = new RotatingFile(dir, options, 1, current, current.size(), null);
-        JournalFiles.forceDirectory(dir);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("chain", chain.name());
-        if (key != null) {
-            fields.put("keyId", ChainHash.keyId(key));
+    /**
+     * Creates the journal in a directory that holds no record, after removing what an unfinished creation left, then
+     * opens it as any other. A head file next to no record that creation did not leave is never touched: it may be
+     * all that is left of a journal whose files were removed.
+     *
+     * @param emptyFiles the journal files, all empty (left by a crash of versions before atomic creation)
+     */
+    private BatchWriter createJournal(List<JournalFiles.Entry> emptyFiles) throws IOException {
+        if (created) {
+            throw new IllegalStateException("the audit journal just created in " + dir + " holds no record");
         }
-        fields.put("format", 1L);
-        HeadFile head = HeadFile.open(dir, null);
-        BatchWriter writer = new BatchWriter(options.clock(), chain, head, file, 0, RecordFormat.GENESIS_PREV);
-        writer.write(List.of(AuditEvent.create(AuditEventType.JOURNAL_CREATED, fields)));
-        head.force();
-        JournalFiles.forceDirectory(dir);
-        return writer;
+        boolean hasHead = Files.exists(dir.resolve(JournalFiles.HEAD));
+        List<Path> leftovers = emptyFiles.isEmpty() ? JournalCreation.leftovers(dir) : List.of();
+        if (leftovers == null || !emptyFiles.isEmpty() && hasHead) {
+            throw new IOException("the audit journal in " + dir + " has a head file but no records: its files"
+                    + " were removed or emptied; run 'audit verify " + dir + "'");
+        }
+        if (!emptyFiles.isEmpty()) {
+            // empty, so they hold nothing; removed first so that no crash below can leave a head next to them
+            for (JournalFiles.Entry empty : emptyFiles) {
+                Files.delete(empty.path);
+            }
+            JournalFiles.forceDirectory(dir);
+            notes.add("removed " + emptyFiles.size() + " empty journal file(s), left by a crash while the journal was"
+                    + " being created, and created the journal anew");
+            leftovers = JournalCreation.leftovers(dir);
+            if (leftovers == null) {
+                throw new IOException("the audit journal in " + dir + " changed while it was being created");
+            }
+        }
+        String note = JournalCreation.removeLeftovers(dir, leftovers);
+        if (note != null) {
+            notes.add(note);
+        }
+        JournalCreation.create(dir, options, creationHook);
+        created = true;
+        return recover();
     }
 
     private void checkKey(JournalFiles.Entry firstFile) throws IOException {

@@ -118,8 +118,11 @@ public final class JournalVerifier {
                     + " acknowledged, not part of the chain)");
         }
         if (files.isEmpty()) {
+            boolean leftovers = JournalCreation.onlyLeftovers(dir);
             return broken(new VerificationResult.Problem(dir.toString(), 0, -1, VerificationResult.Reason.EMPTY,
-                    "no journal-NNNNNN.jsonl files in this directory"));
+                    "no journal-NNNNNN.jsonl files in this directory" + (leftovers ? " (only "
+                    + JournalCreation.FIRST_FILE_TEMP + " or " + JournalCreation.HEAD_TEMP + " and the head.json they"
+                    + " name: a creation of the journal that did not finish; nothing was ever journaled)" : "")));
         }
         // the numbering first, before any record: a missing file is named as itself, wherever it is
         for (int i = 0; i < files.size(); i++) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import io.jenkins.plugins.criticalchangegate.audit.JournalCreation;
 import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  * {@code pending}) is given. A directory that is not there and one that holds no journal at all are the same fact,
  * "no journal here", and give the same answer in every command: exit 2 with that message and no usage text (issue
  * 17; before, the first was 2 and the second 1, or an empty answer). A directory with a head file but no journal
- * file is not absent but emptied, and is left to the verifier, which calls it broken.
+ * file is not absent but emptied, and is left to the verifier, which calls it broken, unless it is the head an
+ * unfinished creation left next to its temporary first file ({@link JournalCreation#onlyLeftovers}).
  */
 final class JournalDirectory {
     private static final String JOURNAL_FILES = "journal-*.jsonl";
@@ -51,6 +53,13 @@ final class JournalDirectory {
             if (!journalFiles.iterator().hasNext() && !Files.exists(dir.resolve(HEAD_FILE))) {
                 throw new UnreadableInputException("no journal at " + shown + ": the directory holds no "
                         + "journal-NNNNNN.jsonl file (nothing was ever journaled there)");
+            }
+            if (JournalCreation.onlyLeftovers(dir)) {
+                // what a creation cut short leaves (a head naming only its first record, never acknowledged): the
+                // next open removes it and creates the journal, so there is no journal yet, not a broken one
+                throw new UnreadableInputException("no journal at " + shown + ": the directory holds only the"
+                        + " leftovers of a journal creation that did not finish (nothing was ever journaled there;"
+                        + " the next open creates the journal)");
             }
         } catch (IOException e) {
             throw new UnreadableInputException("cannot read the journal directory " + shown + ": "
