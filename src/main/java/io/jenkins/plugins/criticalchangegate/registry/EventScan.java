@@ -400,8 +400,9 @@ final class EventScan {
         if (s.charAt(p) != close) {
             while (true) {
                 if (mapping) {
+                    int key = p;
                     flowNode(true, indent);
-                    if (s.charAt(p) != ':' || s.charAt(p + 1) != ' ') {
+                    if (s.charAt(p) != ':' || s.charAt(p + 1) != ' ' || p - key > MAX_KEY) {
                         throw decline();
                     }
                     p++;

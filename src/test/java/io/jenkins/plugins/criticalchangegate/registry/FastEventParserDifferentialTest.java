@@ -80,7 +80,8 @@ public class FastEventParserDifferentialTest {
                 "a: &x 1\n", "a: *x\n", "a: !!str 1\n", "? a\n: b\n", "a: |\n  b\n", "a: >\n  b\n", "%YAML 1.2\n---\na: 1\n",
                 "a: \"b\\n\"\n", "a: 'it''s'\n", "a: b\n  c\n", "a: [b,\nc]\n", "a: [b\n  , c]\n", "a: {b:\n  c}\n", "a: [b, # c\n  d]\n", "a: b: c\n", "a: b#c\n",
                 "- a\n", "a: 1\n---\nb: 2\n", "\ufeffa: 1\n", "a: \ud83d\ude00\n", "a: [b, ]\n", "a: {b}\n",
-                "a: {b: }\n", "a: [b: c]\n", "a:\n-\n", "a: http://x:\n", "[a]: b\n", "a: b\n c: d\n")) {
+                "a: {b: }\n", "a: [b: c]\n", "a:\n-\n", "a: http://x:\n", "[a]: b\n", "a: b\n c: d\n",
+                "a: {" + "k".repeat(1100) + ": v}\n", "k".repeat(1100) + ": v\n")) {
             assertThat(NodeValues.printable(text, 100), FastEventParser.accept(text, OPTIONS), nullValue());
             compare(text, text);
         }
