@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.Arrays;
 
 /**
@@ -61,6 +62,7 @@ final class EventScan {
     }
 
     /** The events of the text, or {@code null} when the text is outside the subset. */
+    @CheckForNull
     static EventScan scan(String text, int maxDepth) {
         EventScan scan = new EventScan(text, maxDepth);
         try {
