@@ -1,35 +1,19 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import java.util.Arrays;
 
 /**
  * The first pass of {@link FastEventParser}: reads the whole text once and either records, compactly, the events
  * SnakeYAML's {@code ParserImpl} would produce for it (a kind and the start and end offsets of each), or declines.
  * It accepts only the strict subset of YAML real registries are written in (issue 17): block mappings and lists
- * indented with spaces, flow lists and mappings (on one line, or broken after a '[', '{' or ','), one-line plain scalars without a colon or {@code #} that
- * could be subtle, one-line quoted scalars without escapes, comments and blank lines. Anything else, and every
+ * indented with spaces, flow lists and mappings (on one line, or broken after a '[', '{' or ','), one-line plain
+ * scalars without a colon or {@code #} that could be subtle, one-line quoted scalars without escapes, comments and
+ * blank lines. Anything else, and every
  * document SnakeYAML would refuse, is declined as a whole, so that SnakeYAML reads the file and every message still
  * comes from it. When in doubt it declines: the registry decides who must approve, and a difference between two
  * parsers would be a way round it.
  */
 final class EventScan {
-    static final byte STREAM_START = 0;
-    static final byte STREAM_END = 1;
-    static final byte DOCUMENT_START = 2;
-    static final byte DOCUMENT_END = 3;
-    static final byte MAPPING_START_BLOCK = 4;
-    static final byte MAPPING_START_FLOW = 5;
-    static final byte MAPPING_END = 6;
-    static final byte SEQUENCE_START_BLOCK = 7;
-    static final byte SEQUENCE_START_FLOW = 8;
-    static final byte SEQUENCE_END = 9;
-    /** A plain scalar from start to end; an empty one when they are equal. */
-    static final byte PLAIN = 10;
-    /** A quoted scalar from its opening quote to after its closing one. */
-    static final byte SINGLE_QUOTED = 11;
-    static final byte DOUBLE_QUOTED = 12;
-
     /** Characters that cannot start a plain scalar here (SnakeYAML's indicators, '-' included, for simplicity). */
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
     /** SnakeYAML forgets a simple key longer than 1024 characters; stay well below. */
@@ -50,10 +34,7 @@ final class EventScan {
     private final int maxDepth;
     private int p;
     private int depth;
-    byte[] kinds = new byte[1024];
-    int[] starts = new int[1024];
-    int[] ends = new int[1024];
-    int size;
+    private final ScannedEvents events = new ScannedEvents();
 
     private EventScan(String text, int maxDepth) {
         this.s = text;
@@ -63,11 +44,11 @@ final class EventScan {
 
     /** The events of the text, or {@code null} when the text is outside the subset. */
     @CheckForNull
-    static EventScan scan(String text, int maxDepth) {
+    static ScannedEvents scan(String text, int maxDepth) {
         EventScan scan = new EventScan(text, maxDepth);
         try {
             scan.document();
-            return scan;
+            return scan.events;
         } catch (Unsupported | IndexOutOfBoundsException e) {
             return null;
         }
@@ -78,33 +59,24 @@ final class EventScan {
     }
 
     private void emit(byte kind, int start, int end) {
-        if (size == kinds.length) {
-            int grown = size * 2;
-            kinds = Arrays.copyOf(kinds, grown);
-            starts = Arrays.copyOf(starts, grown);
-            ends = Arrays.copyOf(ends, grown);
-        }
-        kinds[size] = kind;
-        starts[size] = start;
-        ends[size] = end;
-        size++;
+        events.add(kind, start, end);
     }
 
     private void document() {
         checkCharacters();
-        emit(STREAM_START, 0, 0);
+        emit(ScannedEvents.STREAM_START, 0, 0);
         int first = content(0);
         if (first == n || column(first) != 0) {
             throw decline(); // empty, or not a mapping at the left margin
         }
-        emit(DOCUMENT_START, first, first);
+        emit(ScannedEvents.DOCUMENT_START, first, first);
         p = first;
         blockMapping(0);
         if (p != n) {
             throw decline();
         }
-        emit(DOCUMENT_END, n, n);
-        emit(STREAM_END, n, n);
+        emit(ScannedEvents.DOCUMENT_END, n, n);
+        emit(ScannedEvents.STREAM_END, n, n);
     }
 
     /**
@@ -194,7 +166,7 @@ final class EventScan {
     /** A block mapping whose keys start at column c; p is at its first key. Leaves p at the next content. */
     private void blockMapping(int c) {
         enter();
-        emit(MAPPING_START_BLOCK, p, p);
+        emit(ScannedEvents.MAPPING_START_BLOCK, p, p);
         while (true) {
             if (entryAt(p)) {
                 throw decline(); // a list entry where a key belongs
@@ -218,7 +190,8 @@ final class EventScan {
                 } else if (p < n && col == c && entryAt(p)) {
                     blockSequence(c, true);
                 } else {
-                    emit(PLAIN, colon + 1, colon + 1); // key: and nothing, SnakeYAML's empty scalar after ':'
+                    // 'key:' and nothing: SnakeYAML's empty scalar, just after the ':'
+                    emit(ScannedEvents.PLAIN, colon + 1, colon + 1);
                 }
             } else {
                 p = i;
@@ -230,7 +203,7 @@ final class EventScan {
                 endOfLine();
             }
             if (p == n || column(p) < c) {
-                emit(MAPPING_END, p, p);
+                emit(ScannedEvents.MAPPING_END, p, p);
                 depth--;
                 return;
             }
@@ -246,7 +219,7 @@ final class EventScan {
      */
     private void blockSequence(int m, boolean indentless) {
         enter();
-        emit(SEQUENCE_START_BLOCK, p, indentless ? p + 1 : p);
+        emit(ScannedEvents.SEQUENCE_START_BLOCK, p, indentless ? p + 1 : p);
         while (true) {
             p++; // the '-'
             int i = p;
@@ -277,13 +250,13 @@ final class EventScan {
                 throw decline();
             }
         }
-        emit(SEQUENCE_END, p, p);
+        emit(ScannedEvents.SEQUENCE_END, p, p);
         depth--;
     }
 
     /** Whether a key (scalar, spaces, ':' and a blank) starts at i, without emitting anything. */
     private boolean keyAt(int i) {
-        int size0 = size;
+        int size0 = events.size;
         int p0 = p;
         try {
             key(i, true);
@@ -291,7 +264,7 @@ final class EventScan {
         } catch (Unsupported e) {
             return false;
         } finally {
-            size = size0;
+            events.size = size0;
             p = p0;
         }
     }
@@ -334,7 +307,7 @@ final class EventScan {
             if (close >= n || close + 1 < n && s.charAt(close + 1) == '\'') {
                 throw decline(); // unclosed, or '' inside single quotes
             }
-            emit(first == '\'' ? SINGLE_QUOTED : DOUBLE_QUOTED, p, close + 1);
+            emit(first == '\'' ? ScannedEvents.SINGLE_QUOTED : ScannedEvents.DOUBLE_QUOTED, p, close + 1);
             p = close + 1;
             return;
         }
@@ -382,7 +355,7 @@ final class EventScan {
             i++;
             end = i;
         }
-        emit(PLAIN, start, end);
+        emit(ScannedEvents.PLAIN, start, end);
         p = end;
     }
 
@@ -396,7 +369,7 @@ final class EventScan {
         enter();
         boolean mapping = s.charAt(p) == '{';
         char close = mapping ? '}' : ']';
-        emit(mapping ? MAPPING_START_FLOW : SEQUENCE_START_FLOW, p, p + 1);
+        emit(mapping ? ScannedEvents.MAPPING_START_FLOW : ScannedEvents.SEQUENCE_START_FLOW, p, p + 1);
         p++;
         gap(indent);
         if (s.charAt(p) != close) {
@@ -426,7 +399,7 @@ final class EventScan {
                 }
             }
         }
-        emit(mapping ? MAPPING_END : SEQUENCE_END, p, p + 1);
+        emit(mapping ? ScannedEvents.MAPPING_END : ScannedEvents.SEQUENCE_END, p, p + 1);
         p++;
         depth--;
     }

@@ -36,7 +36,7 @@ final class FastEventParser implements Parser {
     private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
 
     private final String text;
-    private final EventScan scan;
+    private final ScannedEvents scan;
     private int next;
     @CheckForNull
     private Event current;
@@ -45,7 +45,7 @@ final class FastEventParser implements Parser {
     private int line;
     private int lineStart;
 
-    private FastEventParser(String text, EventScan scan) {
+    private FastEventParser(String text, ScannedEvents scan) {
         this.text = text;
         this.scan = scan;
     }
@@ -59,7 +59,7 @@ final class FastEventParser implements Parser {
         if (text.length() > options.getCodePointLimit()) {
             return null;
         }
-        EventScan scan = EventScan.scan(text, options.getNestingDepthLimit());
+        ScannedEvents scan = EventScan.scan(text, options.getNestingDepthLimit());
         return scan == null ? null : new FastEventParser(text, scan);
     }
 
@@ -94,33 +94,33 @@ final class FastEventParser implements Parser {
         Mark endMark = end == start ? startMark
                 : new Mark(NAME, end, line, end - lineStart, NO_BUFFER, 0);
         switch (scan.kinds[i]) {
-            case EventScan.STREAM_START:
+            case ScannedEvents.STREAM_START:
                 return new StreamStartEvent(startMark, endMark);
-            case EventScan.STREAM_END:
+            case ScannedEvents.STREAM_END:
                 return new StreamEndEvent(startMark, endMark);
-            case EventScan.DOCUMENT_START:
+            case ScannedEvents.DOCUMENT_START:
                 return new DocumentStartEvent(startMark, endMark, false, null, null);
-            case EventScan.DOCUMENT_END:
+            case ScannedEvents.DOCUMENT_END:
                 return new DocumentEndEvent(startMark, endMark, false);
-            case EventScan.MAPPING_START_BLOCK:
+            case ScannedEvents.MAPPING_START_BLOCK:
                 return new MappingStartEvent(null, null, true, startMark, endMark, DumperOptions.FlowStyle.BLOCK);
-            case EventScan.MAPPING_START_FLOW:
+            case ScannedEvents.MAPPING_START_FLOW:
                 return new MappingStartEvent(null, null, true, startMark, endMark, DumperOptions.FlowStyle.FLOW);
-            case EventScan.MAPPING_END:
+            case ScannedEvents.MAPPING_END:
                 return new MappingEndEvent(startMark, endMark);
-            case EventScan.SEQUENCE_START_BLOCK:
+            case ScannedEvents.SEQUENCE_START_BLOCK:
                 return new SequenceStartEvent(null, null, true, startMark, endMark, DumperOptions.FlowStyle.BLOCK);
-            case EventScan.SEQUENCE_START_FLOW:
+            case ScannedEvents.SEQUENCE_START_FLOW:
                 return new SequenceStartEvent(null, null, true, startMark, endMark, DumperOptions.FlowStyle.FLOW);
-            case EventScan.SEQUENCE_END:
+            case ScannedEvents.SEQUENCE_END:
                 return new SequenceEndEvent(startMark, endMark);
-            case EventScan.PLAIN:
+            case ScannedEvents.PLAIN:
                 return new ScalarEvent(null, null, PLAIN, text.substring(start, end), startMark, endMark,
                         DumperOptions.ScalarStyle.PLAIN);
-            case EventScan.SINGLE_QUOTED:
+            case ScannedEvents.SINGLE_QUOTED:
                 return new ScalarEvent(null, null, QUOTED, text.substring(start + 1, end - 1), startMark, endMark,
                         DumperOptions.ScalarStyle.SINGLE_QUOTED);
-            case EventScan.DOUBLE_QUOTED:
+            case ScannedEvents.DOUBLE_QUOTED:
                 return new ScalarEvent(null, null, QUOTED, text.substring(start + 1, end - 1), startMark, endMark,
                         DumperOptions.ScalarStyle.DOUBLE_QUOTED);
             default:

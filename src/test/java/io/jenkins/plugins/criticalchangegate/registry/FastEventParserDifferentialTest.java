@@ -77,8 +77,9 @@ public class FastEventParserDifferentialTest {
     @Test
     public void whatIsOutsideTheSubsetIsDeclined() {
         for (String text : List.of("", "# only a comment\n", "--- \na: 1\n", "a: 1\n...\n", "a:\tb\n", "a: b\r\n",
-                "a: &x 1\n", "a: *x\n", "a: !!str 1\n", "? a\n: b\n", "a: |\n  b\n", "a: >\n  b\n", "%YAML 1.2\n---\na: 1\n",
-                "a: \"b\\n\"\n", "a: 'it''s'\n", "a: b\n  c\n", "a: [b,\nc]\n", "a: [b\n  , c]\n", "a: {b:\n  c}\n", "a: [b, # c\n  d]\n", "a: b: c\n", "a: b#c\n",
+                "a: &x 1\n", "a: *x\n", "a: !!str 1\n", "? a\n: b\n", "a: |\n  b\n", "a: >\n  b\n",
+                "%YAML 1.2\n---\na: 1\n", "a: \"b\\n\"\n", "a: 'it''s'\n", "a: b\n  c\n", "a: [b,\nc]\n",
+                "a: [b\n  , c]\n", "a: {b:\n  c}\n", "a: [b, # c\n  d]\n", "a: b: c\n", "a: b#c\n",
                 "- a\n", "a: 1\n---\nb: 2\n", "\ufeffa: 1\n", "a: \ud83d\ude00\n", "a: [b, ]\n", "a: {b}\n",
                 "a: {b: }\n", "a: [b: c]\n", "a:\n-\n", "a: http://x:\n", "[a]: b\n", "a: b\n c: d\n",
                 "a: {" + "k".repeat(1100) + ": v}\n", "k".repeat(1100) + ": v\n")) {
