@@ -13,7 +13,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * SnakeYAML's composer, counting nodes (a flat list of millions of tiny items is within the size limit but would
@@ -45,7 +45,7 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
     private boolean streamNext;
 
     /** @param stream reads the {@code systems} entries as they come; {@code null}: compose the whole tree */
-    BoundedComposer(ParserImpl parser, LoaderOptions options, int maxNodes, String sourceName,
+    BoundedComposer(Parser parser, LoaderOptions options, int maxNodes, String sourceName,
             List<RegistryProblem> tagProblems, @CheckForNull StreamedReading stream) {
         super(parser, new PlainScalars(), options);
         this.maxNodes = maxNodes;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.text.Counted;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +54,8 @@ final class JobIndex {
      */
     JobIndex(List<CriticalSystem> systems, @CheckForNull List<List<JobPattern>> compiled) {
         if (compiled != null && compiled.size() != systems.size()) {
-            throw new IllegalArgumentException("compiled jobs for " + compiled.size() + " of " + systems.size()
-                    + " systems");
+            throw new IllegalArgumentException("compiled jobs for " + compiled.size() + " of "
+                    + Counted.of(systems.size(), "system"));
         }
         for (int i = 0; i < systems.size(); i++) {
             CriticalSystem system = systems.get(i);

@@ -22,8 +22,6 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads a registry file (format version 1, docs/registry.md): strict UTF-8, YAML (JSON being YAML) composed into a
@@ -184,7 +182,7 @@ public final class RegistryParser {
         checkText(text, sourceName, limits);
         StreamedReading stream = new FormatVersion1(sourceName, maxApprovalTimeout).streamed();
         LoaderOptions options = options(limits);
-        BoundedComposer composer = new BoundedComposer(new ParserImpl(new StreamReader(text), options), options,
+        BoundedComposer composer = new BoundedComposer(RegistryEvents.parser(text, options), options,
                 limits.maxNodes, sourceName, new ArrayList<>(), stream);
         try {
             Node root = composer.getSingleNode();
@@ -264,7 +262,7 @@ public final class RegistryParser {
             throws RegistryException {
         checkText(text, sourceName, limits);
         LoaderOptions options = options(limits);
-        BoundedComposer composer = new BoundedComposer(new ParserImpl(new StreamReader(text), options), options,
+        BoundedComposer composer = new BoundedComposer(RegistryEvents.parser(text, options), options,
                 limits.maxNodes, sourceName, tags, null);
         try {
             Node root = composer.getSingleNode();
@@ -298,7 +296,7 @@ public final class RegistryParser {
         checkCharacters(text, sourceName);
     }
 
-    private static LoaderOptions options(Limits limits) {
+    static LoaderOptions options(Limits limits) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(limits.maxCodePoints);
         options.setNestingDepthLimit(limits.maxNesting);

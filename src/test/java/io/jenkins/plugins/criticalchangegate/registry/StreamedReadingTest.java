@@ -190,7 +190,7 @@ public class StreamedReadingTest {
     }
 
     /** Mutations of the document's structure: sections moved, keys repeated, anchors, aliases, tags, comments. */
-    private static String structural(String text, Random random) {
+    static String structural(String text, Random random) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         int top = topLevelLine(lines, random);
         switch (random.nextInt(6)) {
@@ -242,7 +242,7 @@ public class StreamedReadingTest {
     }
 
     /** The registries of the tests (fixtures) and docs (examples, and the YAML blocks of docs/*.md that are). */
-    private static Map<String, String> registries() throws IOException {
+    static Map<String, String> registries() throws IOException {
         Map<String, String> found = new LinkedHashMap<>();
         found.put("RegistryFixtures.VALID", RegistryFixtures.VALID);
         found.put("TimeRulesFixtures.VALID", TimeRulesFixtures.VALID);
