@@ -63,10 +63,12 @@ final class EventScan {
     }
 
     private void document() {
-        checkCharacters();
+        if (!SubsetText.plainCharacters(s)) {
+            throw decline();
+        }
         emit(ScannedEvents.STREAM_START, 0, 0);
-        int first = content(0);
-        if (first == n || column(first) != 0) {
+        int first = SubsetText.content(s, 0);
+        if (first == n || SubsetText.column(s, first) != 0) {
             throw decline(); // empty, or not a mapping at the left margin
         }
         emit(ScannedEvents.DOCUMENT_START, first, first);
@@ -77,56 +79,6 @@ final class EventScan {
         }
         emit(ScannedEvents.DOCUMENT_END, n, n);
         emit(ScannedEvents.STREAM_END, n, n);
-    }
-
-    /**
-     * Only printable characters SnakeYAML reads as one code point each and not as a line break (no tab, no CR, no
-     * NEL, LS, PS, BOM, no surrogate), and no line that starts a directive or a document marker.
-     */
-    private void checkCharacters() {
-        boolean lineStart = true;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '\n') {
-                lineStart = true;
-                continue;
-            }
-            boolean allowed = c >= 0x20 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029
-                    || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF;
-            if (!allowed) {
-                throw decline();
-            }
-            if (lineStart && (c == '%' || s.startsWith("---", i) || s.startsWith("...", i))) {
-                throw decline();
-            }
-            lineStart = false;
-        }
-    }
-
-    /** From a line's start: the first character of the next line with content (not blank, not a comment), or n. */
-    private int content(int lineStart) {
-        int i = lineStart;
-        while (i < n) {
-            while (i < n && s.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < n && s.charAt(i) == '#') {
-                while (i < n && s.charAt(i) != '\n') {
-                    i++;
-                }
-            }
-            if (i < n && s.charAt(i) == '\n') {
-                i++;
-                continue;
-            }
-            return i;
-        }
-        return n;
-    }
-
-    private int column(int i) {
-        int lineStart = s.lastIndexOf('\n', i - 1) + 1;
-        return i - lineStart;
     }
 
     /** After a value on its line: only spaces and a comment (after a space) may follow; p moves to the next content. */
@@ -146,7 +98,7 @@ final class EventScan {
         if (i < n && s.charAt(i) != '\n') {
             throw decline();
         }
-        p = i < n ? content(i + 1) : n;
+        p = i < n ? SubsetText.content(s, i + 1) : n;
     }
 
     private boolean blank(int i) {
@@ -180,7 +132,7 @@ final class EventScan {
             if (i >= n || s.charAt(i) == '\n' || s.charAt(i) == '#') {
                 p = colon + 1;
                 endOfLine();
-                int col = p < n ? column(p) : -1;
+                int col = p < n ? SubsetText.column(s, p) : -1;
                 if (p < n && col > c) {
                     if (entryAt(p)) {
                         blockSequence(col, false);
@@ -202,12 +154,12 @@ final class EventScan {
                 }
                 endOfLine();
             }
-            if (p == n || column(p) < c) {
+            if (p == n || SubsetText.column(s, p) < c) {
                 emit(ScannedEvents.MAPPING_END, p, p);
                 depth--;
                 return;
             }
-            if (column(p) > c) {
+            if (SubsetText.column(s, p) > c) {
                 throw decline();
             }
         }
@@ -235,16 +187,16 @@ final class EventScan {
                 flowCollection(m);
                 endOfLine();
             } else if (keyAt(p)) {
-                blockMapping(column(p));
+                blockMapping(SubsetText.column(s, p));
             } else {
                 scalar(false, false);
                 endOfLine();
             }
-            if (p == n || column(p) < m) {
+            if (p == n || SubsetText.column(s, p) < m) {
                 break;
             }
-            if (column(p) > m || !entryAt(p)) {
-                if (indentless && column(p) == m) {
+            if (SubsetText.column(s, p) > m || !entryAt(p)) {
+                if (indentless && SubsetText.column(s, p) == m) {
                     break; // the next key of the mapping the list belongs to
                 }
                 throw decline();
