@@ -144,9 +144,14 @@ public final class AuditJournal implements Closeable {
      * @throws IOException when a file cannot be read at all
      */
     public VerificationResult verify(@CheckForNull byte[] key) throws IOException {
+        return verify(key, JournalVerifier.liveThreads(), ParallelVerifier.BUFFER);
+    }
+
+    /** {@link #verify(byte[])} with a given number of hashing threads and buffer size (tests). */
+    VerificationResult verify(@CheckForNull byte[] key, int threads, int bufferSize) throws IOException {
         HeadFile.Reading head = HeadFile.inspect(dir, ChainHash.forKey(key));
         BatchWriter.Last last = batchWriter.last();
-        return JournalVerifier.verifyThrough(dir, key, head, last.seq, last.hash);
+        return JournalVerifier.verifyThrough(dir, key, head, last.seq, last.hash, threads, bufferSize);
     }
 
     /** How many times the journal has forced its file to disk: fewer than appends when group commit batches them. */

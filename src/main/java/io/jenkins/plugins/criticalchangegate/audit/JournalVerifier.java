@@ -84,18 +84,23 @@ public final class JournalVerifier {
 
     /**
      * Verifies an open journal up to its last durable record ({@link AuditJournal#verify}). It runs inside Jenkins,
-     * next to the builds, so it hashes on half the cores (at least one), not all of them.
+     * next to the builds, so {@link AuditJournal#verify} asks for half the cores ({@link #liveThreads}), not all.
      *
      * @param head head.json as read before {@code lastSeq} was taken
      * @param lastSeq the last record that was on disk when verification began
      * @param lastHash its hash, as the writer computed it
+     * @param threads hashing threads: 1 is the sequential verifier
      */
     static VerificationResult verifyThrough(Path dir, @CheckForNull byte[] key, HeadFile.Reading head, long lastSeq,
-            String lastHash) throws IOException {
-        JournalVerifier verifier = new JournalVerifier(dir, key, null, Math.max(1, threads() / 2),
-                ParallelVerifier.BUFFER);
+            String lastHash, int threads, int bufferSize) throws IOException {
+        JournalVerifier verifier = new JournalVerifier(dir, key, null, threads, bufferSize);
         verifier.live = new LiveEnd(head, lastSeq, lastHash);
         return verifier.run();
+    }
+
+    /** The hashing threads of a verification inside Jenkins: half the cores, at least one. */
+    static int liveThreads() {
+        return Math.max(1, threads() / 2);
     }
 
     /** {@value #THREADS_PROPERTY} when it is a positive number, else the processors this JVM may use. */

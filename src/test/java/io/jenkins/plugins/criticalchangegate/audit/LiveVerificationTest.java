@@ -80,11 +80,24 @@ public class LiveVerificationTest {
 
     @Test
     public void verifyingWhileGatesAppendNeverReportsDamageThatIsNotThere() throws Exception {
+        verifyWhileGatesAppend(1, ParallelVerifier.BUFFER); // the sequential verifier
+    }
+
+    /**
+     * The same on the parallel verifier (several hashing threads, small buffers so that lines are cut at every
+     * place): the live end is checked in the in-order stage, which must stop there although the reader has read on.
+     */
+    @Test
+    public void verifyingOnEveryCoreWhileGatesAppendNeverReportsDamageThatIsNotThere() throws Exception {
+        verifyWhileGatesAppend(3, 8192);
+    }
+
+    private void verifyWhileGatesAppend(int threads, int bufferSize) throws Exception {
         Path dir = tmp.newFolder("journal").toPath();
         try (AuditJournal journal = AuditJournal.open(dir, options()); Writers writers = new Writers(journal)) {
             long before = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                VerificationResult result = journal.verify(KEY);
+                VerificationResult result = journal.verify(KEY, threads, bufferSize);
                 assertThat("round " + round + ": " + result, result.intact(), is(true));
                 long records = result.records();
                 assertThat("round " + round + " went backwards", records, greaterThanOrEqualTo(before));
@@ -95,7 +108,7 @@ public class LiveVerificationTest {
                     == null, is(true));
             assertThat("the writers appended while the verifier read", writers.appended.get(), greaterThan(100L));
             assertThat("the journal rotated meanwhile", JournalFiles.list(dir).size(), greaterThan(3));
-            VerificationResult last = journal.verify(KEY);
+            VerificationResult last = journal.verify(KEY, threads, bufferSize);
             assertThat(last.toString(), last.intact(), is(true));
             assertThat(last.records(), is(journal.lastSeq()));
         }
