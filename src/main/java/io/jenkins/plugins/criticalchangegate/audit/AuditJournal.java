@@ -64,6 +64,14 @@ public final class AuditJournal implements Closeable {
         return open(dir, options, JournalCreation.NO_HOOK);
     }
 
+    /**
+     * Whether a journal exists in the directory: its first file is in place, the last step of its creation
+     * ({@link JournalCreation}). A reader that must not create one asks this before {@link #open}.
+     */
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(JournalFiles.name(1)));
+    }
+
     /** {@link #open(Path, JournalOptions)} with a hook at each step of creating the journal, for tests. */
     static AuditJournal open(Path dir, JournalOptions options, JournalCreation.Hook creationHook) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

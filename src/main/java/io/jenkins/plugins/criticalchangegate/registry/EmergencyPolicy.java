@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -104,17 +105,34 @@ public final class EmergencyPolicy implements Serializable {
             return Optional.of("an emergency change needs an incident id (incidentId), e.g. INC-4711");
         }
         String id = incidentId.strip();
-        if (id.length() > MAX_INCIDENT_LENGTH) {
-            return Optional.of("the incident id is longer than " + MAX_INCIDENT_LENGTH + " characters");
-        }
-        for (int i = 0; i < id.length(); i++) {
-            if (Character.isISOControl(id.charAt(i))) {
-                return Optional.of("the incident id must not contain control characters or line breaks");
-            }
+        Optional<String> shape = incidentShapeProblem(id);
+        if (shape.isPresent()) {
+            return shape.map(problem -> "the incident id " + problem);
         }
         if (incidentPattern != null && !compile(incidentPattern).matcher(id).matches()) {
             return Optional.of("incident id '" + id + "' does not match the registry's emergency.incidentPattern '"
                     + incidentPattern + "'");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What is wrong with an incident id whatever the registry says (longer than {@value #MAX_INCIDENT_LENGTH}
+     * characters, a control character), or empty: the step checks this when it reads the Jenkinsfile, before any
+     * registry is read, and {@link #incidentRefusal} again when the gate opens.
+     *
+     * @return the problem, to follow the id's name ("must be at most ...")
+     */
+    public static Optional<String> incidentShapeProblem(String id) {
+        if (id.length() > MAX_INCIDENT_LENGTH) {
+            return Optional.of("must be at most " + MAX_INCIDENT_LENGTH + " characters, got " + id.length());
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c)) {
+                return Optional.of(String.format(Locale.ROOT, "must not contain control characters; it has the"
+                        + " control character \\u%04x (at offset %d)", (int) c, i));
+            }
         }
         return Optional.empty();
     }

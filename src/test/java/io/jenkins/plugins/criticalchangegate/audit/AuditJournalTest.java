@@ -25,6 +25,18 @@ public class AuditJournalTest {
     }
 
     @Test
+    public void existsOnlyOnceOpeningHasCreatedTheFirstFile() throws Exception {
+        Path dir = tmp.getRoot().toPath().resolve("journal");
+        assertThat(AuditJournal.exists(dir), equalTo(false));
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("journal-000001.jsonl.creating"), "{}\n"); // a creation that did not finish
+        assertThat(AuditJournal.exists(dir), equalTo(false));
+        try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.defaults())) {
+            assertThat(AuditJournal.exists(dir), equalTo(true));
+        }
+    }
+
+    @Test
     public void startsWithJournalCreatedAndChainsEachRecordToThePrevious() throws Exception {
         Path dir = tmp.getRoot().toPath().resolve("journal");
         try (AuditJournal journal = AuditJournal.open(dir, JournalOptions.defaults())) {

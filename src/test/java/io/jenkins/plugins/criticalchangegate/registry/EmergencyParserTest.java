@@ -58,6 +58,12 @@ public class EmergencyParserTest {
         assertThat(path.incidentRefusal("see INC-4711").orElseThrow(), containsString("does not match"));
         assertThat(path.incidentRefusal("  ").orElseThrow(), containsString("needs an incident id"));
         assertThat(path.incidentRefusal(null).orElseThrow(), containsString("needs an incident id"));
+        // the shape the step checks first (EmergencyPolicy.incidentShapeProblem), checked again here
+        assertThat(path.incidentRefusal("INC-4711\nrm").orElseThrow(),
+                containsString("the incident id must not contain control characters; it has the control character"
+                        + " \\u000a (at offset 8)"));
+        assertThat(path.incidentRefusal("INC-" + "1".repeat(197)).orElseThrow(),
+                containsString("the incident id must be at most 200 characters, got 201"));
     }
 
     @Test

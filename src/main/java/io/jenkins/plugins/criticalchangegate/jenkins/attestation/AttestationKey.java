@@ -77,7 +77,7 @@ final class AttestationKey extends ConfidentialKey {
      * @return the new ring
      * @throws IOException when the rotation could not be journaled (nothing changed) or the new ring stored
      */
-    synchronized AttestationKeyRing rotate(RotationJournal journal) throws IOException {
+    synchronized AttestationKeyRing rotate(AttestationKeys.Journal journal) throws IOException {
         AttestationKeyRing ring = getOrCreate();
         SigningKey next = SigningKey.generate();
         AttestationKeyRing rotated = ring.rotate(next, Instant.now());
@@ -86,17 +86,6 @@ final class AttestationKey extends ConfidentialKey {
         LOGGER.info(() -> "Rotated the attestation signing key: " + ring.current().keyId() + " retired, "
                 + next.keyId() + " signs from now on");
         return rotated;
-    }
-
-    /** Where a rotation is recorded before it happens (the audit journal, in Jenkins). */
-    @FunctionalInterface
-    interface RotationJournal {
-        /**
-         * Records the rotation.
-         *
-         * @throws IOException when it cannot: the rotation does not happen
-         */
-        void record(String oldKeyId, String newKeyId) throws IOException;
     }
 
     /** As the journal's key: a ring file that exists but does not decrypt is never overwritten. */

@@ -47,7 +47,7 @@ public final class AttestationKeys {
      * @throws IOException when the rotation could not be recorded (the ring is unchanged) or stored
      */
     public static Rotation rotate(Journal journal) throws IOException {
-        AttestationKeyRing after = AttestationKey.get().rotate(journal::record);
+        AttestationKeyRing after = AttestationKey.get().rotate(journal);
         // retired keys are listed newest first: the first is the one this rotation retired
         return new Rotation(after.retired().get(0).key().keyId(), after.current().keyId());
     }

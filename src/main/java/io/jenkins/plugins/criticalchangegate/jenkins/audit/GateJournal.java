@@ -16,7 +16,6 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.jenkins.facts.JournalKeyFit;
 import java.io.IOException;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -122,7 +121,7 @@ public class GateJournal {
      */
     public OptionalLong readBound() {
         Path dir = directory();
-        if (!Files.isRegularFile(dir.resolve("journal-000001.jsonl"))) {
+        if (!AuditJournal.exists(dir)) {
             return OptionalLong.of(0);
         }
         try {
@@ -142,7 +141,7 @@ public class GateJournal {
      */
     public VerificationResult verifyLive() throws IOException {
         Path dir = directory();
-        if (!Files.isRegularFile(dir.resolve("journal-000001.jsonl"))) {
+        if (!AuditJournal.exists(dir)) {
             throw new IOException("there is no audit journal in " + dir + " yet: it is made with the first gate");
         }
         AuditJournal open = journal(); // not held under the class lock while verifying: appends take that lock

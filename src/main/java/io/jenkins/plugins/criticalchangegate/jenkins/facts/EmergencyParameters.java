@@ -2,7 +2,7 @@ package io.jenkins.plugins.criticalchangegate.jenkins.facts;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.registry.EmergencyPolicy;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The step's break-glass parameters, issue 16: {@code emergency: true} takes the system's emergency path and needs an
@@ -35,16 +35,9 @@ public final class EmergencyParameters {
                     + " 'emergency: true': an emergency change always names its incident (e.g. incidentId:"
                     + " 'INC-4711')");
         }
-        if (incidentId.length() > EmergencyPolicy.MAX_INCIDENT_LENGTH) {
-            throw new IllegalArgumentException("criticalChangeGate: parameter 'incidentId' must be at most "
-                    + EmergencyPolicy.MAX_INCIDENT_LENGTH + " characters, got " + incidentId.length());
-        }
-        for (int i = 0; i < incidentId.length(); i++) {
-            char c = incidentId.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "criticalChangeGate: parameter"
-                        + " 'incidentId' must not contain the control character \\u%04x (at offset %d)", (int) c, i));
-            }
+        Optional<String> problem = EmergencyPolicy.incidentShapeProblem(incidentId);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("criticalChangeGate: parameter 'incidentId' " + problem.get());
         }
         return incidentId;
     }
