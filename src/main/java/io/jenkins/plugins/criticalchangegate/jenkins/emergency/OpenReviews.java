@@ -2,6 +2,7 @@ package io.jenkins.plugins.criticalchangegate.jenkins.emergency;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.EmergencyReviews;
+import io.jenkins.plugins.criticalchangegate.notify.GateLinks;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -109,11 +110,7 @@ final class OpenReviews {
         if (entry.build() <= 0 || entry.job().isEmpty()) {
             return null;
         }
-        StringBuilder url = new StringBuilder();
-        for (String segment : entry.job().split("/")) {
-            url.append("job/").append(segment(segment)).append('/');
-        }
-        url.append(entry.build()).append("/critical-change-gate/");
+        StringBuilder url = new StringBuilder(GateLinks.relative(entry.job(), entry.build()).gateUrl());
         entry.gateId().ifPresent(id -> url.append('#').append(segment(id)));
         return url.toString();
     }
