@@ -29,6 +29,11 @@ public final class EmergencyReviews {
         this.entries = List.copyOf(entries);
     }
 
+    /** No emergency approval: a journal that does not exist yet, or one that could not be read. */
+    public static EmergencyReviews none() {
+        return new EmergencyReviews(List.of());
+    }
+
     /**
      * Reads the journal in {@code dir}, as {@code audit export} does (a line that is not a record stops it).
      *

@@ -53,6 +53,20 @@ public final class Inbox {
         return new Inbox(mine, others, decided);
     }
 
+    /**
+     * Whether {@link #of} would list at least one gate as waiting for the person: the same question, stopping at the
+     * first such gate (the side panel asks it on every page).
+     */
+    public static boolean anyWaitingFor(OpenGates gates, WhoMayAct rule, Person who, Predicate<GateKey> readable,
+            Instant now) {
+        for (PendingGate gate : gates.open()) {
+            if (readable.test(gate.key()) && rule.assess(who, gate, now).mayApprove()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Tab "Waiting for me": the gates the person may approve now, oldest request first. */
     public List<Entry> waitingForMe() {
         return waitingForMe;

@@ -28,7 +28,19 @@ public final class GateLinks {
      * @param build the build number
      */
     public static GateLinks fromRoot(String rootUrl, String job, long build) {
-        StringBuilder url = new StringBuilder(rootUrl.endsWith("/") ? rootUrl : rootUrl + "/");
+        return under(rootUrl.endsWith("/") ? rootUrl : rootUrl + "/", job, build);
+    }
+
+    /**
+     * The same links relative to Jenkins' root URL ({@code job/a/job/b/7/}), for pages and {@code api/json} served by
+     * the controller itself.
+     */
+    public static GateLinks relative(String job, long build) {
+        return under("", job, build);
+    }
+
+    private static GateLinks under(String prefix, String job, long build) {
+        StringBuilder url = new StringBuilder(prefix);
         for (String segment : job.split("/", -1)) {
             url.append("job/").append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
                     .append('/');

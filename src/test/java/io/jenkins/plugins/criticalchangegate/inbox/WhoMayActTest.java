@@ -96,4 +96,19 @@ public class WhoMayActTest {
         assertThat(nobody.waitingForMe(), empty());
         assertThat(nobody.waitingOnOthers(), empty());
     }
+
+    /** The side panel's question: the same answer as a non-empty "Waiting for me", readable gates only. */
+    @Test
+    public void anyWaitingForAnswersAsTheInboxDoes() {
+        OpenGates gates = oneGate();
+        AuditEvent second = OpenGatesTest.requested("secret/deploy", 1, "CHG-2", "zoe");
+        gates.accept(second.type(), second.fields(), T);
+        Instant now = T.plusSeconds(120);
+        assertThat(Inbox.anyWaitingFor(gates, rule, Person.of("erin", "sre"), k -> true, now), is(true));
+        assertThat(Inbox.anyWaitingFor(gates, rule, Person.of("erin", "sre"), k -> k.job().startsWith("secret/"),
+                now), is(true));
+        assertThat(Inbox.anyWaitingFor(gates, rule, Person.of("erin", "sre"), k -> false, now), is(false));
+        assertThat(Inbox.anyWaitingFor(gates, rule, Person.of("alice", "sre"), k -> !k.job().startsWith("secret/"),
+                now), is(false));
+    }
 }

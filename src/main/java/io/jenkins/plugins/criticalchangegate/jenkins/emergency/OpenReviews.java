@@ -2,13 +2,13 @@ package io.jenkins.plugins.criticalchangegate.jenkins.emergency;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.audit.EmergencyReviews;
+import io.jenkins.plugins.criticalchangegate.notify.GateLinks;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,27 +20,27 @@ import java.util.List;
 final class OpenReviews {
     private final Path journal;
     /** Every emergency approval, in journal order. */
-    private final List<EmergencyReviews.Entry> all;
+    private final EmergencyReviews reviews;
     @CheckForNull
     private final String failure;
     /** False for the stand-in shown while the first read is queued: the page says "not read yet", not "none". */
     private final boolean read;
 
-    private OpenReviews(Path journal, List<EmergencyReviews.Entry> all, @CheckForNull String failure, boolean read) {
+    private OpenReviews(Path journal, EmergencyReviews reviews, @CheckForNull String failure, boolean read) {
         this.journal = journal;
-        this.all = List.copyOf(all);
+        this.reviews = reviews;
         this.failure = failure;
         this.read = read;
     }
 
     /** A journal that holds no approval (it does not exist yet). */
     static OpenReviews none(Path journal) {
-        return new OpenReviews(journal, List.of(), null, true);
+        return new OpenReviews(journal, EmergencyReviews.none(), null, true);
     }
 
     /** Nothing read yet from {@code journal}: a read is queued. */
     static OpenReviews unread(Path journal) {
-        return new OpenReviews(journal, List.of(), null, false);
+        return new OpenReviews(journal, EmergencyReviews.none(), null, false);
     }
 
     boolean isRead() {
@@ -56,10 +56,10 @@ final class OpenReviews {
             return none(journal);
         }
         try {
-            return new OpenReviews(journal, EmergencyReviews.read(journal).all(), null, true);
+            return new OpenReviews(journal, EmergencyReviews.read(journal), null, true);
         } catch (IOException | RuntimeException e) {
             // the open reviews are unknown: the monitor says so rather than show none (fail loud)
-            return new OpenReviews(journal, List.of(), "the audit journal in " + journal + " could not be read: "
+            return new OpenReviews(journal, EmergencyReviews.none(), "the audit journal in " + journal + " could not be read: "
                     + e.getMessage(), true);
         }
     }
@@ -70,28 +70,16 @@ final class OpenReviews {
 
     /** Every emergency approval read, reviewed or not, in journal order. */
     List<EmergencyReviews.Entry> all() {
-        return all;
+        return reviews.all();
     }
 
     /** Those without a review. */
     List<EmergencyReviews.Entry> open() {
-        List<EmergencyReviews.Entry> open = new ArrayList<>();
-        for (EmergencyReviews.Entry e : all) {
-            if (e.review().isEmpty()) {
-                open.add(e);
-            }
-        }
-        return open;
+        return reviews.open();
     }
 
     List<EmergencyReviews.Entry> overdue(Instant now) {
-        List<EmergencyReviews.Entry> overdue = new ArrayList<>();
-        for (EmergencyReviews.Entry e : all) {
-            if (e.overdue(now)) {
-                overdue.add(e);
-            }
-        }
-        return overdue;
+        return reviews.overdue(now);
     }
 
     @CheckForNull
@@ -109,11 +97,7 @@ final class OpenReviews {
         if (entry.build() <= 0 || entry.job().isEmpty()) {
             return null;
         }
-        StringBuilder url = new StringBuilder();
-        for (String segment : entry.job().split("/")) {
-            url.append("job/").append(segment(segment)).append('/');
-        }
-        url.append(entry.build()).append("/critical-change-gate/");
+        StringBuilder url = new StringBuilder(GateLinks.relative(entry.job(), entry.build()).gateUrl());
         entry.gateId().ifPresent(id -> url.append('#').append(segment(id)));
         return url.toString();
     }

@@ -38,7 +38,7 @@ public final class DecidedRow {
     /** The gate page, relative to Jenkins' root URL. */
     @Exported
     public String getGateUrl() {
-        return GateLinks.fromRoot("/", decided.gate().job(), decided.gate().build()).gateUrl().substring(1);
+        return GateLinks.relative(decided.gate().job(), decided.gate().build()).gateUrl();
     }
 
     /** {@code APPROVED}, {@code REJECTED}, {@code EXPIRED}, {@code ABORTED}. */

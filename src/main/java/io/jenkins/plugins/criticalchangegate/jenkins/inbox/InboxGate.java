@@ -67,8 +67,7 @@ public final class InboxGate {
     }
 
     private GateLinks links() {
-        GateLinks absolute = GateLinks.fromRoot("/", gate.job(), gate.build());
-        return new GateLinks(absolute.buildUrl().substring(1), absolute.gateUrl().substring(1));
+        return GateLinks.relative(gate.job(), gate.build());
     }
 
     /** The change's documentation page as the journal has it (its check's evidence is on the gate page). */

@@ -9,7 +9,6 @@ import hudson.model.RootAction;
 import io.jenkins.plugins.criticalchangegate.inbox.GateKey;
 import io.jenkins.plugins.criticalchangegate.inbox.Inbox;
 import io.jenkins.plugins.criticalchangegate.inbox.OpenGates;
-import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
 import io.jenkins.plugins.criticalchangegate.inbox.WhoMayAct;
 import io.jenkins.plugins.criticalchangegate.jenkins.JenkinsFacade;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
@@ -120,15 +119,7 @@ public class InboxPage implements RootAction {
             return cached.answer;
         }
         WhoMayAct rule = new WhoMayAct(registry.get().registry(), RealmIdentityComparison.INSTANCE);
-        Predicate<GateKey> readable = readableByCurrentUser();
-        Instant at = Instant.now();
-        boolean answer = false;
-        for (PendingGate gate : index.gates().open()) {
-            if (readable.test(gate.key()) && rule.assess(who.get(), gate, at).mayApprove()) {
-                answer = true;
-                break;
-            }
-        }
+        boolean answer = Inbox.anyWaitingFor(index.gates(), rule, who.get(), readableByCurrentUser(), Instant.now());
         if (sidePanel.size() >= SIDE_PANEL_CACHE_USERS) {
             sidePanel.clear();
         }

@@ -3,7 +3,6 @@ package io.jenkins.plugins.criticalchangegate.jenkins.notify;
 import hudson.Extension;
 import hudson.model.PeriodicWork;
 import io.jenkins.plugins.criticalchangegate.inbox.GateKey;
-import io.jenkins.plugins.criticalchangegate.inbox.OpenGates;
 import io.jenkins.plugins.criticalchangegate.inbox.PendingGate;
 import io.jenkins.plugins.criticalchangegate.jenkins.BackgroundWork;
 import io.jenkins.plugins.criticalchangegate.jenkins.inbox.GateIndex;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.criticalchangegate.notify.NotificationPayload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,13 +48,14 @@ public class GateReminders extends PeriodicWork {
     void remind(Instant now) {
         NotificationConfiguration config = NotificationConfiguration.get();
         int minutes = config.getReminderMinutes();
-        OpenGates gates = GateIndex.get().gates();
+        List<PendingGate> pending = GateIndex.get().gates().open();
+        // asked once per pass, not per gate: anyRecipients walks every system of the registry
+        boolean quiet = minutes == 0 || !pending.isEmpty() && config.getWebhooks().isEmpty()
+                && !MailDelivery.anyRecipients();
         Set<GateKey> open = new HashSet<>();
-        for (PendingGate gate : gates.open()) {
+        for (PendingGate gate : pending) {
             open.add(gate.key());
-            if (minutes == 0 || config.getWebhooks().isEmpty() && !MailDelivery.anyRecipients()
-                    || gate.deadline().isEmpty()
-                    || reminded.contains(gate.key())) {
+            if (quiet || gate.deadline().isEmpty() || reminded.contains(gate.key())) {
                 continue;
             }
             Instant due = gate.deadline().get().minus(Duration.ofMinutes(minutes));
