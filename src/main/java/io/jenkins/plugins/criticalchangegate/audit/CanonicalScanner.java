@@ -25,7 +25,6 @@ final class CanonicalScanner {
         }
     }
 
-    private final RecordTimes times = new RecordTimes();
     private byte[] b = new byte[0];
     private int pos;
     private int end;
@@ -124,7 +123,7 @@ final class CanonicalScanner {
                     }
                     timeAt = pos + 1;
                     string();
-                    if (!times.isTime(b, timeAt, pos - 1)) {
+                    if (!RecordTypes.isTime(b, timeAt, pos - 1)) {
                         return fail("'time' is not a UTC time like 2026-11-26T09:30:00.000Z", start);
                     }
                     timeSeen = true;

@@ -306,11 +306,6 @@ final class RecordView {
         return scratch.idEquals(wanted);
     }
 
-    /** Where the element after the one ending at {@code end} of an array starts, or -1 after the last one. */
-    int nextElement(int end) {
-        return b[end] == ',' ? end + 1 : -1;
-    }
-
     /** Where the value starting at {@code at} ends. */
     int valueEndAt(int at) {
         return skip(at, 0);

@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.greaterThan;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.Test;
 
 /**
@@ -54,6 +57,29 @@ public class RecordTypesTest {
         for (String odd : new String[] {"2026-01-31T12:00:00Z", "2026-01-31T12:00:00.000+00:00",
             "2026-01-31 12:00:00.000Z", "+2026-01-31T12:00:00.00Z", "2026-1-31T12:00:00.0000Z", ""}) {
             assertThat(odd, isTime(odd), equalTo(false));
+        }
+    }
+
+    /** Single-character mutants of a valid time (moved from the former RecordTimesTest): each as the formatter says. */
+    @Test
+    public void agreesWithTheFormatterOnMutatedTimes() {
+        List<String> times = new ArrayList<>(List.of("2026-11-26T09:30:00.000Z", "2026-11-26T23:59:59.999Z",
+                "2026-11-26T24:00:00.000Z", "2026-11-26T12:60:00.000Z", "2026-11-26T12:00:60.000Z",
+                "2026-11-26T1a:00:00.000Z", "2026-11-26 12:00:00.000Z", "2026-11-26T12:00:00.000+",
+                "2026-11-26T12:00:00Z",
+                "2026-11-26T12:00:00.0000Z", "2024-02-29T00:00:00.000Z", "2023-02-29T00:00:00.000Z",
+                "2026-13-01T00:00:00.000Z", "2026-04-31T00:00:00.000Z", "0000-01-01T00:00:00.000Z",
+                "2026-11-26T12-00:00.000Z", "2026-11-26T12:00:00,000Z", "2026-11-26T09:30:00.000z"));
+        Random random = new Random(7);
+        for (int i = 0; i < 2000; i++) {
+            char[] t = "2026-11-26T09:30:00.000Z".toCharArray();
+            int at = random.nextInt(t.length);
+            t[at] = random.nextBoolean() ? (char) ('0' + random.nextInt(10)) : "T:-.Zx/ 9"
+                    .charAt(random.nextInt(9));
+            times.add(new String(t));
+        }
+        for (String time : times) {
+            assertThat(time, isTime(time), equalTo(formatterAccepts(time)));
         }
     }
 
