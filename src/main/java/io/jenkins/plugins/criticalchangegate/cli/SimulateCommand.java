@@ -109,7 +109,7 @@ final class SimulateCommand implements Command {
         String system = arguments.required("system");
         String job = arguments.option("job").orElse(null);
         String change = arguments.option("change").orElse("SIMULATED").strip(); // as the step trims changeId
-        String changeProblem = ChangeIdRule.problem(change.strip()); // the step's rule: a faithful dry run
+        String changeProblem = ChangeIdRule.problem(change); // the step's rule: a faithful dry run
         if (changeProblem != null) {
             throw new UsageException("--change " + changeProblem);
         }
@@ -117,8 +117,9 @@ final class SimulateCommand implements Command {
         Set<String> authors = new LinkedHashSet<>(arguments.all("commit-author"));
         List<Simulation.Action> actions = actions(args);
         List<CommitMessage> commits = CommitMessageFiles.read(arguments.all("commit-message"), console);
-        Simulation.Timing timing = Simulation.Timing.of(TimeRulesJson.option(arguments, "at").orElse(null),
-                TimeRulesJson.option(arguments, "until").orElse(null));
+        Optional<Instant> at = TimeRulesJson.option(arguments, "at");
+        Optional<Instant> until = TimeRulesJson.option(arguments, "until");
+        Simulation.Timing timing = Simulation.Timing.of(at.orElse(null), until.orElse(null));
         Optional<SimulateAttestation> attestation = SimulateAttestation.from(arguments, commits,
                 console.resolve(file), console);
 
@@ -141,12 +142,12 @@ final class SimulateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage()); // an approval dated before the request or the one before it
         }
+        List<AuditEvent> events = SimulationAudit.events(system, job, change, startedBy, result, incident);
         Optional<String> journalDir = arguments.option("journal");
         List<JournalRecord> journaled = List.of();
         if (journalDir.isPresent()) {
             Optional<List<JournalRecord>> written = appendToJournal(console.resolve(journalDir.get()),
-                    JournalKeyOption.from(arguments, console), console,
-                    SimulationAudit.events(system, job, change, startedBy, result, incident));
+                    JournalKeyOption.from(arguments, console), console, events);
             if (written.isEmpty()) {
                 return ExitCode.FAILED;
             }
@@ -158,14 +159,12 @@ final class SimulateCommand implements Command {
         json.putAll(EmergencyJson.request(emergency, incident));
         Optional<String> credentialsFor = arguments.option("credentials-for");
         if (credentialsFor.isPresent()) {
-            Instant at = TimeRulesJson.option(arguments, "at").orElse(Instant.now());
-            json.put("credentials", CredentialsJson.judge(registry, credentialsFor.get(), system, job, result, at,
-                    TimeRulesJson.option(arguments, "until").orElse(null)));
+            json.put("credentials", CredentialsJson.judge(registry, credentialsFor.get(), system, job, result,
+                    at.orElseGet(Instant::now), until.orElse(null)));
         }
         Optional<String> notifyOut = arguments.option("notify-out");
         if (notifyOut.isPresent() && !SimulationNotifications.write(console.resolve(notifyOut.get()),
-                SimulationNotifications.payloads(SimulationAudit.events(system, job, change, startedBy, result, incident),
-                        result), console, notifyOut.get())) {
+                SimulationNotifications.payloads(events, result), console, notifyOut.get())) {
             return ExitCode.FAILED;
         }
         JsonOutput.print(console.out(), json);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +21,6 @@ public final class WebhookSignature {
     /** The delivery id header: the same for each retry of one delivery, so a receiver can drop duplicates. */
     public static final String DELIVERY_HEADER = "X-Critical-Change-Gate-Delivery";
     private static final String PREFIX = "sha256=";
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private WebhookSignature() {
     }
@@ -40,12 +40,7 @@ public final class WebhookSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] h = mac.doFinal(body);
-            StringBuilder s = new StringBuilder(PREFIX.length() + 64).append(PREFIX);
-            for (byte b : h) {
-                s.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
-            }
-            return s.toString();
+            return PREFIX + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
         }

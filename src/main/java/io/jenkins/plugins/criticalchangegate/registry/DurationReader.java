@@ -25,15 +25,12 @@ final class DurationReader {
         if (text == null) {
             return null;
         }
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
+        Duration d = parse(text);
+        if (d == null) {
             reading.problems.add(node, "approvalTimeout '" + text + "' is not a duration: write a whole number"
                     + " followed by m (minutes), h (hours) or d (days), e.g. 90m, 24h, 7d");
             return null;
         }
-        long amount = Long.parseLong(m.group(1));
-        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
-                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
         if (d.isZero()) {
             reading.problems.add(node, "approvalTimeout must be longer than 0");
             return null;
@@ -61,15 +58,12 @@ final class DurationReader {
         if (text == null) {
             return null;
         }
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
+        Duration d = parse(text);
+        if (d == null) {
             reading.problems.add(node, key + " '" + text + "' is not a duration: write a whole number followed by m"
                     + " (minutes), h (hours) or d (days), e.g. 90m, 24h, 7d");
             return null;
         }
-        long amount = Long.parseLong(m.group(1));
-        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
-                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
         if (d.isZero() || d.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
             reading.problems.add(node, key + " '" + text + "' must be longer than 0 and at most 365d");
             return null;
@@ -87,16 +81,13 @@ final class DurationReader {
         if (text == null) {
             return null;
         }
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
+        Duration d = parse(text);
+        if (d == null) {
             reading.problems.add(node, "credentialsReleaseWindow '" + text + "' is not a duration: write a whole"
                     + " number followed by m (minutes), h (hours) or d (days), e.g. 15m, 2h; leave the key out to"
                     + " release gated credentials for the rest of the build");
             return null;
         }
-        long amount = Long.parseLong(m.group(1));
-        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
-                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
         if (d.isZero()) {
             reading.problems.add(node, "credentialsReleaseWindow must be longer than 0");
             return null;
@@ -106,6 +97,23 @@ final class DurationReader {
             return null;
         }
         return d;
+    }
+
+    /**
+     * The syntax every duration of the format shares: a whole number of minutes, hours or days ({@code 90m},
+     * {@code 24h}, {@code 7d}); the bounds are each caller's to check.
+     *
+     * @return {@code null} when the text is not in that syntax
+     */
+    @CheckForNull
+    static Duration parse(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        long amount = Long.parseLong(m.group(1));
+        return m.group(2).equals("m") ? Duration.ofMinutes(amount)
+                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
     }
 
     /** A duration as the format writes it (7d, 36h, 90m), so the message reads like the file. */

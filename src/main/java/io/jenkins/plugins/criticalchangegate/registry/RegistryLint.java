@@ -46,14 +46,11 @@ public final class RegistryLint {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static Duration duration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,7})(m|h|d)").matcher(text.strip());
-        if (!m.matches()) {
+        Duration d = DurationReader.parse(text.strip());
+        if (d == null) {
             throw new IllegalArgumentException("'" + NodeValues.printable(text) + "' is not a duration: write a"
                     + " whole number of minutes, hours or days, such as 90m, 36h or 30d");
         }
-        long amount = Long.parseLong(m.group(1));
-        Duration d = m.group(2).equals("m") ? Duration.ofMinutes(amount)
-                : m.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
         if (d.isZero() || d.compareTo(FormatVersion1.MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("'" + text.strip() + "' must be longer than 0 and at most 365d");
         }
