@@ -28,6 +28,8 @@ final class CanonicalScanner {
     private byte[] b = new byte[0];
     private int pos;
     private int end;
+    /** Whether the record ends at a line feed before {@link #end} ({@link #scanLine}) rather than at {@link #end}. */
+    private boolean toLineFeed;
 
     /** The record's {@code seq}. */
     long seq;
@@ -48,6 +50,25 @@ final class CanonicalScanner {
      * @return whether it is a canonical record; if not, {@link #error} says why
      */
     boolean scan(byte[] bytes, int start, int lineEnd) {
+        toLineFeed = false;
+        return scanRecord(bytes, start, lineEnd);
+    }
+
+    /**
+     * Scans the line that starts at {@code start} and ends at the first line feed before {@code limit}, finding that
+     * line feed as it goes: the verifier's one pass over the bytes (issue 17). No line feed can be part of a canonical
+     * record (outside strings the form has no white space, inside them it is escaped), so a scan that ends at a line
+     * feed looked at exactly the bytes {@link #scan} would look at given the line, and learnt the same.
+     *
+     * @return where the line ends, at its line feed, when it is a canonical record (the fields are then as
+     *     {@link #scan} of that line sets them); -1 otherwise: find the line's end and {@link #scan} it to learn why
+     */
+    int scanLine(byte[] bytes, int start, int limit) {
+        toLineFeed = true;
+        return scanRecord(bytes, start, limit) ? pos : -1;
+    }
+
+    private boolean scanRecord(byte[] bytes, int start, int lineEnd) {
         this.b = bytes;
         this.pos = start;
         this.end = lineEnd;
@@ -79,7 +100,7 @@ final class CanonicalScanner {
                     }
                     expect('"');
                     expect('}');
-                    if (pos != end) {
+                    if (toLineFeed ? pos >= end || b[pos] != '\n' : pos != end) {
                         return fail("'hash' is not the last member, or text follows the record", start);
                     }
                     if (seq < 0 || prevAt < 0 || typeAt < 0 || !timeSeen) {

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,15 @@ final class ChainLinks {
     private final LiveEnd live;
     /** Whether the live end's record was verified: everything after it is newer than the verification. */
     private boolean done;
-    private final byte[] previous = new byte[ChainHash.LENGTH];
+    /** The last verified record's hash, as the 64 hex digits its line holds: compared with the next one's prev. */
+    private final byte[] previousHash = new byte[2 * ChainHash.LENGTH];
+    /** The hashes the head file, the expected head and the live end name, as ASCII, or null; set with the head. */
+    @CheckForNull
+    private byte[] headHash;
+    @CheckForNull
+    private final byte[] expectedHash;
+    @CheckForNull
+    private final byte[] liveHash;
 
     private boolean started;
     @CheckForNull
@@ -52,6 +61,9 @@ final class ChainLinks {
         this.key = key == null ? null : key.clone();
         this.expected = expected;
         this.live = live;
+        this.expectedHash = expected == null ? null : expected.hash().getBytes(StandardCharsets.US_ASCII);
+        this.liveHash = live == null ? null : live.lastHash.getBytes(StandardCharsets.US_ASCII);
+        Arrays.fill(previousHash, (byte) '0'); // what the first record's prev must be: checked there, and again here
     }
 
     /**
@@ -88,7 +100,7 @@ final class ChainLinks {
         }
         long seq = facts.seq;
         if (!started) {
-            VerificationResult.Problem problem = startChain(file, line, b, start, end, seq);
+            VerificationResult.Problem problem = startChain(file, line, b, start, end, facts);
             if (problem != null) {
                 return problem;
             }
@@ -124,34 +136,41 @@ final class ChainLinks {
             pendingExpected = expectedSeq;
             return null;
         }
-        byte[] computed = facts.computed;
-        if (!Hex.equalsHex(previous, b, facts.prevAt)) {
+        // The hash matched, so the line's own 64 hex digits are the computed hash: every comparison is of text,
+        // vectorised by the JIT (issue 17); both sides are lowercase hex (the scanner, head file and --expect-head
+        // accept no other), so equal text is equal hashes.
+        int hashAt = RecordFacts.hashAt(end);
+        if (!Arrays.equals(previousHash, 0, previousHash.length, b, facts.prevAt, facts.prevAt + previousHash.length)) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.CHAIN_BROKEN,
                     "'prev' is not the hash of seq " + (seq - 1) + ": that record or this one was replaced");
         }
-        if (head != null && seq == head.seq && !Hex.equalsHex(computed, head.hash.getBytes(StandardCharsets.US_ASCII),
-                0)) {
+        if (head != null && seq == head.seq && !isHash(headHash, b, hashAt)) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HEAD_MISMATCH,
                     "head.json records hash " + head.hash + " for this seq: the end of the journal was rewritten");
         }
-        if (expected != null && seq == expected.seq()
-                && !Hex.equalsHex(computed, expected.hash().getBytes(StandardCharsets.US_ASCII), 0)) {
+        if (expected != null && seq == expected.seq() && !isHash(expectedHash, b, hashAt)) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.EXPECTED_HEAD,
                     "the expected head names hash " + expected.hash() + " for this seq, the journal holds "
-                    + CanonicalJson.hex(computed) + ": the journal was rewritten since that head was noted");
+                    + new String(b, hashAt, 64, StandardCharsets.US_ASCII) + ": the journal was rewritten since that"
+                    + " head was noted");
         }
-        if (live != null && seq == live.lastSeq
-                && !Hex.equalsHex(computed, live.lastHash.getBytes(StandardCharsets.US_ASCII), 0)) {
+        if (live != null && seq == live.lastSeq && !isHash(liveHash, b, hashAt)) {
             return new VerificationResult.Problem(file.name(), line, seq, VerificationResult.Reason.HEAD_MISMATCH,
                     "the journal's writer wrote hash " + live.lastHash + " for this seq, the file holds "
-                    + CanonicalJson.hex(computed) + ": the record was replaced after it was written");
+                    + new String(b, hashAt, 64, StandardCharsets.US_ASCII) + ": the record was replaced after it was"
+                    + " written");
         }
         System.arraycopy(b, facts.timeAt, lastTime, 0, lastTime.length);
-        System.arraycopy(computed, 0, previous, 0, ChainHash.LENGTH);
+        System.arraycopy(b, hashAt, previousHash, 0, previousHash.length);
         expectedSeq = seq + 1;
         records++;
         done = live != null && seq == live.lastSeq;
         return null;
+    }
+
+    /** Whether {@code hash} (ASCII, 64 hex digits when well formed) is the text at {@code b[at, at + 64)}. */
+    private static boolean isHash(@CheckForNull byte[] hash, byte[] b, int at) {
+        return hash != null && hash.length == 64 && Arrays.equals(hash, 0, 64, b, at, at + 64);
     }
 
     /** A line of at least {@link AuditJournal#MAX_RECORD_BYTES} bytes before its line feed, or without one. */
@@ -197,7 +216,7 @@ final class ChainLinks {
         }
         return VerificationResult.intact(new JournalSummary(records, files.size(), files.get(0).name(),
                 files.get(files.size() - 1).name(), firstTime, new String(lastTime, StandardCharsets.US_ASCII), keyId,
-                CanonicalJson.hex(previous)), notes);
+                new String(previousHash, StandardCharsets.US_ASCII)), notes);
     }
 
     @CheckForNull
@@ -242,28 +261,22 @@ final class ChainLinks {
     /**
      * The first record: it must be JOURNAL_CREATED, seq 1, with exactly the members {@code chain}, {@code format} (1)
      * and, keyed, {@code keyId} (16 lowercase hex digits) besides the five every record has, and name the chain that
-     * the given key fits.
+     * the given key fits. Read from its bytes ({@link FirstRecord#plain}); only a first record that is not as a journal
+     * writes it is parsed with Jackson, to say what is wrong with it (issue 17: start-up of {@code audit verify}).
      */
     @CheckForNull
     private VerificationResult.Problem startChain(JournalFiles.Entry file, long line, byte[] b, int start, int end,
-            long scannedSeq) throws IOException {
-        JournalRecord first;
-        try {
-            first = RecordFormat.parse(new String(b, start, end - start, StandardCharsets.UTF_8));
-        } catch (RecordFormat.MalformedRecordException e) {
-            return new VerificationResult.Problem(file.name(), line, scannedSeq, VerificationResult.Reason.MALFORMED,
-                    e.getMessage());
+            RecordFacts facts) throws IOException {
+        FirstRecord.Members first = FirstRecord.plain(b, start, end, facts.seq, facts.journalCreated);
+        if (first == null) {
+            VerificationResult.Problem problem = firstRecordProblem(file, line, b, start, end, facts.seq);
+            if (problem != null) {
+                return problem;
+            }
+            throw new IllegalStateException("the first record of " + file.name() + " was neither refused nor read");
         }
-        if (first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
-            return new VerificationResult.Problem(file.name(), line, first.seq(), VerificationResult.Reason.TRUNCATED,
-                    "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was removed");
-        }
-        String problem = FirstRecord.problem(first);
-        if (problem != null) {
-            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED, problem);
-        }
-        String journalKeyId = first.text("keyId");
-        if (first.text("chain").equals(ChainHash.HMAC_SHA256)) {
+        String journalKeyId = first.keyId;
+        if (first.chain.equals(ChainHash.HMAC_SHA256)) {
             if (key == null) {
                 return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.KEY_REQUIRED,
                         "the journal is keyed (hmac-sha256, key id " + journalKeyId + "); give its key to verify it");
@@ -279,14 +292,51 @@ final class ChainLinks {
                     "a key was given but the journal is an unkeyed sha256 chain, which anyone who can edit the"
                     + " files can rewrite consistently");
         }
-        if (!first.prev().equals(RecordFormat.GENESIS_PREV)) {
+        if (!isGenesis(b, facts.prevAt)) {
             return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.CHAIN_BROKEN,
                     "the first record's prev is not 64 zeros");
         }
         started = true;
         HeadFile.Reading reading = live != null ? live.head : HeadFile.inspect(dir, ChainHash.forKey(key));
         head = reading.head;
+        headHash = reading.head == null ? null : reading.head.hash.getBytes(StandardCharsets.US_ASCII);
         headProblem = reading.problem;
+        return null;
+    }
+
+    /** Whether the 64 hex digits of {@code prev} at {@code at} are {@link RecordFormat#GENESIS_PREV}'s zeros. */
+    private static boolean isGenesis(byte[] b, int at) {
+        for (int i = at; i < at + 64; i++) {
+            if (b[i] != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What is wrong with a first record that {@link FirstRecord#plain} did not accept, by Jackson's parse and
+     * {@link FirstRecord#problem}: the messages auditors have always had. Null only if they accept it, which
+     * {@code FirstRecordDifferentialTest} shows never happens.
+     */
+    @CheckForNull
+    static VerificationResult.Problem firstRecordProblem(JournalFiles.Entry file, long line, byte[] b, int start,
+            int end, long scannedSeq) {
+        JournalRecord first;
+        try {
+            first = RecordFormat.parse(new String(b, start, end - start, StandardCharsets.UTF_8));
+        } catch (RecordFormat.MalformedRecordException e) {
+            return new VerificationResult.Problem(file.name(), line, scannedSeq, VerificationResult.Reason.MALFORMED,
+                    e.getMessage());
+        }
+        if (first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
+            return new VerificationResult.Problem(file.name(), line, first.seq(), VerificationResult.Reason.TRUNCATED,
+                    "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was removed");
+        }
+        String problem = FirstRecord.problem(first);
+        if (problem != null) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED, problem);
+        }
         return null;
     }
 }

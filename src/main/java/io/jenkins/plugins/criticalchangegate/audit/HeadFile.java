@@ -11,8 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code head.json}: the anchor that lets verification notice whole records removed from the end of the journal,
@@ -26,9 +24,16 @@ import java.util.Map;
  */
 final class HeadFile implements Closeable {
     static final int SLOT = 256;
-    /** The one layout of a slot, as {@link #write} makes it. */
-    private static final java.util.regex.Pattern SLOT_LAYOUT = java.util.regex.Pattern.compile(
-            "\\{\"check\":\"([0-9a-f]{64})\",\"hash\":\"([0-9a-f]{64})\",\"seq\":([1-9][0-9]{0,18})\\} *\n");
+    /**
+     * The one layout of a slot, as {@link #write} makes it: {@code {"check":"<64 hex>","hash":"<64 hex>","seq":N}}
+     * (N: 1 to 19 digits, no leading zero), spaces, a line feed as its last byte. Read byte by byte ({@link #layout}),
+     * not with a regular expression, which {@code audit verify} would compile for this alone (issue 17: start-up).
+     */
+    private static final byte[] CHECK_PREFIX = "{\"check\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH_PREFIX = "\",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEQ_PREFIX = "\",\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final int HASH_AT = CHECK_PREFIX.length + 64 + HASH_PREFIX.length;
+    private static final int SEQ_AT = HASH_AT + 64 + SEQ_PREFIX.length;
 
     private final FileChannel channel;
     private int nextSlot;
@@ -118,29 +123,69 @@ final class HeadFile implements Closeable {
      */
     @CheckForNull
     private static Head parseSlot(byte[] bytes, int slot, ChainHash chain) {
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher m = SLOT_LAYOUT.matcher(text);
-        if (!m.matches()) {
+        Head h = layout(bytes, slot);
+        if (h == null) {
             return null; // a torn or damaged slot is simply not valid
         }
-        long seq;
-        try {
-            seq = Long.parseLong(m.group(3));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        String hash = m.group(2);
-        if (!check(seq, hash, chain).equals(m.group(1))) {
-            return null;
-        }
-        return new Head(seq, hash, slot);
+        String check = new String(bytes, CHECK_PREFIX.length, 64, StandardCharsets.US_ASCII);
+        return check(h.seq, h.hash, chain).equals(check) ? h : null;
     }
 
+    /** The seq and hash of a slot in exactly {@link #CHECK_PREFIX the slot's layout}, or null. */
+    @CheckForNull
+    private static Head layout(byte[] bytes, int slot) {
+        int n = bytes.length;
+        if (n < SEQ_AT + 3 || bytes[n - 1] != '\n' || !at(bytes, 0, CHECK_PREFIX) || !hex64(bytes, CHECK_PREFIX.length)
+                || !at(bytes, CHECK_PREFIX.length + 64, HASH_PREFIX) || !hex64(bytes, HASH_AT)
+                || !at(bytes, HASH_AT + 64, SEQ_PREFIX)) {
+            return null;
+        }
+        int pos = SEQ_AT;
+        if (bytes[pos] < '1' || bytes[pos] > '9') {
+            return null;
+        }
+        long seq = 0;
+        while (pos < n - 1 && bytes[pos] >= '0' && bytes[pos] <= '9') {
+            if (pos - SEQ_AT == 19) {
+                return null; // more digits than any long has
+            }
+            int d = bytes[pos] - '0';
+            if (seq > (Long.MAX_VALUE - d) / 10) {
+                return null; // 19 digits beyond Long.MAX_VALUE
+            }
+            seq = seq * 10 + d;
+            pos++;
+        }
+        if (bytes[pos] != '}') {
+            return null;
+        }
+        for (pos++; pos < n - 1; pos++) {
+            if (bytes[pos] != ' ') {
+                return null;
+            }
+        }
+        return new Head(seq, new String(bytes, HASH_AT, 64, StandardCharsets.US_ASCII), slot);
+    }
+
+    private static boolean at(byte[] bytes, int at, byte[] expected) {
+        return java.util.Arrays.equals(bytes, at, at + expected.length, expected, 0, expected.length);
+    }
+
+    private static boolean hex64(byte[] bytes, int at) {
+        for (int i = at; i < at + 64; i++) {
+            if (Hex.digit(bytes[i]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The chain function over the canonical {@code {"hash":"<hex>","seq":N}} ({@link CanonicalJson}'s encoding). */
     private static String check(long seq, String hash, ChainHash chain) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("seq", seq);
-        body.put("hash", hash);
-        return chain.hashHex(CanonicalJson.encode(body));
+        // written out, not encoded from a map: both values are ASCII that needs no escaping (a test compares them)
+        StringBuilder body = new StringBuilder(90).append("{\"hash\":\"").append(hash).append("\",\"seq\":")
+                .append(seq).append('}');
+        return chain.hashHex(body.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** One slot's bytes, as {@link #write} writes them (and {@link JournalCreation} writes the first head). */
@@ -160,18 +205,7 @@ final class HeadFile implements Closeable {
      */
     @CheckForNull
     static Head layoutOnly(byte[] bytes) {
-        if (bytes.length != SLOT) {
-            return null;
-        }
-        java.util.regex.Matcher m = SLOT_LAYOUT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
-        if (!m.matches()) {
-            return null;
-        }
-        try {
-            return new Head(Long.parseLong(m.group(3)), m.group(2), 0);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return bytes.length == SLOT ? layout(bytes, 0) : null;
     }
 
     /** Writes the head into the next slot (no fsync: see docs/audit.md for why a lagging head is safe). */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.audit;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ParallelVerifier {
     /** Larger than any record, so a buffer always holds at least one whole line or proves a line too long. */
     static final int BUFFER = 4 * 1024 * 1024;
+    /** The least buffer, for the smallest journals. */
+    static final int SMALL_BUFFER = 64 * 1024;
 
     private final ChainLinks links;
     @CheckForNull
@@ -39,23 +42,45 @@ final class ParallelVerifier {
      * Two buffers per hashing thread (one being hashed, one waiting), at least three (so the reader can run ahead),
      * and no more than a quarter of the heap: with {@code -Xmx64m} four 4 MiB buffers.
      */
-    private int buffers() {
-        long heapShare = Runtime.getRuntime().maxMemory() / 4 / bufferSize;
+    private static int buffers(int hashers, int size) {
+        long heapShare = Runtime.getRuntime().maxMemory() / 4 / size;
         return (int) Math.max(3, Math.min(2L * hashers, heapShare));
+    }
+
+    /**
+     * The buffer size for these files: {@link #bufferSize}, or less for a journal smaller than that (at least
+     * {@link #SMALL_BUFFER}), since allocating and touching 16 MiB of buffers for a journal of a few records was a
+     * tenth of its verification's time (issue 17: start-up). A journal that grows meanwhile only takes more batches,
+     * and a line longer than a buffer grows it ({@link BatchReader}).
+     */
+    private int bufferSize(List<JournalFiles.Entry> files) {
+        long total = 0;
+        for (JournalFiles.Entry file : files) {
+            try {
+                total += Files.size(file.path);
+            } catch (IOException e) {
+                return bufferSize; // the reader meets it in order and says so
+            }
+            if (total >= bufferSize) {
+                return bufferSize;
+            }
+        }
+        return (int) Math.min(bufferSize, Math.max(SMALL_BUFFER, total + 1));
     }
 
     /** Steps 4 to 8 over the files (numbered 1, 2, 3... without gaps, at least one). */
     VerificationResult verify(List<JournalFiles.Entry> files, List<String> notes) throws IOException {
         BlockingQueue<LineBatch> free = new LinkedBlockingQueue<>();
-        for (int i = buffers(); i > 0; i--) {
-            free.add(new LineBatch(bufferSize));
+        int size = bufferSize(files);
+        for (int i = buffers(hashers, size); i > 0; i--) {
+            free.add(new LineBatch(size));
         }
         BlockingQueue<LineBatch> toHash = new LinkedBlockingQueue<>();
         BlockingQueue<LineBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
         threads.add(new Thread(new BatchReader(files, free, toHash, inOrder), "audit verify: reader"));
         for (int i = 1; i <= hashers; i++) {
-            threads.add(new Thread(() -> hash(toHash), "audit verify: hashing " + i));
+            threads.add(new Thread(new Hasher(toHash), "audit verify: hashing " + i));
         }
         try {
             for (Thread t : threads) {
@@ -73,18 +98,30 @@ final class ParallelVerifier {
         }
     }
 
-    /** A hashing thread: its own scanner and chain function, the one the given key implies. */
-    private void hash(BlockingQueue<LineBatch> toHash) {
-        CanonicalScanner scanner = new CanonicalScanner();
-        ChainHash chain = ChainHash.forKey(key);
-        RecordFacts learnt = new RecordFacts();
-        try {
-            while (true) {
-                toHash.take().learn(scanner, chain, learnt);
+    /**
+     * A hashing thread: its own scanner and chain function, the one the given key implies. A class rather than a
+     * lambda: no lambda is spun up at run time on the path of {@code audit verify} (issue 17: start-up).
+     */
+    private final class Hasher implements Runnable {
+        private final BlockingQueue<LineBatch> toHash;
+
+        Hasher(BlockingQueue<LineBatch> toHash) {
+            this.toHash = toHash;
+        }
+
+        @Override
+        public void run() {
+            CanonicalScanner scanner = new CanonicalScanner();
+            ChainHash chain = ChainHash.forKey(key);
+            RecordFacts learnt = new RecordFacts();
+            try {
+                while (true) {
+                    toHash.take().learn(scanner, chain, learnt);
+                }
+            } catch (InterruptedException e) {
+                // verification is over
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            // verification is over
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -139,7 +176,9 @@ final class ParallelVerifier {
 
     /** Interrupts the reader and the hashing threads and waits for them, so none outlives the verification. */
     private static void stop(List<Thread> threads) {
-        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            t.interrupt();
+        }
         boolean interrupted = Thread.interrupted();
         for (Thread t : threads) {
             while (t.isAlive()) {

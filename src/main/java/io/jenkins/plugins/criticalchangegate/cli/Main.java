@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.cli;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -15,11 +16,35 @@ public final class Main {
     static final String USAGE = "usage: java -jar critical-change-gate-tool.jar <registry|simulate|docs|audit|attest|demo>"
             + " ... (--help for each; --version)";
 
-    private final List<Command> commands = List.of(
-            new RegistryCommand(), new SimulateCommand(), new DocsCommand(), new AuditCommand(),
-            new AttestCommand(), new DemoCommand());
+    /** The commands, in the order the help lists them. */
+    static final List<String> COMMANDS = List.of("registry", "simulate", "docs", "audit", "attest", "demo");
 
     private Main() {
+    }
+
+    /**
+     * The command of that name, or null. Only the one that runs is made: each loads its own classes (the attestation
+     * and simulation ones are many), which {@code audit verify}, timed against {@code sha256sum} end to end, would
+     * otherwise load for nothing (issue 17).
+     */
+    @CheckForNull
+    static Command command(String name) {
+        switch (name) {
+            case "registry":
+                return new RegistryCommand();
+            case "simulate":
+                return new SimulateCommand();
+            case "docs":
+                return new DocsCommand();
+            case "audit":
+                return new AuditCommand();
+            case "attest":
+                return new AttestCommand();
+            case "demo":
+                return new DemoCommand();
+            default:
+                return null;
+        }
     }
 
     public static void main(String[] args) {
@@ -57,7 +82,8 @@ public final class Main {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             PrintStream target = args.isEmpty() ? console.err() : console.out();
             target.println(USAGE);
-            for (Command command : commands) {
+            for (String name : COMMANDS) {
+                Command command = java.util.Objects.requireNonNull(command(name), name);
                 target.printf("  %-9s %s%n", command.name(), command.summary());
             }
             target.println();
@@ -68,26 +94,25 @@ public final class Main {
             console.out().println("critical-change-gate-tool " + ToolVersion.get());
             return ExitCode.OK;
         }
-        for (Command command : commands) {
-            if (command.name().equals(args.get(0))) {
-                try {
-                    return command.run(args.subList(1, args.size()), console);
-                } catch (UnreadableInputException e) {
-                    // the arguments were right: the usage text would not help
-                    console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
-                    return ExitCode.USAGE;
-                } catch (UsageException e) {
-                    console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
-                    console.err().println(USAGE);
-                    return ExitCode.USAGE;
-                } catch (OutputFailedException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // A defect, never the user's input: still one clear line rather than a stack trace.
-                    console.err().println("internal error: " + ControlCharacters.escape(e.toString())
-                            + " (please report it)");
-                    return ExitCode.FAILED;
-                }
+        Command command = command(args.get(0));
+        if (command != null) {
+            try {
+                return command.run(args.subList(1, args.size()), console);
+            } catch (UnreadableInputException e) {
+                // the arguments were right: the usage text would not help
+                console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
+                return ExitCode.USAGE;
+            } catch (UsageException e) {
+                console.err().println("error: " + ControlCharacters.escapeKeepingLines(e.getMessage()));
+                console.err().println(USAGE);
+                return ExitCode.USAGE;
+            } catch (OutputFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A defect, never the user's input: still one clear line rather than a stack trace.
+                console.err().println("internal error: " + ControlCharacters.escape(e.toString())
+                        + " (please report it)");
+                return ExitCode.FAILED;
             }
         }
         console.err().println("error: unknown command '" + ControlCharacters.escape(args.get(0)) + "'");
