@@ -15,6 +15,12 @@ final class CanonicalScanner {
     private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
     private static final byte[] TIME = {'t', 'i', 'm', 'e'};
     private static final byte[] HASH = {'h', 'a', 's', 'h'};
+    private static final int OTHER_MEMBER = 0;
+    private static final int HASH_MEMBER = 1;
+    private static final int SEQ_MEMBER = 2;
+    private static final int PREV_MEMBER = 3;
+    private static final int TYPE_MEMBER = 4;
+    private static final int TIME_MEMBER = 5;
     /** The bytes a member name may hold ({@link CanonicalJson#NAME}). */
     private static final boolean[] NAME_CHAR = new boolean[256];
 
@@ -85,18 +91,16 @@ final class CanonicalScanner {
             while (true) {
                 int nameAt = pos + 1;
                 int nameLength = name();
-                if (same(nameAt, nameLength, HASH)) {
+                int member = member(nameAt, nameLength);
+                if (member == HASH_MEMBER) {
                     // The hash member is last, after a comma, and is exactly 64 lowercase hex digits.
                     if (lastNameAt < 0) {
                         return fail("'hash' is the only member", start);
                     }
                     expect(':');
                     expect('"');
-                    for (int i = 0; i < 64; i++) {
-                        if (pos >= end || Hex.digit(b[pos]) < 0) {
-                            return fail("'hash' is not 64 lowercase hex digits", start);
-                        }
-                        pos++;
+                    if (!hex64()) {
+                        return fail("'hash' is not 64 lowercase hex digits", start);
                     }
                     expect('"');
                     expect('}');
@@ -116,29 +120,26 @@ final class CanonicalScanner {
                 lastNameAt = nameAt;
                 lastNameLength = nameLength;
                 expect(':');
-                if (same(nameAt, nameLength, SEQ)) {
+                if (member == SEQ_MEMBER) {
                     seq = number();
                     if (seq < 1) {
                         return fail("'seq' is not a positive integer", start);
                     }
-                } else if (same(nameAt, nameLength, PREV)) {
+                } else if (member == PREV_MEMBER) {
                     expect('"');
                     prevAt = pos;
-                    for (int i = 0; i < 64; i++) {
-                        if (pos >= end || Hex.digit(b[pos]) < 0) {
-                            return fail("'prev' is not 64 lowercase hex digits", start);
-                        }
-                        pos++;
+                    if (!hex64()) {
+                        return fail("'prev' is not 64 lowercase hex digits", start);
                     }
                     expect('"');
-                } else if (same(nameAt, nameLength, TYPE)) {
+                } else if (member == TYPE_MEMBER) {
                     typeAt = pos + 1;
                     string();
                     typeEnd = pos - 1;
                     if (!RecordTypes.isKnown(b, typeAt, typeEnd)) {
                         return fail("'type' is not one of the record types docs/audit.md lists", start);
                     }
-                } else if (same(nameAt, nameLength, TIME)) {
+                } else if (member == TIME_MEMBER) {
                     if (pos >= end || b[pos] != '"') {
                         return fail("'time' is not a string", start);
                     }
@@ -160,6 +161,43 @@ final class CanonicalScanner {
         } catch (Refused e) {
             return fail(e.getMessage(), start);
         }
+    }
+
+    /**
+     * Which of the members the verifier reads a name is ({@link #HASH_MEMBER}...), or {@link #OTHER_MEMBER}: one
+     * look at the name's length and first byte instead of five comparisons for every member of every record.
+     */
+    private int member(int at, int length) {
+        byte first = b[at];
+        if (length == 3) {
+            return first == 's' && same(at, length, SEQ) ? SEQ_MEMBER : OTHER_MEMBER;
+        }
+        if (length != 4) {
+            return OTHER_MEMBER;
+        }
+        switch (first) {
+            case 'h':
+                return same(at, length, HASH) ? HASH_MEMBER : OTHER_MEMBER;
+            case 'p':
+                return same(at, length, PREV) ? PREV_MEMBER : OTHER_MEMBER;
+            case 't':
+                return same(at, length, TYPE) ? TYPE_MEMBER : same(at, length, TIME) ? TIME_MEMBER : OTHER_MEMBER;
+            default:
+                return OTHER_MEMBER;
+        }
+    }
+
+    /** Whether 64 lowercase hex digits start at {@link #pos}; moves past them, or to the first byte that is not one. */
+    private boolean hex64() {
+        byte[] bytes = b;
+        int p = pos;
+        int limit = Math.min(end, p + 64);
+        while (p < limit && Hex.digit(bytes[p]) >= 0) {
+            p++;
+        }
+        boolean all = p - pos == 64;
+        pos = p;
+        return all;
     }
 
     private boolean fail(String message, int start) {
@@ -188,10 +226,15 @@ final class CanonicalScanner {
     private int name() throws Refused {
         expect('"');
         int start = pos;
-        while (pos < end && NAME_CHAR[b[pos] & 0xFF]) {
-            pos++;
+        // locals, not fields, in the loops every byte goes through: the JIT keeps them in registers (issue 17)
+        byte[] bytes = b;
+        int limit = end;
+        int p = start;
+        while (p < limit && NAME_CHAR[bytes[p] & 0xFF]) {
+            p++;
         }
-        int length = pos - start;
+        pos = p;
+        int length = p - start;
         if (length < 1 || length > 64) {
             throw new Refused("a member name is not 1 to 64 of [A-Za-z0-9_.-]");
         }
@@ -300,12 +343,16 @@ final class CanonicalScanner {
     /** A string with only the escapes the canonical form uses, in valid UTF-8. */
     private void string() throws Refused {
         expect('"');
+        byte[] bytes = b;
+        int limit = end;
         while (true) {
-            // the common case first: printable ASCII other than quote and backslash
+            // the common case first: printable ASCII other than quote and backslash, in a loop over locals
+            int p = pos;
             byte c;
-            while (pos < end && (c = b[pos]) >= 0x20 && c != '"' && c != '\\') {
-                pos++;
+            while (p < limit && (c = bytes[p]) >= 0x20 && c != '"' && c != '\\') {
+                p++;
             }
+            pos = p;
             if (pos >= end) {
                 throw new Refused("a string is not closed");
             }
@@ -405,9 +452,10 @@ final class CanonicalScanner {
 
     /** Compares two ASCII names byte by byte (which for them is UTF-16 code unit order too). */
     private int compare(int at1, int length1, int at2, int length2) {
+        byte[] bytes = b;
         int n = Math.min(length1, length2);
         for (int i = 0; i < n; i++) {
-            int d = b[at1 + i] - b[at2 + i];
+            int d = bytes[at1 + i] - bytes[at2 + i];
             if (d != 0) {
                 return d;
             }
