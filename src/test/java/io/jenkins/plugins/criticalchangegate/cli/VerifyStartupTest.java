@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
@@ -118,6 +119,17 @@ public class VerifyStartupTest {
         assertThat(keyed.out, keyed.exit, equalTo(0));
         assertThat(keyed.out, containsString("chain: keyed with key id "));
         assertThat(keyed.loaded("com.fasterxml.jackson."), equalTo(false));
+    }
+
+    @Test
+    public void everyCommandIsMadeByItsOwnNameOnly() {
+        // Main makes only the command that runs: its table of names must name each command as it names itself
+        for (String name : Main.COMMANDS) {
+            Command command = Main.command(name);
+            assertThat(name, command == null ? null : command.name(), equalTo(name));
+        }
+        assertThat(Main.command("verify"), nullValue());
+        assertThat(Main.command("Audit"), nullValue());
     }
 
     @Test
