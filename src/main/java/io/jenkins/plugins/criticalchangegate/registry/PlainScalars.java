@@ -30,13 +30,16 @@ final class PlainScalars extends Resolver {
         if (kind == NodeId.mapping) {
             return Tag.MAP;
         }
-        if (implicit) {
-            if (isNull(value)) {
-                return Tag.NULL;
-            }
-            if (value.equals("<<")) {
-                return Tag.MERGE;
-            }
+        return implicit ? plainTag(value) : Tag.STR;
+    }
+
+    /** The tag of a plain scalar without an explicit tag (a quoted one is always {@link Tag#STR}). */
+    static Tag plainTag(String value) {
+        if (isNull(value)) {
+            return Tag.NULL;
+        }
+        if (value.equals("<<")) {
+            return Tag.MERGE;
         }
         return Tag.STR;
     }
