@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ApproversReader {
         if (seq != null && seq.getValue().isEmpty()) {
             reading.problems.add(seq, "'" + key + "' is empty: list at least one group or user:<id>");
         } else if (seq != null) {
-            Map<String, Node> seen = new HashMap<>();
+            SeenApprovers seen = new SeenApprovers(seq.getValue().size());
             for (Node item : seq.getValue()) {
                 String text = reading.values.string(item, key);
                 if (text == null) {
@@ -52,5 +53,46 @@ final class ApproversReader {
             }
         }
         return approvers;
+    }
+
+    /**
+     * The approvers of one list seen so far, by their key, with where each was first written: searched in order
+     * while the list is short (it is read for every system; a hash map each was a visible share of a large registry's
+     * allocation, docs/performance.md), hashed beyond, so that a long list stays linear.
+     */
+    private static final class SeenApprovers {
+        private static final int LINEAR = 8;
+        private final List<String> keys;
+        private final List<Node> nodes;
+        @CheckForNull
+        private Map<String, Node> index;
+
+        SeenApprovers(int expected) {
+            keys = new ArrayList<>(Math.min(expected, LINEAR));
+            nodes = new ArrayList<>(Math.min(expected, LINEAR));
+        }
+
+        /** Where the key was first seen, or {@code null} when this is its first time (it is then remembered). */
+        @CheckForNull
+        Node putIfAbsent(String key, Node node) {
+            if (index != null) {
+                return index.putIfAbsent(key, node);
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i).equals(key)) {
+                    return nodes.get(i);
+                }
+            }
+            keys.add(key);
+            nodes.add(node);
+            if (keys.size() > LINEAR) {
+                Map<String, Node> hashed = new HashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    hashed.put(keys.get(i), nodes.get(i));
+                }
+                index = hashed;
+            }
+            return null;
+        }
     }
 }

@@ -44,10 +44,14 @@ final class FastEventParser implements Parser {
     private int counted;
     private int line;
     private int lineStart;
+    /** The first line break at or after {@link #lineStart}; {@code Integer.MAX_VALUE} when there is none. */
+    private int nextBreak;
 
     private FastEventParser(String text, ScannedEvents scan) {
         this.text = text;
         this.scan = scan;
+        int found = text.indexOf('\n');
+        this.nextBreak = found < 0 ? Integer.MAX_VALUE : found;
     }
 
     /**
@@ -144,11 +148,13 @@ final class FastEventParser implements Parser {
         if (index < counted) {
             throw new IllegalStateException("events out of the order of the text at " + index);
         }
-        for (int i = counted; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        // from line break to line break (String.indexOf is the JIT's vectorised search), not character by character:
+        // every character of a large registry passes here (docs/performance.md)
+        while (nextBreak < index) {
+            line++;
+            lineStart = nextBreak + 1;
+            int found = text.indexOf('\n', lineStart);
+            nextBreak = found < 0 ? Integer.MAX_VALUE : found;
         }
         counted = index;
     }

@@ -46,13 +46,14 @@ final class PlainScalars extends Resolver {
 
     /** YAML 1.1's null: nothing, {@code ~}, {@code null}, {@code Null}, {@code NULL}. */
     static boolean isNull(String value) {
-        switch (value) {
-            case "":
-            case "~":
-            case "null":
-            case "Null":
-            case "NULL":
+        // by length first: a string switch hashes every value, and this is asked of every plain scalar
+        switch (value.length()) {
+            case 0:
                 return true;
+            case 1:
+                return value.charAt(0) == '~';
+            case 4:
+                return value.equals("null") || value.equals("Null") || value.equals("NULL");
             default:
                 return false;
         }

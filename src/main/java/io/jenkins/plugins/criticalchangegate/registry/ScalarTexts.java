@@ -28,11 +28,16 @@ final class ScalarTexts {
         if (length > MAX_SHARED_LENGTH) {
             return text.substring(start, end);
         }
-        int hash = 0;
-        for (int i = start; i < end; i++) {
-            hash = 31 * hash + text.charAt(i);
-        }
-        int slot = (hash ^ hash >>> 12) & SLOTS - 1;
+        // a few characters pick the slot (the comparison below decides): hashing each value whole cost more than
+        // the strings it saved
+        int last = end - 1;
+        int hash = length;
+        hash = 31 * hash + text.charAt(start);
+        hash = 31 * hash + text.charAt(last);
+        hash = 31 * hash + text.charAt(start + length / 2);
+        hash = 31 * hash + text.charAt(last - 1 < start ? start : last - 1);
+        hash = 31 * hash + text.charAt(last - 2 < start ? start : last - 2);
+        int slot = (hash ^ hash >>> 11) & SLOTS - 1;
         String seen = slots[slot];
         if (seen != null && seen.length() == length && text.regionMatches(start, seen, 0, length)) {
             return seen;

@@ -190,7 +190,10 @@ final class SystemReader {
         }
         String inherited = own.requiredApprovals != null ? "" : defaults.requiredApprovals != null
                 ? " (from defaults)" : " (the built-in default)";
-        boolean allUsers = approvers.stream().allMatch(ApproverRef::isUser);
+        boolean allUsers = true;
+        for (ApproverRef approver : approvers) {
+            allUsers &= approver.isUser();
+        }
         if (allUsers && required > approvers.size()) {
             reading.problems.add(at, where + ": requiredApprovals " + required + inherited + " can never be met: only "
                     + approvers.size() + " single user(s) are listed as approvers");
