@@ -20,6 +20,27 @@ final class ApproversReader {
         this.reading = reading;
     }
 
+    /** How many parsed entries are remembered: a registry names far fewer distinct groups. */
+    private static final int SHARED = 1024;
+    private final String[] sharedTexts = new String[SHARED];
+    private final ApproverRef[] sharedRefs = new ApproverRef[SHARED];
+
+    /**
+     * The entry parsed, the same (immutable) value as last time for text seen before: groups are named by system
+     * after system, and for a large registry one value each was a visible share of what it keeps, which the garbage
+     * collector copies (docs/performance.md). A bounded table, overwritten on collision.
+     */
+    private ApproverRef parse(String text) {
+        int slot = text.hashCode() & SHARED - 1;
+        if (text.equals(sharedTexts[slot])) {
+            return sharedRefs[slot];
+        }
+        ApproverRef ref = ApproverRef.parse(text);
+        sharedTexts[slot] = text;
+        sharedRefs[slot] = ref;
+        return ref;
+    }
+
     /** The approvers that were read; those refused are reported and left out. */
     List<ApproverRef> read(Node node) {
         return read(node, "approvers");
@@ -39,7 +60,7 @@ final class ApproversReader {
                     continue;
                 }
                 try {
-                    ApproverRef ref = ApproverRef.parse(text);
+                    ApproverRef ref = parse(text);
                     Node first = seen.putIfAbsent(ref.toString().toLowerCase(Locale.ROOT), item);
                     if (first != null) {
                         reading.problems.add(item, "'" + text + "' is listed twice in " + key + " (first at line "

@@ -38,6 +38,9 @@ final class SystemReader {
      * registry read entry by entry, docs/performance.md).
      */
     private final Map<SystemId, Integer> ids = new HashMap<>();
+    /** The documentation policy of the system read last, usually every system's (the defaults'). */
+    @CheckForNull
+    private DocumentationPolicy lastDocumentation;
 
     SystemReader(Reading reading) {
         this.reading = reading;
@@ -117,6 +120,10 @@ final class SystemReader {
                 first(own.requireChangeId, defaults.requireChangeId, true),
                 first(own.allowHttp, defaults.allowHttp, false),
                 first(own.requiredSections, defaults.requiredSections, List.of()));
+        if (documentation.equals(lastDocumentation)) {
+            documentation = lastDocumentation; // one immutable value for the many systems that share it
+        }
+        lastDocumentation = documentation;
         draft.add(CriticalSystem.builder(id.value()).name(name).tier(tier).owners(owners).approvers(approvers)
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
