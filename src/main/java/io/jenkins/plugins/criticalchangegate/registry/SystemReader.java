@@ -61,7 +61,8 @@ final class SystemReader {
         }
         Keyed keys = reading.keys.read(map, KEYS, "a system");
         SystemId id = id(keys, map);
-        String where = id == null ? "system at line " + Problems.line(map) : "system '" + id + "'";
+        int entryLine = id == null ? Problems.line(map) : 0;
+        String where = where(id, entryLine);
         String name = null;
         Node nameNode = reading.keys.required(keys, map, "name", "a human name, e.g. Checkout");
         if (nameNode != null) {
@@ -90,7 +91,7 @@ final class SystemReader {
         List<JobPattern> jobs = List.of();
         Node jobsNode = keys.get("jobs");
         if (jobsNode != null) {
-            jobs = jobBindings.read(jobsNode, where);
+            jobs = jobBindings.read(jobsNode, id, entryLine);
         }
         PolicyKeys own = policy.read(keys);
         int required = own.requiredApprovals != null ? own.requiredApprovals
@@ -134,6 +135,11 @@ final class SystemReader {
                         : defaults.credentialsReleaseWindow)
                 .notifyTargets(NotifyTargets.email(first(own.notifyEmail, defaults.notifyEmail, List.of())))
                 .build(), jobs);
+    }
+
+    /** How messages name a system: by its id, or without one by the line of its entry. */
+    static String where(@CheckForNull SystemId id, int entryLine) {
+        return id == null ? "system at line " + entryLine : "system '" + id + "'";
     }
 
     /** Every valid id read so far, of systems with problems too. */
