@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.parser.Parser;
  */
 final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
     private final int maxNodes;
+    private final int nestingLimit;
     private final String sourceName;
     private int nodes;
     /** How many mappings and lists are being composed: 1 inside the document's top-level mapping. */
@@ -49,6 +50,7 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
             List<RegistryProblem> tagProblems, @CheckForNull StreamedReading stream) {
         super(parser, new PlainScalars(), options);
         this.maxNodes = maxNodes;
+        this.nestingLimit = options.getNestingDepthLimit();
         this.sourceName = sourceName;
         this.tagProblems = tagProblems;
         this.stream = stream;
@@ -74,6 +76,13 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
                 + NodeValues.printable(shortTag(tag)) + "' (a registry holds plain values, lists and mappings;"
                 + " see docs/registry.md)"));
         return true;
+    }
+
+    /** Counts a node {@link ScannedComposer} composes: no event, no tag (the subset has none). */
+    private void countScanned() {
+        if (++nodes > maxNodes) {
+            throw new StreamedReading.Abandoned(); // the whole tree's reading reports the limit
+        }
     }
 
     @Override
@@ -155,8 +164,14 @@ final class BoundedComposer extends org.yaml.snakeyaml.composer.Composer {
         // composer's own nesting limit counts it
         MappingNode parent = new MappingNode(Tag.MAP, List.of(), start.getFlowStyle());
         depth++;
-        while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-            reading.entry(super.composeValueNode(parent));
+        if (parser instanceof FastEventParser) {
+            // straight from the scan, without events: SnakeYAML's composer would nest each entry inside the
+            // document's mapping and the list, depth 2 by its count
+            new ScannedComposer((FastEventParser) parser, nestingLimit, this::countScanned).items(2, reading::entry);
+        } else {
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                reading.entry(super.composeValueNode(parent));
+            }
         }
         depth--;
         list.setEndMark(parser.getEvent().getEndMark());

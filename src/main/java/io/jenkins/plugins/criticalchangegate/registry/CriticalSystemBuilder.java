@@ -15,18 +15,21 @@ import java.util.StringJoiner;
  * the system stays one screenful of values and accessors.
  */
 public final class CriticalSystemBuilder {
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
     final SystemId id;
     String name;
     int tier = 1;
-    List<String> owners = new ArrayList<>();
-    List<ApproverRef> approvers = new ArrayList<>();
+    // immutable lists, copied once here: the system keeps them as they are (List.copyOf of an immutable list is
+    // the list), where a mutable copy here and another in the system were two lists per list of a large registry
+    List<String> owners = List.of();
+    List<ApproverRef> approvers = List.of();
     int requiredApprovals = 2;
     boolean requireDistinctGroups;
     boolean excludeCommitAuthors = true;
-    Duration approvalTimeout = Duration.ofHours(24);
+    Duration approvalTimeout = DEFAULT_TIMEOUT;
     DocumentationPolicy documentation = DocumentationPolicy.NOTHING_ALLOWED;
-    List<String> jobs = new ArrayList<>();
-    List<ApprovalRule> approvalRules = new ArrayList<>();
+    List<String> jobs = List.of();
+    List<ApprovalRule> approvalRules = List.of();
     @CheckForNull
     AiAssistedRule aiAssisted;
     @CheckForNull
@@ -53,21 +56,22 @@ public final class CriticalSystemBuilder {
     }
 
     public CriticalSystemBuilder owners(List<String> owners) {
-        this.owners = new ArrayList<>(owners);
+        this.owners = List.copyOf(owners);
         return this;
     }
 
     public CriticalSystemBuilder approvers(List<ApproverRef> approvers) {
-        this.approvers = new ArrayList<>(approvers);
+        this.approvers = List.copyOf(approvers);
         return this;
     }
 
     /** Parses each entry with {@link ApproverRef#parse}. */
     public CriticalSystemBuilder approvers(String... approvers) {
-        this.approvers = new ArrayList<>();
+        List<ApproverRef> parsed = new ArrayList<>();
         for (String a : approvers) {
-            this.approvers.add(ApproverRef.parse(a));
+            parsed.add(ApproverRef.parse(a));
         }
+        this.approvers = List.copyOf(parsed);
         return this;
     }
 
@@ -97,7 +101,7 @@ public final class CriticalSystemBuilder {
     }
 
     public CriticalSystemBuilder approvalRules(List<ApprovalRule> approvalRules) {
-        this.approvalRules = new ArrayList<>(approvalRules);
+        this.approvalRules = List.copyOf(approvalRules);
         return this;
     }
 
@@ -126,17 +130,18 @@ public final class CriticalSystemBuilder {
     }
 
     public CriticalSystemBuilder jobs(List<String> jobs) {
-        this.jobs = new ArrayList<>(jobs);
+        this.jobs = List.copyOf(jobs);
         this.jobsChecked = false;
         return this;
     }
 
     /** The jobs as globs already compiled (by the parser), which {@link #build()} need not compile again. */
     CriticalSystemBuilder jobPatterns(List<JobPattern> patterns) {
-        this.jobs = new ArrayList<>(patterns.size());
-        for (JobPattern pattern : patterns) {
-            this.jobs.add(pattern.text());
+        String[] texts = new String[patterns.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = patterns.get(i).text();
         }
+        this.jobs = List.of(texts);
         this.jobsChecked = true;
         return this;
     }

@@ -34,12 +34,13 @@ final class EventScan {
     private final int maxDepth;
     private int p;
     private int depth;
-    private final ScannedEvents events = new ScannedEvents();
+    private final ScannedEvents events;
 
     private EventScan(String text, int maxDepth) {
         this.s = text;
         this.n = text.length();
         this.maxDepth = maxDepth;
+        this.events = new ScannedEvents(text.length());
     }
 
     /** The events of the text, or {@code null} when the text is outside the subset. */

@@ -35,8 +35,8 @@ final class FastEventParser implements Parser {
     private static final ImplicitTuple PLAIN = new ImplicitTuple(true, false);
     private static final ImplicitTuple QUOTED = new ImplicitTuple(false, true);
 
-    private final String text;
-    private final ScannedEvents scan;
+    final String text;
+    final ScannedEvents scan;
     private int next;
     @CheckForNull
     private Event current;
@@ -44,10 +44,14 @@ final class FastEventParser implements Parser {
     private int counted;
     private int line;
     private int lineStart;
+    /** The first line break at or after {@link #lineStart}; {@code Integer.MAX_VALUE} when there is none. */
+    private int nextBreak;
 
     private FastEventParser(String text, ScannedEvents scan) {
         this.text = text;
         this.scan = scan;
+        int found = text.indexOf('\n');
+        this.nextBreak = found < 0 ? Integer.MAX_VALUE : found;
     }
 
     /**
@@ -130,16 +134,52 @@ final class FastEventParser implements Parser {
 
     /** The mark at an index at or after the last one asked for, counting the lines in between. */
     private Mark mark(int index) {
+        countTo(index);
+        return mark(index, line, index - lineStart);
+    }
+
+    /** A mark as this parser's events carry them: no copy of the text, only line and column are read. */
+    static Mark mark(int index, int line, int column) {
+        return new Mark(NAME, index, line, column, NO_BUFFER, 0);
+    }
+
+    /** Counts the lines up to an index at or after the last one counted: {@link #line()} is then its line. */
+    void countTo(int index) {
         if (index < counted) {
             throw new IllegalStateException("events out of the order of the text at " + index);
         }
-        for (int i = counted; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        // from line break to line break (String.indexOf is the JIT's vectorised search), not character by character:
+        // every character of a large registry passes here (docs/performance.md)
+        while (nextBreak < index) {
+            line++;
+            lineStart = nextBreak + 1;
+            int found = text.indexOf('\n', lineStart);
+            nextBreak = found < 0 ? Integer.MAX_VALUE : found;
         }
         counted = index;
-        return new Mark(NAME, index, line, index - lineStart, NO_BUFFER, 0);
+    }
+
+    /** The 0-based line of the index last counted to. */
+    int line() {
+        return line;
+    }
+
+    /** Where the line of the index last counted to starts: a column is the index minus this. */
+    int lineStart() {
+        return lineStart;
+    }
+
+    /**
+     * The index of the next event not handed out yet, for {@link ScannedComposer}, which composes nodes straight
+     * from the scan and then {@link #resumeAt resumes} this parser after them. A peeked event is taken back.
+     */
+    int position() {
+        return current != null ? next - 1 : next;
+    }
+
+    /** Continues with the event at {@code index}, after the events {@link ScannedComposer} composed. */
+    void resumeAt(int index) {
+        current = null;
+        next = index;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,17 +18,21 @@ final class JobBindings {
     private final Map<JobPattern, Binding> bound = new HashMap<>();
 
     private static final class Binding {
-        final String system;
+        /** The system's id (kept by the registry anyway), not its description: one string less per system kept. */
+        @CheckForNull
+        final SystemId system;
+        final int entryLine;
         final int line;
 
-        Binding(String system, int line) {
+        Binding(@CheckForNull SystemId system, int entryLine, int line) {
             this.system = system;
+            this.entryLine = entryLine;
             this.line = line;
         }
 
         @Override
         public String toString() {
-            return system + " (line " + line + ")";
+            return SystemReader.where(system, entryLine) + " (line " + line + ")";
         }
     }
 
@@ -36,11 +41,12 @@ final class JobBindings {
     }
 
     /**
-     * @param system how messages name the system, e.g. {@code system 'checkout-service'}
+     * @param system the system's id, {@code null} when it has none ({@link SystemReader#where} names it then by
+     *     {@code entryLine})
      * @return the globs bound to it, compiled (once: the registry's job index takes them as they are); those refused
      *     are reported and left out
      */
-    List<JobPattern> read(Node node, String system) {
+    List<JobPattern> read(Node node, @CheckForNull SystemId system, int entryLine) {
         List<JobPattern> jobs = new ArrayList<>();
         SequenceNode seq = reading.values.sequence(node, "jobs");
         if (seq != null) {
@@ -51,7 +57,7 @@ final class JobBindings {
                 }
                 try {
                     JobPattern pattern = JobPattern.compile(text);
-                    Binding owner = bound.putIfAbsent(pattern, new Binding(system, Problems.line(item)));
+                    Binding owner = bound.putIfAbsent(pattern, new Binding(system, entryLine, Problems.line(item)));
                     if (owner != null) {
                         reading.problems.add(item, "job pattern '" + text + "' is already bound to " + owner
                                 + ": a job can be bound to one system only");

@@ -62,8 +62,8 @@ final class JobIndex {
             List<JobPattern> patterns = compiled != null ? compiled.get(i) : compile(system.jobs());
             for (JobPattern pattern : patterns) {
                 Folder folder = root;
-                for (String segment : pattern.literalPrefix()) {
-                    folder = folder.child(segment);
+                for (int s = 0, n = pattern.literalPrefixLength(); s < n; s++) {
+                    folder = folder.child(pattern.segment(s));
                 }
                 folder.entries.add(new Entry(pattern, system));
             }

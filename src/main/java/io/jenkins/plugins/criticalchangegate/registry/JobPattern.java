@@ -53,8 +53,11 @@ public final class JobPattern {
             throw new IllegalArgumentException("job pattern '" + text + "' must not start or end with '/': job full"
                     + " names look like folder/sub-folder/job");
         }
-        List<String> segments = new ArrayList<>();
-        for (String segment : text.split("/", -1)) {
+        List<String> segments = new ArrayList<>(4);
+        // split at '/' by hand (as split("/", -1) would): compiled for every glob of a large registry
+        for (int from = 0, slash = 0; slash >= 0; from = slash + 1) {
+            slash = text.indexOf('/', from);
+            String segment = text.substring(from, slash < 0 ? text.length() : slash);
             if (segment.isEmpty()) {
                 throw new IllegalArgumentException("job pattern '" + text + "' has an empty segment ('//')");
             }
@@ -62,7 +65,7 @@ public final class JobPattern {
                 throw new IllegalArgumentException("job pattern '" + text + "': '**' must be a whole segment (as in"
                         + " 'folder/**'); use '*' to match within a segment");
             }
-            String key = segment.toLowerCase(Locale.ROOT);
+            String key = segment.equals(ANY_DEPTH) ? ANY_DEPTH : segment.toLowerCase(Locale.ROOT);
             // 'a/**/**/b' means the same as 'a/**/b'; keeping one keeps matching linear
             if (key.equals(ANY_DEPTH) && !segments.isEmpty() && segments.get(segments.size() - 1).equals(ANY_DEPTH)) {
                 continue;
@@ -82,14 +85,21 @@ public final class JobPattern {
      * {@code retail/checkout/**} gives {@code [retail, checkout]}; {@code *}{@code /x} gives none.
      */
     List<String> literalPrefix() {
-        List<String> prefix = new ArrayList<>();
-        for (String segment : segments) {
-            if (segment.indexOf('*') >= 0) {
-                break;
-            }
-            prefix.add(segment);
+        return segments.subList(0, literalPrefixLength());
+    }
+
+    /** How many leading segments {@link #literalPrefix} has: for the index, built without a list per glob. */
+    int literalPrefixLength() {
+        int length = 0;
+        while (length < segments.size() && segments.get(length).indexOf('*') < 0) {
+            length++;
         }
-        return prefix;
+        return length;
+    }
+
+    /** The segment at a position, lower case. */
+    String segment(int i) {
+        return segments.get(i);
     }
 
     /** Whether the job full name matches, ignoring case. */

@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -21,8 +20,8 @@ final class NodeValues {
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
             Tag.TIMESTAMP);
 
-    /** Plain decimal, as docs/registry.md says: not 0x2, 2.0 or 1_000. Compiled once: read for every system. */
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]{1,9}");
+    /** The most digits a whole number has: 9, so that it fits an int. */
+    private static final int MAX_DIGITS = 9;
 
     private final Problems problems;
 
@@ -32,24 +31,26 @@ final class NodeValues {
 
     @CheckForNull
     MappingNode mapping(Node node, String what) {
-        return shaped(node, MappingNode.class, what + " must be a mapping of keys to values, not ");
+        if (!tagAllowed(node)) {
+            return null;
+        }
+        if (node instanceof MappingNode) {
+            return (MappingNode) node;
+        }
+        // the message is made only when needed: these are called for every system (docs/performance.md)
+        problems.add(node, what + " must be a mapping of keys to values, not " + describe(node));
+        return null;
     }
 
     @CheckForNull
     SequenceNode sequence(Node node, String key) {
-        return shaped(node, SequenceNode.class, "'" + key + "' must be a list such as [a, b], not ");
-    }
-
-    /** The node as a mapping or a list; anything else is reported as {@code mustBe} followed by what it is. */
-    @CheckForNull
-    private <T extends Node> T shaped(Node node, Class<T> shape, String mustBe) {
         if (!tagAllowed(node)) {
             return null;
         }
-        if (shape.isInstance(node)) {
-            return shape.cast(node);
+        if (node instanceof SequenceNode) {
+            return (SequenceNode) node;
         }
-        problems.add(node, mustBe + describe(node));
+        problems.add(node, "'" + key + "' must be a list such as [a, b], not " + describe(node));
         return null;
     }
 
@@ -100,11 +101,30 @@ final class NodeValues {
         if (text == null) {
             return null;
         }
-        if (!WHOLE_NUMBER.matcher(text).matches()) {
+        if (!wholeNumber(text)) {
             problems.add(node, "'" + key + "' must be a whole number, not '" + printable(text) + "'");
             return null;
         }
         return Integer.parseInt(text.startsWith("+") ? text.substring(1) : text);
+    }
+
+    /**
+     * Plain decimal, as docs/registry.md says: {@code [+-]?[0-9]{1,9}}, not 0x2, 2.0 or 1_000. By hand: a matcher per
+     * system was a visible share of a large registry's allocation (docs/performance.md).
+     */
+    static boolean wholeNumber(String text) {
+        int first = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - first;
+        if (digits < 1 || digits > MAX_DIGITS) {
+            return false;
+        }
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @CheckForNull

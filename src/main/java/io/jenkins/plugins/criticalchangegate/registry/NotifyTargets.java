@@ -31,6 +31,9 @@ public final class NotifyTargets implements Serializable {
      *     twice (ignoring case)
      */
     public static NotifyTargets email(List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return NONE; // the usual case, read for every system: no set to make
+        }
         Set<String> seen = new HashSet<>();
         for (String address : addresses) {
             Objects.requireNonNull(address, "address");
@@ -43,7 +46,7 @@ public final class NotifyTargets implements Serializable {
                 throw new IllegalArgumentException("e-mail address '" + address + "' is listed twice");
             }
         }
-        return addresses.isEmpty() ? NONE : new NotifyTargets(addresses);
+        return new NotifyTargets(addresses);
     }
 
     /** The addresses mailed about the system's gates, in the registry's order; empty for none. */

@@ -30,26 +30,30 @@ final class PlainScalars extends Resolver {
         if (kind == NodeId.mapping) {
             return Tag.MAP;
         }
-        if (implicit) {
-            if (isNull(value)) {
-                return Tag.NULL;
-            }
-            if (value.equals("<<")) {
-                return Tag.MERGE;
-            }
+        return implicit ? plainTag(value) : Tag.STR;
+    }
+
+    /** The tag of a plain scalar without an explicit tag (a quoted one is always {@link Tag#STR}). */
+    static Tag plainTag(String value) {
+        if (isNull(value)) {
+            return Tag.NULL;
+        }
+        if (value.equals("<<")) {
+            return Tag.MERGE;
         }
         return Tag.STR;
     }
 
     /** YAML 1.1's null: nothing, {@code ~}, {@code null}, {@code Null}, {@code NULL}. */
     static boolean isNull(String value) {
-        switch (value) {
-            case "":
-            case "~":
-            case "null":
-            case "Null":
-            case "NULL":
+        // by length first: a string switch hashes every value, and this is asked of every plain scalar
+        switch (value.length()) {
+            case 0:
                 return true;
+            case 1:
+                return value.charAt(0) == '~';
+            case 4:
+                return value.equals("null") || value.equals("Null") || value.equals("NULL");
             default:
                 return false;
         }

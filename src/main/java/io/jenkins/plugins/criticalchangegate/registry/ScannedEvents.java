@@ -23,11 +23,23 @@ final class ScannedEvents {
     static final byte SINGLE_QUOTED = 11;
     static final byte DOUBLE_QUOTED = 12;
 
-    byte[] kinds = new byte[1024];
-    int[] starts = new int[1024];
-    int[] ends = new int[1024];
+    byte[] kinds;
+    int[] starts;
+    int[] ends;
     /** How many events there are; lowered to drop those added after (a look ahead of the scan). */
     int size;
+
+    /**
+     * @param textLength the text's length: room for an event per 8 characters, about what a registry has (the
+     *     generated one of the benchmarks has 2.2 million events in 17.9 MB), so that a large file's arrays are
+     *     seldom grown (each growth copied them, a visible share of a parse's allocation: docs/performance.md)
+     */
+    ScannedEvents(int textLength) {
+        int capacity = Math.max(64, textLength / 8 + 16);
+        kinds = new byte[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
+    }
 
     void add(byte kind, int start, int end) {
         if (size == kinds.length) {

@@ -108,7 +108,7 @@ final class StreamedReading {
             throw new Abandoned(); // 'systems' is empty: a problem
         }
         list = composed;
-        draft.listedIds.addAll(systems.ids());
+        draft.listedIds = systems.ids(); // one systems list here, read once: no copy needed
     }
 
     /**

@@ -38,6 +38,9 @@ final class SystemReader {
      * registry read entry by entry, docs/performance.md).
      */
     private final Map<SystemId, Integer> ids = new HashMap<>();
+    /** The documentation policy of the system read last, usually every system's (the defaults'). */
+    @CheckForNull
+    private DocumentationPolicy lastDocumentation;
 
     SystemReader(Reading reading) {
         this.reading = reading;
@@ -58,7 +61,8 @@ final class SystemReader {
         }
         Keyed keys = reading.keys.read(map, KEYS, "a system");
         SystemId id = id(keys, map);
-        String where = id == null ? "system at line " + Problems.line(map) : "system '" + id + "'";
+        int entryLine = id == null ? Problems.line(map) : 0;
+        String where = where(id, entryLine);
         String name = null;
         Node nameNode = reading.keys.required(keys, map, "name", "a human name, e.g. Checkout");
         if (nameNode != null) {
@@ -87,7 +91,7 @@ final class SystemReader {
         List<JobPattern> jobs = List.of();
         Node jobsNode = keys.get("jobs");
         if (jobsNode != null) {
-            jobs = jobBindings.read(jobsNode, where);
+            jobs = jobBindings.read(jobsNode, id, entryLine);
         }
         PolicyKeys own = policy.read(keys);
         int required = own.requiredApprovals != null ? own.requiredApprovals
@@ -117,6 +121,10 @@ final class SystemReader {
                 first(own.requireChangeId, defaults.requireChangeId, true),
                 first(own.allowHttp, defaults.allowHttp, false),
                 first(own.requiredSections, defaults.requiredSections, List.of()));
+        if (documentation.equals(lastDocumentation)) {
+            documentation = lastDocumentation; // one immutable value for the many systems that share it
+        }
+        lastDocumentation = documentation;
         draft.add(CriticalSystem.builder(id.value()).name(name).tier(tier).owners(owners).approvers(approvers)
                 .requiredApprovals(required).requireDistinctGroups(distinct)
                 .excludeCommitAuthors(first(own.excludeCommitAuthors, defaults.excludeCommitAuthors, true))
@@ -127,6 +135,11 @@ final class SystemReader {
                         : defaults.credentialsReleaseWindow)
                 .notifyTargets(NotifyTargets.email(first(own.notifyEmail, defaults.notifyEmail, List.of())))
                 .build(), jobs);
+    }
+
+    /** How messages name a system: by its id, or without one by the line of its entry. */
+    static String where(@CheckForNull SystemId id, int entryLine) {
+        return id == null ? "system at line " + entryLine : "system '" + id + "'";
     }
 
     /** Every valid id read so far, of systems with problems too. */
@@ -190,7 +203,10 @@ final class SystemReader {
         }
         String inherited = own.requiredApprovals != null ? "" : defaults.requiredApprovals != null
                 ? " (from defaults)" : " (the built-in default)";
-        boolean allUsers = approvers.stream().allMatch(ApproverRef::isUser);
+        boolean allUsers = true;
+        for (ApproverRef approver : approvers) {
+            allUsers &= approver.isUser();
+        }
         if (allUsers && required > approvers.size()) {
             reading.problems.add(at, where + ": requiredApprovals " + required + inherited + " can never be met: only "
                     + approvers.size() + " single user(s) are listed as approvers");

@@ -136,7 +136,7 @@ public class StreamedReadingTest {
      *
      * @return whether it was streamed
      */
-    private static boolean compare(String name, String text) {
+    static boolean compare(String name, String text) {
         Object tree;
         try {
             tree = RegistryParser.parse(text, "reg.yaml", RegistryParser.Limits.DEFAULT, FormatVersion1.MAX_TIMEOUT,

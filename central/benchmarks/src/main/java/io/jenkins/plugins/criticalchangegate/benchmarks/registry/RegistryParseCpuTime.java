@@ -27,6 +27,10 @@ public final class RegistryParseCpuTime {
         benchmark.generate();
         byte[] file = GeneratedRegistry.yaml(systems).getBytes(StandardCharsets.UTF_8);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // HotSpot's bean also counts what the thread allocates: the figure the garbage collector's work follows
+        com.sun.management.ThreadMXBean allocation = threads instanceof com.sun.management.ThreadMXBean
+                ? (com.sun.management.ThreadMXBean) threads : null;
+        long thread = Thread.currentThread().getId();
         long[] events = new long[rounds];
         long[] parse = new long[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -35,16 +39,19 @@ public final class RegistryParseCpuTime {
             benchmark.snakeYamlEvents();
             long middle = threads.getCurrentThreadCpuTime();
             long wallMiddle = System.nanoTime();
+            long allocatedBefore = allocation == null ? 0 : allocation.getThreadAllocatedBytes(thread);
             if (RegistryParser.parse(file, "generated.yaml").size() != systems) {
                 throw new IllegalStateException("not " + systems + " systems");
             }
             long end = threads.getCurrentThreadCpuTime();
             long wallEnd = System.nanoTime();
+            long allocated = allocation == null ? -1 : allocation.getThreadAllocatedBytes(thread) - allocatedBefore;
             events[r] = middle - start;
             parse[r] = end - middle;
             System.out.printf("round %d: snakeYamlEvents %,d ms CPU (%,d ms wall), parseAndValidate %,d ms CPU"
-                    + " (%,d ms wall): %.2fx%n", r + 1, events[r] / 1_000_000, (wallMiddle - wallStart) / 1_000_000,
-                    parse[r] / 1_000_000, (wallEnd - wallMiddle) / 1_000_000, (double) parse[r] / events[r]);
+                    + " (%,d ms wall, %,d MB allocated): %.2fx%n", r + 1, events[r] / 1_000_000,
+                    (wallMiddle - wallStart) / 1_000_000, parse[r] / 1_000_000, (wallEnd - wallMiddle) / 1_000_000,
+                    allocated / 1_000_000, (double) parse[r] / events[r]);
         }
         // the first rounds include the JIT's warm-up: the medians of the second half
         long[] e = Arrays.copyOfRange(events, rounds / 2, rounds);
