@@ -7,15 +7,16 @@ package io.jenkins.plugins.criticalchangegate.audit;
  * matches: the one naming the same four, and one without {@code changeId} (the credentials records) naming the same
  * job, build and system. Holds the matching gates' keys only, not their records.
  *
- * <p>Keys are held as bytes ({@link KeySet}), and a record read in place ({@link RecordView}) is looked up through one
- * reused builder, without a string per record (issue 17: export memory).
+ * <p>Keys are held as bytes ({@link KeySet}; a build's key is the start of its gate's key and shares its bytes), and a
+ * record read in place ({@link RecordView}) is looked up through one reused builder, without a string per record
+ * (issue 17: export memory). Noting is for one thread at a time; once noted, the gates may be looked up from several
+ * threads, each through its own {@link Lookup}.
  */
 final class GateOutcomes {
     private final String outcome;
     private final KeySet gates = new KeySet();
-    private final KeySet builds = new KeySet();
-    private final StringBuilder key = new StringBuilder();
-    private final ByteText text = new ByteText();
+    private final KeySet builds = gates.sharing();
+    private final Lookup own = new Lookup();
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
@@ -25,9 +26,14 @@ final class GateOutcomes {
     void note(JournalRecord record) {
         boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
         if (ends && outcome.equals(record.text("outcome"))) {
-            gates.add(gateKey(record));
-            builds.add(buildKey(record));
+            String build = buildKey(record);
+            add(build + "\n" + QueryValues.id(record.text("changeId")), build.length());
         }
+    }
+
+    private void add(CharSequence gateKey, int buildKeyLength) {
+        gates.add(gateKey);
+        builds.addPrefix(gateKey, buildKeyLength, gates.lastRef());
     }
 
     /** Whether a record belongs to a gate that ended with the outcome. */
@@ -44,14 +50,15 @@ final class GateOutcomes {
         if (!ends(view)) {
             return;
         }
+        ByteText text = own.text;
         text.clear();
         int o = view.member(RecordView.OUTCOME);
         if (o >= 0) {
             view.text(o, text);
         }
         if (text.equalsAscii(outcome)) {
-            builds.add(key.subSequence(0, buildKey(view)));
-            gates.add(gateKey(view));
+            int buildKeyLength = own.buildKey(view);
+            add(own.gateKey(view), buildKeyLength);
         }
     }
 
@@ -60,48 +67,65 @@ final class GateOutcomes {
         return view.isType(AuditEventType.DECIDED) || view.isType(AuditEventType.NOT_CRITICAL);
     }
 
-    /** {@link #contains(JournalRecord)} for a record read in place. */
+    /** {@link #contains(JournalRecord)} for a record read in place, in the thread that noted. */
     boolean contains(RecordView view) {
-        if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
-            return false;
-        }
-        if (view.member(RecordView.CHANGE_ID) >= 0) {
-            return gates.contains(gateKey(view));
-        }
-        buildKey(view);
-        return builds.contains(key);
+        return own.contains(view);
     }
 
-    /** The build key of the record in {@link #key}; returns its length. */
-    private int buildKey(RecordView view) {
-        key.setLength(0);
-        appendId(view, RecordView.JOB);
-        key.append('\n');
-        text.clear();
-        int build = view.member(RecordView.BUILD);
-        if (build >= 0) {
-            view.text(build, text);
-        }
-        text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
-        key.append('\n');
-        appendId(view, RecordView.SYSTEM);
-        return key.length();
+    /** A lookup of its own, for one more thread. */
+    Lookup lookup() {
+        return new Lookup();
     }
 
-    private StringBuilder gateKey(RecordView view) {
-        buildKey(view);
-        key.append('\n');
-        appendId(view, RecordView.CHANGE_ID);
-        return key;
-    }
+    /** What one thread needs to look records read in place up: its own builder, text and probe. */
+    final class Lookup {
+        private final StringBuilder key = new StringBuilder();
+        private final ByteText text = new ByteText();
+        private final KeySet.Probe probe = new KeySet.Probe();
 
-    private void appendId(RecordView view, int known) {
-        text.clear();
-        int i = view.member(known);
-        if (i >= 0) {
-            view.text(i, text);
+        /** {@link GateOutcomes#contains(JournalRecord)} for a record read in place. */
+        boolean contains(RecordView view) {
+            if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
+                return false;
+            }
+            if (view.member(RecordView.CHANGE_ID) >= 0) {
+                return gates.contains(gateKey(view), probe);
+            }
+            buildKey(view);
+            return builds.contains(key, probe);
         }
-        text.appendId(key);
+
+        /** The build key of the record in {@link #key}; returns its length. */
+        private int buildKey(RecordView view) {
+            key.setLength(0);
+            appendId(view, RecordView.JOB);
+            key.append('\n');
+            text.clear();
+            int build = view.member(RecordView.BUILD);
+            if (build >= 0) {
+                view.text(build, text);
+            }
+            text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
+            key.append('\n');
+            appendId(view, RecordView.SYSTEM);
+            return key.length();
+        }
+
+        private StringBuilder gateKey(RecordView view) {
+            buildKey(view);
+            key.append('\n');
+            appendId(view, RecordView.CHANGE_ID);
+            return key;
+        }
+
+        private void appendId(RecordView view, int known) {
+            text.clear();
+            int i = view.member(known);
+            if (i >= 0) {
+                view.text(i, text);
+            }
+            text.appendId(key);
+        }
     }
 
     private static String buildKey(JournalRecord r) {

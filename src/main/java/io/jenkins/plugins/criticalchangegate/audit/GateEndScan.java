@@ -1,0 +1,135 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code --outcome}'s first pass, a worker of the parallel export ({@link ParallelExport}): finds the lines that end a
+ * gate and notes their gates ({@link GateOutcomes}), without checking the others (the second pass checks every line,
+ * and stops at the first that is not a record, as every export does).
+ *
+ * <p>Why most lines need not even be split: a record of type {@code DECIDED} or {@code NOT_CRITICAL} holds those bytes,
+ * or spells its type (or the member's name) with a <code>&#92;u</code> escape, the one JSON escape that can stand for a
+ * letter. Both words hold an {@code I}, so the buffer is searched eight bytes at a time for {@code I} and
+ * {@code \}, and only a line holding one of the words or an escape is read: in place when canonical, else parsed;
+ * a line that is not a record is passed over here and reported by the second pass. One per thread; noting is
+ * serialised on the {@link GateOutcomes}.
+ */
+final class GateEndScan implements ParallelExport.Worker {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long I = 'I' * ONES;
+    private static final long BACKSLASH = '\\' * ONES;
+    private static final byte[] DECIDED = "DECIDED".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NOT_CRITICAL = "NOT_CRITICAL".getBytes(StandardCharsets.US_ASCII);
+
+    private final GateOutcomes gates;
+    private final RecordView view = new RecordView();
+    /** Lines read here, for tests: that the search skipped most of them. */
+    private long read;
+
+    GateEndScan(GateOutcomes gates) {
+        this.gates = gates;
+    }
+
+    @Override
+    public void take(ExportBatch batch) {
+        byte[] b = batch.buffer;
+        int n = batch.length;
+        int p = 0;
+        while (p < n) {
+            int hit = next(b, p, n);
+            if (hit < 0) {
+                return;
+            }
+            if (!candidate(b, hit, n)) {
+                p = hit + 1;
+                continue;
+            }
+            int start = hit;
+            while (start > 0 && b[start - 1] != '\n') {
+                start--;
+            }
+            int end = hit;
+            while (b[end] != '\n') { // every line of a batch ends with one
+                end++;
+            }
+            note(b, start, end - start);
+            p = end + 1;
+        }
+    }
+
+    /** The first {@code I} or {@code \} at or after {@code from}, or -1. */
+    private static int next(byte[] b, int from, int n) {
+        int p = from;
+        for (; p + 8 <= n; p += 8) {
+            long w = (long) LONGS.get(b, p);
+            if ((zeroBytes(w ^ I) | zeroBytes(w ^ BACKSLASH)) != 0) {
+                for (int q = p;; q++) { // one of these eight is
+                    if (b[q] == 'I' || b[q] == '\\') {
+                        return q;
+                    }
+                }
+            }
+        }
+        for (; p < n; p++) {
+            if (b[p] == 'I' || b[p] == '\\') {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** Non-zero exactly when a byte of {@code x} is zero. */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    private static boolean candidate(byte[] b, int at, int n) {
+        if (b[at] == '\\') {
+            return at + 1 < n && b[at + 1] == 'u';
+        }
+        return at(b, at - 3, n, DECIDED) || at(b, at - 6, n, NOT_CRITICAL) || at(b, at - 8, n, NOT_CRITICAL);
+    }
+
+    private static boolean at(byte[] b, int from, int n, byte[] word) {
+        if (from < 0 || from + word.length > n) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (b[from + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void note(byte[] b, int offset, int length) {
+        read++;
+        if (length >= AuditJournal.MAX_RECORD_BYTES) {
+            return; // not a record: the second pass says so
+        }
+        if (view.read(b, offset, length)) {
+            synchronized (gates) {
+                gates.note(view);
+            }
+            return;
+        }
+        JournalRecord record;
+        try {
+            record = RecordFormat.parse(JournalLines.utf8(b, offset, length));
+        } catch (java.nio.charset.CharacterCodingException | RecordFormat.MalformedRecordException e) {
+            return; // not a record: the second pass says so
+        }
+        synchronized (gates) {
+            gates.note(record);
+        }
+    }
+
+    long linesRead() {
+        return read;
+    }
+}
