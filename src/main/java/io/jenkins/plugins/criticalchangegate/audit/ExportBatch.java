@@ -30,9 +30,9 @@ final class ExportBatch {
     Exception failure;
 
     /** What the worker wrote for the lines it took (JSON: each record preceded by {@code ",\n"}). */
-    final ExportOutput out = new ExportOutput(null);
+    final ExportOutput out;
     /** The rows of a CSV export, written to {@link #out}. */
-    final CsvRows rows = new CsvRows(out);
+    final CsvRows rows;
     /** The lines the worker took, from the batch's start. */
     int doneLines;
     /** Where the first line the worker left starts ({@link #length} when it took them all). */
@@ -43,6 +43,8 @@ final class ExportBatch {
 
     ExportBatch(int size) {
         buffer = new byte[size];
+        out = new ExportOutput(size + size / 4); // a CSV row is shorter than its line, a JSON record 2 bytes longer
+        rows = new CsvRows(out);
     }
 
     void reset(JournalFiles.Entry entry) {

@@ -14,12 +14,21 @@ import java.util.Arrays;
 final class ExportOutput {
     @CheckForNull
     private final OutputStream out;
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer;
     private int used;
 
-    /** @param out the stream, or null to keep everything in memory until {@link #writeTo} */
-    ExportOutput(@CheckForNull OutputStream out) {
+    ExportOutput(OutputStream out) {
         this.out = out;
+        this.buffer = new byte[1 << 16];
+    }
+
+    /**
+     * An in-memory output, kept until {@link #writeTo}: sized once for what a batch's rows usually take, so that it
+     * seldom grows (a growth leaves garbage, which without {@code -Xmx} is fresh memory: issue 17's resident size).
+     */
+    ExportOutput(int capacity) {
+        this.out = null;
+        this.buffer = new byte[capacity];
     }
 
     void write(byte b) throws IOException {

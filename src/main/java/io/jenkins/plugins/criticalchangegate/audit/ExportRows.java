@@ -32,10 +32,7 @@ final class ExportRows implements ParallelExport.Worker {
         int start = 0;
         int lines = 0;
         try {
-            for (int i = 0; i < length; i++) {
-                if (b[i] != '\n') {
-                    continue;
-                }
+            for (int i = LineFeeds.next(b, 0, length); i >= 0; i = LineFeeds.next(b, i + 1, length)) {
                 if (i - start >= AuditJournal.MAX_RECORD_BYTES || !row(batch, b, start, i - start)) {
                     break;
                 }

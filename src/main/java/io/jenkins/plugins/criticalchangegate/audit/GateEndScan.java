@@ -1,8 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,16 +10,11 @@ import java.nio.charset.StandardCharsets;
  * <p>Why most lines need not even be split: a record of type {@code DECIDED} or {@code NOT_CRITICAL} holds those bytes,
  * or spells its type (or the member's name) with a <code>&#92;u</code> escape, the one JSON escape that can stand for a
  * letter. Both words hold an {@code I}, so the buffer is searched eight bytes at a time for {@code I} and
- * {@code \}, and only a line holding one of the words or an escape is read: in place when canonical, else parsed;
- * a line that is not a record is passed over here and reported by the second pass. One per thread; noting is
- * serialised on the {@link GateOutcomes}.
+ * {@code \} ({@link LineFeeds}), and only a line holding one of the words or an escape is read: in place when
+ * canonical, else parsed; a line that is not a record is passed over here and reported by the second pass. One per
+ * thread; noting is serialised on the {@link GateOutcomes}.
  */
 final class GateEndScan implements ParallelExport.Worker {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long I = 'I' * ONES;
-    private static final long BACKSLASH = '\\' * ONES;
     private static final byte[] DECIDED = "DECIDED".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NOT_CRITICAL = "NOT_CRITICAL".getBytes(StandardCharsets.US_ASCII);
 
@@ -41,7 +33,7 @@ final class GateEndScan implements ParallelExport.Worker {
         int n = batch.length;
         int p = 0;
         while (p < n) {
-            int hit = next(b, p, n);
+            int hit = LineFeeds.next(b, p, n, (byte) 'I', (byte) '\\');
             if (hit < 0) {
                 return;
             }
@@ -60,32 +52,6 @@ final class GateEndScan implements ParallelExport.Worker {
             note(b, start, end - start);
             p = end + 1;
         }
-    }
-
-    /** The first {@code I} or {@code \} at or after {@code from}, or -1. */
-    private static int next(byte[] b, int from, int n) {
-        int p = from;
-        for (; p + 8 <= n; p += 8) {
-            long w = (long) LONGS.get(b, p);
-            if ((zeroBytes(w ^ I) | zeroBytes(w ^ BACKSLASH)) != 0) {
-                for (int q = p;; q++) { // one of these eight is
-                    if (b[q] == 'I' || b[q] == '\\') {
-                        return q;
-                    }
-                }
-            }
-        }
-        for (; p < n; p++) {
-            if (b[p] == 'I' || b[p] == '\\') {
-                return p;
-            }
-        }
-        return -1;
-    }
-
-    /** Non-zero exactly when a byte of {@code x} is zero. */
-    private static long zeroBytes(long x) {
-        return (x - ONES) & ~x & HIGHS;
     }
 
     private static boolean candidate(byte[] b, int at, int n) {

@@ -71,9 +71,9 @@ final class InOrderRows extends JournalExport.StrictLines implements ParallelExp
     }
 
     /** The second pass on {@code threads} workers; ends quietly after the last record a live read asked for. */
-    void readInParallel(List<JournalFiles.Entry> files, int threads, int bufferSize) throws IOException {
+    void readInParallel(List<JournalFiles.Entry> files, int threads, List<ExportBatch> batches) throws IOException {
         try {
-            ParallelExport.run(files, threads, bufferSize, () -> new ExportRows(query, json, gates), this);
+            ParallelExport.run(files, threads, batches, () -> new ExportRows(query, json, gates), this);
             JournalFiles.Entry stoppedIn = file;
             if (rest && stoppedIn != null) {
                 long skip = linesInFile;

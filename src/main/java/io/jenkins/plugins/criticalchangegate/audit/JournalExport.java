@@ -60,14 +60,17 @@ final class JournalExport {
             }
             List<JournalFiles.Entry> files = files(dir);
             GateOutcomes gates = query.gateOutcomes();
+            boolean lenientFirstPass = gates != null && query.through() == Long.MAX_VALUE;
+            List<ExportBatch> batches = threads > 1 || lenientFirstPass
+                    ? ParallelExport.batches(Math.max(1, threads), bufferSize) : List.of();
             if (gates != null) {
-                noteGates(query, files, gates, threads, bufferSize);
+                noteGates(query, files, gates, threads, batches);
             }
             InOrderRows rows = new InOrderRows(query, format == Format.JSON, gates, out);
             if (threads <= 1) {
                 readThrough(files, rows);
             } else {
-                rows.readInParallel(files, threads, bufferSize);
+                rows.readInParallel(files, threads, batches);
             }
             if (format == Format.JSON) {
                 out.write((byte) '\n');
@@ -93,9 +96,9 @@ final class JournalExport {
      * up to that record, as before, and stops at the first that is not one.
      */
     private static void noteGates(JournalQuery query, List<JournalFiles.Entry> files, GateOutcomes gates, int threads,
-            int bufferSize) throws IOException {
+            List<ExportBatch> batches) throws IOException {
         if (query.through() == Long.MAX_VALUE) {
-            ParallelExport.run(files, Math.max(1, threads), bufferSize, () -> new GateEndScan(gates), batch -> true);
+            ParallelExport.run(files, Math.max(1, threads), batches, () -> new GateEndScan(gates), batch -> true);
             return;
         }
         RecordView view = new RecordView();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -43,17 +44,40 @@ final class KeySet {
     static final class Probe {
         private byte[] bytes = new byte[256];
         private int length;
+        /** The last key looked up, in which set, and the answer. */
+        private byte[] last = new byte[256];
+        private int lastLength = -1;
+        @CheckForNull
+        private KeySet lastSet;
+        private boolean lastAnswer;
+        /** The set's size then: an answer is no longer known once keys were added. */
+        private int lastSize;
+
+        private void remember(KeySet set, int setSize, boolean answer) {
+            if (last.length < length) {
+                last = new byte[bytes.length];
+            }
+            System.arraycopy(bytes, 0, last, 0, length);
+            lastLength = length;
+            lastSet = set;
+            lastSize = setSize;
+            lastAnswer = answer;
+        }
 
         /** The key's UTF-8 in place: ASCII directly; other text (rare in keys) through {@code String}. */
         void encode(CharSequence key) {
-            int n = key.length();
+            encode(key, key.length());
+        }
+
+        /** {@link #encode(CharSequence)} of the key's first {@code n} characters. */
+        void encode(CharSequence key, int n) {
             if (n > bytes.length) {
                 bytes = new byte[Math.max(n, bytes.length * 2)];
             }
             for (int i = 0; i < n; i++) {
                 char c = key.charAt(i);
                 if (c >= 0x80) {
-                    byte[] utf8 = key.toString().getBytes(StandardCharsets.UTF_8);
+                    byte[] utf8 = key.subSequence(0, n).toString().getBytes(StandardCharsets.UTF_8);
                     if (utf8.length > bytes.length) {
                         bytes = new byte[utf8.length];
                     }
@@ -127,7 +151,7 @@ final class KeySet {
      * before a line feed is a prefix of the UTF-8), without storing its bytes again.
      */
     void addPrefix(CharSequence key, int length, long ref) {
-        probe.encode(key.subSequence(0, length));
+        probe.encode(key, length);
         int n = probe.length;
         int hash = probe.hash(n);
         int i = find(hash, probe.bytes, n);
@@ -150,10 +174,20 @@ final class KeySet {
         return contains(key, probe);
     }
 
-    /** Whether the key is there; safe in several threads at once, each with its own probe. */
+    /**
+     * Whether the key is there; safe in several threads at once, each with its own probe. The records of a gate mostly
+     * follow one another, so the probe remembers its last answer for this set: the same key again costs a comparison,
+     * not a look into the table (which, large, is a cache miss or two).
+     */
     boolean contains(CharSequence key, Probe own) {
         own.encode(key);
-        return refs[find(own.hash(own.length), own.bytes, own.length)] != 0;
+        if (own.lastSet == this && own.lastSize == size && own.lastLength == own.length
+                && Arrays.equals(own.last, 0, own.length, own.bytes, 0, own.length)) {
+            return own.lastAnswer;
+        }
+        boolean answer = refs[find(own.hash(own.length), own.bytes, own.length)] != 0;
+        own.remember(this, size, answer);
+        return answer;
     }
 
     int size() {

@@ -36,21 +36,26 @@ final class ParallelExport {
     }
 
     /**
-     * Two buffers per worker (one being worked on, one waiting), at least three, and no more than an eighth of the
-     * heap (a buffer's output can grow past the buffer's own size).
+     * The batches of one export, for both of {@code --outcome}'s passes: two per worker (one being worked on, one
+     * waiting), at least three, and no more than a sixteenth of the heap each with its output (with {@code -Xmx64m},
+     * three). Allocated once: without {@code -Xmx} every byte allocated is resident (the heap is not collected).
      */
-    private static int buffers(int workers, int bufferSize) {
-        long heapShare = Runtime.getRuntime().maxMemory() / 8 / bufferSize;
-        return (int) Math.max(3, Math.min(2L * workers, heapShare));
+    static List<ExportBatch> batches(int workers, int bufferSize) {
+        long heapShare = Runtime.getRuntime().maxMemory() / 16 / (2L * bufferSize);
+        List<ExportBatch> batches = new ArrayList<>();
+        for (long i = Math.max(3, Math.min(2L * workers, heapShare)); i > 0; i--) {
+            batches.add(new ExportBatch(bufferSize));
+        }
+        return batches;
     }
 
-    /** Reads {@code files} (at least one) through {@code workers} threads, each with a worker from {@code newWorker}. */
-    static void run(List<JournalFiles.Entry> files, int workers, int bufferSize, Supplier<Worker> newWorker,
+    /**
+     * Reads {@code files} (at least one) through {@code workers} threads, each with a worker from {@code newWorker},
+     * with {@code batches} (none in use).
+     */
+    static void run(List<JournalFiles.Entry> files, int workers, List<ExportBatch> batches, Supplier<Worker> newWorker,
             Stage stage) throws IOException {
-        BlockingQueue<ExportBatch> free = new LinkedBlockingQueue<>();
-        for (int i = buffers(workers, bufferSize); i > 0; i--) {
-            free.add(new ExportBatch(bufferSize));
-        }
+        BlockingQueue<ExportBatch> free = new LinkedBlockingQueue<>(batches);
         BlockingQueue<ExportBatch> toWork = new LinkedBlockingQueue<>();
         BlockingQueue<ExportBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
