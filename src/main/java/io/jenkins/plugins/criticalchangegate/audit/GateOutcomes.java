@@ -31,7 +31,7 @@ final class GateOutcomes {
         }
     }
 
-    private void add(CharSequence gateKey, int buildKeyLength) {
+    private void add(String gateKey, int buildKeyLength) {
         gates.add(gateKey);
         builds.addPrefix(gateKey, buildKeyLength, gates.lastRef());
     }
@@ -58,7 +58,9 @@ final class GateOutcomes {
         }
         if (text.equalsAscii(outcome)) {
             int buildKeyLength = own.buildKey(view);
-            add(own.gateKey(view), buildKeyLength);
+            ByteText key = own.gateKey(view);
+            gates.add(key.array(), key.length());
+            builds.addPrefix(key.array(), buildKeyLength, gates.lastRef());
         }
     }
 
@@ -77,9 +79,12 @@ final class GateOutcomes {
         return new Lookup();
     }
 
-    /** What one thread needs to look records read in place up: its own builder, text and probe. */
+    /**
+     * What one thread needs to look records read in place up: its own key, text and probe. A key is built as UTF-8
+     * directly (the bytes {@link KeySet} holds of the same key given as text: see {@link ByteText#appendIdTo}).
+     */
     final class Lookup {
-        private final StringBuilder key = new StringBuilder();
+        private final ByteText key = new ByteText();
         private final ByteText text = new ByteText();
         private final KeySet.Probe probe = new KeySet.Probe();
 
@@ -89,31 +94,30 @@ final class GateOutcomes {
                 return false;
             }
             if (view.member(RecordView.CHANGE_ID) >= 0) {
-                return gates.contains(gateKey(view), probe);
+                gateKey(view);
+                return gates.contains(key.array(), key.length(), probe);
             }
             buildKey(view);
-            return builds.contains(key, probe);
+            return builds.contains(key.array(), key.length(), probe);
         }
 
         /** The build key of the record in {@link #key}; returns its length. */
         private int buildKey(RecordView view) {
-            key.setLength(0);
+            key.clear();
             appendId(view, RecordView.JOB);
-            key.append('\n');
-            text.clear();
+            key.append((byte) '\n');
             int build = view.member(RecordView.BUILD);
             if (build >= 0) {
-                view.text(build, text);
+                view.text(build, key); // as it is, not as an id: the parser's key takes the build's text unchanged
             }
-            text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
-            key.append('\n');
+            key.append((byte) '\n');
             appendId(view, RecordView.SYSTEM);
             return key.length();
         }
 
-        private StringBuilder gateKey(RecordView view) {
+        private ByteText gateKey(RecordView view) {
             buildKey(view);
-            key.append('\n');
+            key.append((byte) '\n');
             appendId(view, RecordView.CHANGE_ID);
             return key;
         }
@@ -124,7 +128,7 @@ final class GateOutcomes {
             if (i >= 0) {
                 view.text(i, text);
             }
-            text.appendId(key);
+            text.appendIdTo(key);
         }
     }
 

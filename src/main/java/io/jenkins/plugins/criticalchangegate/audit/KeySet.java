@@ -53,11 +53,11 @@ final class KeySet {
         /** The set's size then: an answer is no longer known once keys were added. */
         private int lastSize;
 
-        private void remember(KeySet set, int setSize, boolean answer) {
+        private void remember(KeySet set, int setSize, byte[] key, int length, boolean answer) {
             if (last.length < length) {
-                last = new byte[bytes.length];
+                last = new byte[Math.max(length, 2 * last.length)];
             }
-            System.arraycopy(bytes, 0, last, 0, length);
+            System.arraycopy(key, 0, last, 0, length);
             lastLength = length;
             lastSet = set;
             lastSize = setSize;
@@ -90,14 +90,6 @@ final class KeySet {
             length = n;
         }
 
-        /** FNV-1a over the first {@code n} bytes, then mixed so that the table's low bits spread. */
-        int hash(int n) {
-            int h = 0x811C9DC5;
-            for (int i = 0; i < n; i++) {
-                h = (h ^ bytes[i]) * 0x01000193;
-            }
-            return h ^ (h >>> 16);
-        }
     }
 
     /** The pages the keys' bytes are packed into; a key never spans two pages. */
@@ -129,15 +121,19 @@ final class KeySet {
     /** Adds a key; true when it was not there. {@link #lastRef} then says where its bytes are. */
     boolean add(CharSequence key) {
         probe.encode(key);
-        int n = probe.length;
-        int hash = probe.hash(n);
-        int i = find(hash, probe.bytes, n);
+        return add(probe.bytes, probe.length);
+    }
+
+    /** {@link #add(CharSequence)} of the key's UTF-8, {@code key[0, length)}. */
+    boolean add(byte[] key, int length) {
+        int hash = hash(key, length);
+        int i = find(hash, key, length);
         if (refs[i] != 0) {
             lastRef = refs[i] - 1;
             return false;
         }
-        lastRef = pages.store(probe.bytes, n);
-        put(i, lastRef, hash, n);
+        lastRef = pages.store(key, length);
+        put(i, lastRef, hash, length);
         return true;
     }
 
@@ -152,12 +148,25 @@ final class KeySet {
      */
     void addPrefix(CharSequence key, int length, long ref) {
         probe.encode(key, length);
-        int n = probe.length;
-        int hash = probe.hash(n);
-        int i = find(hash, probe.bytes, n);
+        addPrefix(probe.bytes, probe.length, ref);
+    }
+
+    /** {@link #addPrefix(CharSequence, int, long)} of the UTF-8 {@code key[0, length)}. */
+    void addPrefix(byte[] key, int length, long ref) {
+        int hash = hash(key, length);
+        int i = find(hash, key, length);
         if (refs[i] == 0) {
-            put(i, ref, hash, n);
+            put(i, ref, hash, length);
         }
+    }
+
+    /** FNV-1a over the key's bytes, then mixed so that the table's low bits spread. */
+    private static int hash(byte[] key, int length) {
+        int h = 0x811C9DC5;
+        for (int i = 0; i < length; i++) {
+            h = (h ^ key[i]) * 0x01000193;
+        }
+        return h ^ (h >>> 16);
     }
 
     private void put(int i, long ref, int hash, int length) {
@@ -181,12 +190,17 @@ final class KeySet {
      */
     boolean contains(CharSequence key, Probe own) {
         own.encode(key);
-        if (own.lastSet == this && own.lastSize == size && own.lastLength == own.length
-                && Arrays.equals(own.last, 0, own.length, own.bytes, 0, own.length)) {
+        return contains(own.bytes, own.length, own);
+    }
+
+    /** {@link #contains(CharSequence, Probe)} of the UTF-8 {@code key[0, length)}. */
+    boolean contains(byte[] key, int length, Probe own) {
+        if (own.lastSet == this && own.lastSize == size && own.lastLength == length
+                && Arrays.equals(own.last, 0, length, key, 0, length)) {
             return own.lastAnswer;
         }
-        boolean answer = refs[find(own.hash(own.length), own.bytes, own.length)] != 0;
-        own.remember(this, size, answer);
+        boolean answer = refs[find(hash(key, length), key, length)] != 0;
+        own.remember(this, size, key, length, answer);
         return answer;
     }
 
