@@ -2,6 +2,7 @@ package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import java.util.Arrays;
 
 /**
  * One buffer of a journal file on its way through the parallel export ({@link ParallelExport}): the reader
@@ -33,10 +34,19 @@ final class ExportBatch {
     final ExportOutput out;
     /** The rows of a CSV export, written to {@link #out}. */
     final CsvRows rows;
-    /** The lines the worker took, from the batch's start. */
+    /** The lines the worker went through, from the batch's start (those it left among them included). */
     int doneLines;
-    /** Where the first line the worker left starts ({@link #length} when it took them all). */
+    /** Where the line after them starts ({@link #length} when it went through all). */
     int doneAt;
+    /**
+     * The lines the worker left among those it went through, for the in-order stage: their number in the batch (from
+     * 0), where they start and end, and how much output the worker had written before them.
+     */
+    int left;
+    int[] leftNumber = new int[16];
+    int[] leftStart = new int[16];
+    int[] leftEnd = new int[16];
+    int[] leftOutput = new int[16];
     @CheckForNull
     private RuntimeException crash;
     private boolean done;
@@ -57,10 +67,27 @@ final class ExportBatch {
         out.clear();
         doneLines = 0;
         doneAt = 0;
+        left = 0;
         crash = null;
         synchronized (this) {
             done = false;
         }
+    }
+
+    /** Notes a line the worker leaves to the in-order stage, after the output written so far. */
+    void leave(int number, int start, int end) {
+        if (left == leftNumber.length) {
+            int n = 2 * left;
+            leftNumber = Arrays.copyOf(leftNumber, n);
+            leftStart = Arrays.copyOf(leftStart, n);
+            leftEnd = Arrays.copyOf(leftEnd, n);
+            leftOutput = Arrays.copyOf(leftOutput, n);
+        }
+        leftNumber[left] = number;
+        leftStart[left] = start;
+        leftEnd[left] = end;
+        leftOutput[left] = out.size();
+        left++;
     }
 
     /** A worker's run over the batch; marks it done even when it fails, so the in-order stage never waits forever. */

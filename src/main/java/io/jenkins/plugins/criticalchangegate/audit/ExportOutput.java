@@ -88,8 +88,8 @@ final class ExportOutput {
         return used;
     }
 
-    /** Writes this (in-memory) output's bytes from {@code from} on to {@code target}. */
-    void writeTo(ExportOutput target, int from) throws IOException {
-        target.write(buffer, from, used - from);
+    /** Writes this (in-memory) output's bytes {@code [from, to)} to {@code target}. */
+    void writeTo(ExportOutput target, int from, int to) throws IOException {
+        target.write(buffer, from, to - from);
     }
 }

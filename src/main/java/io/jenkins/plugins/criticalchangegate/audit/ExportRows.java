@@ -6,9 +6,9 @@ import java.io.IOException;
 /**
  * A worker of the parallel export ({@link ParallelExport}): turns the lines of a batch that it can read in place
  * ({@link RecordView}: canonical records) into the export's bytes, in the batch's own output, exactly as the one-thread
- * export writes them; it stops at the first line it cannot (not canonical, not a record, an approver that is an array,
- * a line as long as a record can be, a seq at or past the last one asked for) and leaves the rest of the batch to the
- * in-order stage, which handles it one line at a time as the one-thread export does. JSON records are each written as
+ * export writes them; it leaves each line it cannot (not canonical, not a record, an approver that is an array) to the
+ * in-order stage, which handles it as the one-thread export does between the rows before and after it, and stops at a
+ * line as long as a record can be or at the last record a live read asked for, leaving the rest of the batch. JSON records are each written as
  * {@code ",\n"} and the line, since only the in-order stage knows which record is the first. One per thread.
  */
 final class ExportRows implements ParallelExport.Worker {
@@ -33,8 +33,15 @@ final class ExportRows implements ParallelExport.Worker {
         int lines = 0;
         try {
             for (int i = LineFeeds.next(b, 0, length); i >= 0; i = LineFeeds.next(b, i + 1, length)) {
-                if (i - start >= AuditJournal.MAX_RECORD_BYTES || !row(batch, b, start, i - start)) {
+                if (i - start >= AuditJournal.MAX_RECORD_BYTES) {
+                    break; // the in-order stage reads on the one-thread way, which says whether it is too long
+                }
+                int taken = row(batch, b, start, i - start);
+                if (taken == STOP) {
                     break;
+                }
+                if (taken == LEAVE) {
+                    batch.leave(lines, start, i);
                 }
                 lines++;
                 start = i + 1;
@@ -46,20 +53,32 @@ final class ExportRows implements ParallelExport.Worker {
         batch.doneAt = start;
     }
 
-    /** Writes the line's row if it matches; false, having written nothing, when the line is not one to take here. */
-    private boolean row(ExportBatch batch, byte[] b, int offset, int length) throws IOException {
-        if (!view.read(b, offset, length) || view.seq() >= query.through()) {
-            return false;
+    /** What {@link #row} did with a line: took it (written or not matching), left it, or stopped before it. */
+    private static final int TAKEN = 0;
+    private static final int LEAVE = 1;
+    private static final int STOP = 2;
+
+    /**
+     * Writes the line's row if it matches; leaves a line that is not a canonical record, or whose row the parsed
+     * record must write, to the in-order stage, having written nothing; stops at the last record a live read asked
+     * for (what follows it is for the in-order stage to end at).
+     */
+    private int row(ExportBatch batch, byte[] b, int offset, int length) throws IOException {
+        if (!view.read(b, offset, length)) {
+            return LEAVE;
+        }
+        if (view.seq() >= query.through()) {
+            return STOP;
         }
         if (gates != null && !gates.contains(view) || !query.matches(view, scratch)) {
-            return true;
+            return TAKEN;
         }
         if (json) {
             batch.out.write((byte) ',');
             batch.out.write((byte) '\n');
             batch.out.write(b, offset, length);
-            return true;
+            return TAKEN;
         }
-        return batch.rows.write(view);
+        return batch.rows.write(view) ? TAKEN : LEAVE;
     }
 }

@@ -113,17 +113,20 @@ final class InOrderRows extends JournalExport.StrictLines implements ParallelExp
             rest = true; // the one-thread reading meets the same failure, or reads on
             return false;
         }
-        if (batch.out.size() > 0) {
-            if (json && first) {
-                out.write((byte) '\n');
-                batch.out.writeTo(out, 2); // the first record: without the "," and line feed before the others
-                first = false;
-            } else {
-                batch.out.writeTo(out, 0);
+        long base = linesInFile;
+        int written = 0;
+        for (int j = 0; j < batch.left; j++) {
+            write(batch, written, batch.leftOutput[j]);
+            written = batch.leftOutput[j];
+            linesInFile = base + batch.leftNumber[j] + 1;
+            line(in, linesInFile, batch.buffer, batch.leftStart[j], batch.leftEnd[j] - batch.leftStart[j]);
+            if (reached()) {
+                throw new JournalExport.ThroughReached(); // the workers went on past the last record asked for
             }
         }
-        linesInFile += batch.doneLines;
-        takenByWorkers += batch.doneLines;
+        write(batch, written, batch.out.size());
+        linesInFile = base + batch.doneLines;
+        takenByWorkers += batch.doneLines - batch.left;
         byte[] b = batch.buffer;
         int start = batch.doneAt;
         for (int i = start; i < batch.length; i++) {
@@ -143,6 +146,20 @@ final class InOrderRows extends JournalExport.StrictLines implements ParallelExp
             return false;
         }
         return true;
+    }
+
+    /** Writes the workers' output {@code [from, to)}: whole records, each after {@code ",\n"} in JSON. */
+    private void write(ExportBatch batch, int from, int to) throws IOException {
+        if (to == from) {
+            return;
+        }
+        if (json && first) {
+            out.write((byte) '\n');
+            batch.out.writeTo(out, from + 2, to); // the first record: without the "," and line feed before the others
+            first = false;
+        } else {
+            batch.out.writeTo(out, from, to);
+        }
     }
 
     long takenByWorkers() {

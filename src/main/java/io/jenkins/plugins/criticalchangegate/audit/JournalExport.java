@@ -48,8 +48,10 @@ final class JournalExport {
     /**
      * The export with {@code threads} worker threads (1: the calling thread alone, line by line) and buffers of
      * {@code bufferSize} bytes (smaller ones in tests); every count and size gives the same bytes.
+     *
+     * @return how many lines the worker threads took (for tests: that the parallel path did the work)
      */
-    static void write(JournalQuery query, Path dir, Format format, OutputStream stream, int threads, int bufferSize)
+    static long write(JournalQuery query, Path dir, Format format, OutputStream stream, int threads, int bufferSize)
             throws IOException {
         ExportOutput out = new ExportOutput(stream);
         try {
@@ -78,6 +80,7 @@ final class JournalExport {
                 out.write((byte) '\n');
             }
             out.flush();
+            return rows.takenByWorkers();
         } catch (IOException e) {
             try {
                 out.flush(); // what was exported before the bad line, as the export always gave it
@@ -190,6 +193,11 @@ final class JournalExport {
 
         abstract void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
                 throws IOException;
+
+        /** Whether the last record asked for was read: any line after it ends the reading. */
+        final boolean reached() {
+            return reached;
+        }
 
         /** Before a record is used: ends the reading when it is newer than the last record asked for. */
         final void pass(long seq) throws ThroughReached {

@@ -308,7 +308,7 @@ public class ExportDifferentialTest {
      *
      * @return how many lines of each kind: canonical, other
      */
-    private static int[] generate(Path dir, Random random, int count) throws IOException {
+    static int[] generate(Path dir, Random random, int count) throws IOException {
         ChainHash chain = ChainHash.sha256();
         String prev = RecordFormat.GENESIS_PREV;
         List<ByteArrayOutputStream> files = List.of(new ByteArrayOutputStream(), new ByteArrayOutputStream(),
