@@ -28,7 +28,26 @@ final class JournalExport {
     }
 
     static void write(JournalQuery query, Path dir, Format format, OutputStream stream) throws IOException {
-        write(query, dir, format, stream, threads(), ParallelExport.BUFFER);
+        write(query, dir, format, stream, threads(), bufferSize(dir));
+    }
+
+    /**
+     * {@link ParallelExport#BUFFER}, or less for a small journal (in 64 KiB steps): the buffers are allocated at once,
+     * and a tiny export should not pay for touching megabytes.
+     */
+    private static int bufferSize(Path dir) {
+        long bytes = 0;
+        try {
+            for (JournalFiles.Entry file : JournalFiles.list(dir)) {
+                bytes += java.nio.file.Files.size(file.path);
+                if (bytes >= ParallelExport.BUFFER) {
+                    return ParallelExport.BUFFER;
+                }
+            }
+        } catch (IOException e) {
+            return ParallelExport.BUFFER; // the export itself reads the directory again and says what is wrong
+        }
+        return (int) (bytes / 65_536 + 1) * 65_536;
     }
 
     /** The worker threads: the property's value, else one per available processor. */
