@@ -37,6 +37,8 @@ final class RecordView {
     static final int APPROVERS = 14;
     /** The numbers of the {@link #KNOWN} names, by their first letter: a member's name is compared with one or two. */
     private static final int[][] BY_FIRST = new int[128][];
+    private static final byte[][] KNOWN_BYTES = KNOWN.stream()
+            .map(name -> name.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     static {
         for (int k = 0; k < KNOWN.size(); k++) {
@@ -108,7 +110,7 @@ final class RecordView {
             int[] candidates = first >= 0 ? BY_FIRST[first] : null;
             if (candidates != null) {
                 for (int k : candidates) {
-                    if (is(count, KNOWN.get(k))) {
+                    if (is(count, KNOWN_BYTES[k])) {
                         known[k] = count;
                         knownOf[count] = k;
                         break;
@@ -166,6 +168,21 @@ final class RecordView {
             p++;
         }
         return p;
+    }
+
+    /** {@link #is(int, String)} for a name as ASCII bytes, with the member's offsets read once. */
+    private boolean is(int member, byte[] name) {
+        int at = nameAt[member];
+        int length = nameEnd[member] - at;
+        if (length != name.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (b[at + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean is(int member, String name) {
