@@ -12,19 +12,21 @@ import java.nio.charset.StandardCharsets;
  * letter. Both words hold an {@code I}, so the buffer is searched eight bytes at a time for {@code I} and
  * {@code \} ({@link LineFeeds}), and only a line holding one of the words or an escape is read: in place when
  * canonical, else parsed; a line that is not a record is passed over here and reported by the second pass. One per
- * thread; noting is serialised on the {@link GateOutcomes}.
+ * thread; only the adding of a gate's key is serialised ({@link GateOutcomes#note(RecordView, GateOutcomes.Lookup)}).
  */
 final class GateEndScan implements ParallelExport.Worker {
     private static final byte[] DECIDED = "DECIDED".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NOT_CRITICAL = "NOT_CRITICAL".getBytes(StandardCharsets.US_ASCII);
 
     private final GateOutcomes gates;
+    private final GateOutcomes.Lookup lookup;
     private final RecordView view = new RecordView();
     /** Lines read here, for tests: that the search skipped most of them. */
     private long read;
 
     GateEndScan(GateOutcomes gates) {
         this.gates = gates;
+        this.lookup = gates.lookup();
     }
 
     @Override
@@ -79,9 +81,7 @@ final class GateEndScan implements ParallelExport.Worker {
             return; // not a record: the second pass says so
         }
         if (view.read(b, offset, length)) {
-            synchronized (gates) {
-                gates.note(view);
-            }
+            gates.note(view, lookup);
             return;
         }
         JournalRecord record;
@@ -90,9 +90,7 @@ final class GateEndScan implements ParallelExport.Worker {
         } catch (java.nio.charset.CharacterCodingException | RecordFormat.MalformedRecordException e) {
             return; // not a record: the second pass says so
         }
-        synchronized (gates) {
-            gates.note(record);
-        }
+        gates.note(record);
     }
 
     long linesRead() {

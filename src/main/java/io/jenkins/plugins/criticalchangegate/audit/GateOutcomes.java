@@ -23,17 +23,13 @@ final class GateOutcomes {
     }
 
     /** Notes the gate of a record that ends one with the wanted outcome. */
-    void note(JournalRecord record) {
+    synchronized void note(JournalRecord record) {
         boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
         if (ends && outcome.equals(record.text("outcome"))) {
             String build = buildKey(record);
-            add(build + "\n" + QueryValues.id(record.text("changeId")), build.length());
+            gates.add(build + "\n" + QueryValues.id(record.text("changeId")));
+            builds.addPrefix(build, build.length(), gates.lastRef()); // the bytes of the gate key's start
         }
-    }
-
-    private void add(String gateKey, int buildKeyLength) {
-        gates.add(gateKey);
-        builds.addPrefix(gateKey, buildKeyLength, gates.lastRef());
     }
 
     /** Whether a record belongs to a gate that ended with the outcome. */
@@ -47,20 +43,30 @@ final class GateOutcomes {
 
     /** {@link #note(JournalRecord)} for a record read in place. */
     void note(RecordView view) {
+        note(view, own);
+    }
+
+    /**
+     * {@link #note(JournalRecord)} for a record read in place, in one of several threads: the key is built with the
+     * thread's own lookup, and only the adding is serialised.
+     */
+    void note(RecordView view, Lookup mine) {
         if (!ends(view)) {
             return;
         }
-        ByteText text = own.text;
+        ByteText text = mine.text;
         text.clear();
         int o = view.member(RecordView.OUTCOME);
         if (o >= 0) {
             view.text(o, text);
         }
         if (text.equalsAscii(outcome)) {
-            int buildKeyLength = own.buildKey(view);
-            ByteText key = own.gateKey(view);
-            gates.add(key.array(), key.length());
-            builds.addPrefix(key.array(), buildKeyLength, gates.lastRef());
+            int buildKeyLength = mine.buildKey(view);
+            ByteText key = mine.gateKey(view);
+            synchronized (this) {
+                gates.add(key.array(), key.length());
+                builds.addPrefix(key.array(), buildKeyLength, gates.lastRef());
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * A set of short texts held as their UTF-8 bytes, packed one after another in large shared pages, with an
  * open-addressing table of where each one is: the keys of the gates an {@code --outcome} export selects. A journal of a
  * million gates holds a million keys; as {@code String}s in a {@code HashSet} they cost about three times their bytes,
- * as one array each still about twice (issue 17: export memory). Here a key costs its bytes and 16 bytes per table slot,
+ * as one array each still about twice (issue 17: export memory). Here a key costs its bytes and 16 bytes per table slot (at most two thirds full),
  * and a set of keys that are prefixes of another set's keys ({@link #sharing}, {@link #addPrefix}) costs no bytes of
  * its own. Comparisons are exact, byte for byte.
  *
@@ -19,10 +19,11 @@ import java.util.Arrays;
 final class KeySet {
     private static final int PAGE = 1 << 20;
     private final Pages pages;
-    /** Where each slot's key is in {@link #pages}, plus one; 0 for an empty slot. */
-    private long[] refs = new long[1024];
-    private int[] hashes = new int[1024];
-    private int[] lengths = new int[1024];
+    /**
+     * Two longs per slot, side by side so that a look at a slot is one cache line: where its key is in {@link #pages}
+     * plus one (0: an empty slot), then the key's hash (high half) and length (low half).
+     */
+    private long[] slots = new long[2 * 1024];
     private int size;
     private final Probe probe = new Probe();
     private long lastRef;
@@ -128,8 +129,8 @@ final class KeySet {
     boolean add(byte[] key, int length) {
         int hash = hash(key, length);
         int i = find(hash, key, length);
-        if (refs[i] != 0) {
-            lastRef = refs[i] - 1;
+        if (slots[2 * i] != 0) {
+            lastRef = slots[2 * i] - 1;
             return false;
         }
         lastRef = pages.store(key, length);
@@ -155,25 +156,26 @@ final class KeySet {
     void addPrefix(byte[] key, int length, long ref) {
         int hash = hash(key, length);
         int i = find(hash, key, length);
-        if (refs[i] == 0) {
+        if (slots[2 * i] == 0) {
             put(i, ref, hash, length);
         }
     }
 
-    /** FNV-1a over the key's bytes, then mixed so that the table's low bits spread. */
+    /** FNV-1a over the key's bytes, then MurmurHash3's finaliser, so that the table's low bits spread. */
     private static int hash(byte[] key, int length) {
         int h = 0x811C9DC5;
         for (int i = 0; i < length; i++) {
             h = (h ^ key[i]) * 0x01000193;
         }
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B;
+        h = (h ^ (h >>> 13)) * 0xC2B2AE35;
         return h ^ (h >>> 16);
     }
 
     private void put(int i, long ref, int hash, int length) {
-        refs[i] = ref + 1;
-        hashes[i] = hash;
-        lengths[i] = length;
-        if (++size * 3 > refs.length * 2) {
+        slots[2 * i] = ref + 1;
+        slots[2 * i + 1] = (long) hash << 32 | length;
+        if (++size * 3 > slots.length) { // two thirds of slots.length / 2
             grow();
         }
     }
@@ -199,7 +201,7 @@ final class KeySet {
                 && Arrays.equals(own.last, 0, length, key, 0, length)) {
             return own.lastAnswer;
         }
-        boolean answer = refs[find(hash(key, length), key, length)] != 0;
+        boolean answer = slots[2 * find(hash(key, length), key, length)] != 0;
         own.remember(this, size, key, length, answer);
         return answer;
     }
@@ -210,33 +212,28 @@ final class KeySet {
 
     /** The slot holding the key, or the empty slot where it would go. */
     private int find(int hash, byte[] key, int length) {
-        int mask = refs.length - 1;
+        int mask = slots.length / 2 - 1;
+        long tag = (long) hash << 32 | length;
         for (int i = hash & mask;; i = (i + 1) & mask) {
-            long ref = refs[i];
-            if (ref == 0 || hashes[i] == hash && lengths[i] == length && pages.equals(ref - 1, key, length)) {
+            long ref = slots[2 * i];
+            if (ref == 0 || slots[2 * i + 1] == tag && pages.equals(ref - 1, key, length)) {
                 return i;
             }
         }
     }
 
     private void grow() {
-        long[] oldRefs = refs;
-        int[] oldHashes = hashes;
-        int[] oldLengths = lengths;
-        int n = oldRefs.length * 2;
-        refs = new long[n];
-        hashes = new int[n];
-        lengths = new int[n];
-        int mask = n - 1;
-        for (int j = 0; j < oldRefs.length; j++) {
-            if (oldRefs[j] != 0) {
-                int i = oldHashes[j] & mask;
-                while (refs[i] != 0) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length / 2 - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            if (old[j] != 0) {
+                int i = (int) (old[j + 1] >>> 32) & mask;
+                while (slots[2 * i] != 0) {
                     i = (i + 1) & mask;
                 }
-                refs[i] = oldRefs[j];
-                hashes[i] = oldHashes[j];
-                lengths[i] = oldLengths[j];
+                slots[2 * i] = old[j];
+                slots[2 * i + 1] = old[j + 1];
             }
         }
     }
