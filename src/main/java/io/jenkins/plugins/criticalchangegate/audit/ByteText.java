@@ -98,6 +98,11 @@ final class ByteText {
         }
     }
 
+    /** Whether this text's bytes are {@code other}'s. */
+    boolean contentEquals(ByteText other) {
+        return Arrays.equals(bytes, 0, length, other.bytes, 0, other.length);
+    }
+
     /** Whether the text is exactly {@code s} (ASCII). */
     boolean equalsAscii(String s) {
         if (length != s.length()) {

@@ -94,17 +94,55 @@ final class GateOutcomes {
         private final ByteText text = new ByteText();
         private final KeySet.Probe probe = new KeySet.Probe();
 
+        /**
+         * The four members' values as they stand in the last record looked up, and the answer then: the records of a
+         * gate mostly follow one another, and the same bytes make the same key (a canonical line's values decode to
+         * one text only), so the key is built only when they change.
+         */
+        private ByteText lastValues = new ByteText();
+        private ByteText values = new ByteText();
+        private boolean lastAnswer;
+        private int lastSizes = -1;
+
         /** {@link GateOutcomes#contains(JournalRecord)} for a record read in place. */
         boolean contains(RecordView view) {
             if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
                 return false;
             }
+            values.clear();
+            appendValue(view, RecordView.JOB);
+            appendValue(view, RecordView.BUILD);
+            appendValue(view, RecordView.SYSTEM);
+            appendValue(view, RecordView.CHANGE_ID);
+            int sizes = gates.size() + builds.size();
+            if (sizes == lastSizes && values.contentEquals(lastValues)) {
+                return lastAnswer;
+            }
+            boolean answer;
             if (view.member(RecordView.CHANGE_ID) >= 0) {
                 gateKey(view);
-                return gates.contains(key.array(), key.length(), probe);
+                answer = gates.contains(key.array(), key.length(), probe);
+            } else {
+                buildKey(view);
+                answer = builds.contains(key.array(), key.length(), probe);
             }
-            buildKey(view);
-            return builds.contains(key.array(), key.length(), probe);
+            ByteText swap = lastValues;
+            lastValues = values;
+            values = swap;
+            lastSizes = sizes;
+            lastAnswer = answer;
+            return answer;
+        }
+
+        /** A member's value as it stands, after a byte no canonical value holds (1; 2 for a member not there). */
+        private void appendValue(RecordView view, int known) {
+            int i = view.member(known);
+            if (i < 0) {
+                values.append((byte) 2);
+                return;
+            }
+            values.append((byte) 1);
+            values.append(view.bytes(), view.valueAt(i), view.valueEnd(i) - view.valueAt(i));
         }
 
         /** The build key of the record in {@link #key}; returns its length. */
