@@ -11,7 +11,7 @@ import java.util.Arrays;
  * with whatever lines the worker left (from {@link #doneAt} on). The export's own variant of the verifier's
  * {@link LineBatch}: the same life cycle, other results. Batches are reused from a fixed pool, so memory stays flat.
  */
-@SuppressFBWarnings(value = {"AT_STALE_THREAD_WRITE_OF_PRIMITIVE", "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE"},
+@SuppressFBWarnings(value = "AT_STALE_THREAD_WRITE_OF_PRIMITIVE",
         justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a worker"
         + " until markDone, the in-order stage after awaitDone until it puts the batch back on the free queue;"
         + " BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
@@ -68,8 +68,8 @@ final class ExportBatch {
         doneLines = 0;
         doneAt = 0;
         left = 0;
-        crash = null;
         synchronized (this) {
+            crash = null;
             done = false;
         }
     }
@@ -95,10 +95,14 @@ final class ExportBatch {
         try {
             worker.take(this);
         } catch (RuntimeException e) {
-            crash = e;
+            crashed(e);
         } finally {
             markDone();
         }
+    }
+
+    private synchronized void crashed(RuntimeException e) {
+        crash = e;
     }
 
     synchronized void markDone() {
