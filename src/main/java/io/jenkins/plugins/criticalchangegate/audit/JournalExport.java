@@ -28,27 +28,32 @@ final class JournalExport {
     }
 
     static void write(JournalQuery query, Path dir, Format format, OutputStream stream) throws IOException {
-        write(query, dir, format, stream, threads(), bufferSize(dir));
-    }
-
-    /**
-     * {@link ParallelExport#BUFFER}, or less for a small journal (in 64 KiB steps): the buffers are allocated at once,
-     * and a tiny export should not pay for touching megabytes.
-     */
-    private static int bufferSize(Path dir) {
+        long firstFile = -1;
         long bytes = 0;
+        int count = 0;
         try {
-            for (JournalFiles.Entry file : JournalFiles.list(dir)) {
-                bytes += java.nio.file.Files.size(file.path);
+            List<JournalFiles.Entry> files = JournalFiles.list(dir);
+            count = files.size();
+            for (JournalFiles.Entry file : files) {
+                long size = java.nio.file.Files.size(file.path);
+                firstFile = firstFile < 0 ? size : firstFile;
+                bytes += size;
                 if (bytes >= ParallelExport.BUFFER) {
-                    return ParallelExport.BUFFER;
+                    break;
                 }
             }
         } catch (IOException e) {
-            return ParallelExport.BUFFER; // the export itself reads the directory again and says what is wrong
+            bytes = ParallelExport.BUFFER; // the export itself reads the directory again and says what is wrong
         }
-        return (int) (bytes / 65_536 + 1) * 65_536;
+        // files rotated small (a test's journal): a hand-over between threads per file costs more than it gains
+        boolean smallFiles = count > 1 && firstFile >= 0 && firstFile < SMALL_FILES;
+        // a small journal's buffers sized to it (64 KiB steps): they are allocated at once
+        int buffer = bytes >= ParallelExport.BUFFER ? ParallelExport.BUFFER : (int) (bytes / 65_536 + 1) * 65_536;
+        write(query, dir, format, stream, smallFiles ? 1 : threads(), buffer);
     }
+
+    /** Below this size of a journal's first file, the export reads on one thread. */
+    private static final long SMALL_FILES = 256 * 1024;
 
     /** The worker threads: the property's value, else one per available processor. */
     static int threads() {
