@@ -17,6 +17,10 @@
 #      times: verify, and export csv, json, csv --outcome APPROVED, json --system --user WITHOUT -Xmx (peak RSS with
 #      the default heap; MiB/s and the ratio to the verify run just before); then VerifyThroughput (in-process, after
 #      JIT warm-up);
+#   VERIFY_TOOL=JAR takes the verify runs the exports are compared with from another tool jar (e.g. a branch's, to
+#   see the ratio against its verification); default the same jar.
+#   ONLY=export runs only the export lines of step 2 (the verify runs they are compared with included) and skips the
+#   rest (sha256sum, VerifyThroughput, the appends): docs/performance.md, "Export: throughput next to verify's";
 #   3. appends: FsyncBaseline (one thread, write+fdatasync of a 300-byte record, the disk's own rate), then
 #      AppendThroughput from 1 and from 32 threads (each append waits for its own durability), APPEND_SECONDS each.
 set -euo pipefail
@@ -28,9 +32,12 @@ SIZES=${SIZES:-"256 1024"}
 RUNS=${RUNS:-3}
 VERIFY_THREADS=${VERIFY_THREADS:-}
 APPEND_SECONDS=${APPEND_SECONDS:-5}
+ONLY=${ONLY:-}
+VERIFY_TOOL=${VERIFY_TOOL:-$TOOL}
+case "$ONLY" in ""|export) ;; *) echo "ONLY must be empty or 'export', not '$ONLY'" >&2; exit 2;; esac
 PKG=io.jenkins.plugins.criticalchangegate.benchmarks.audit
 
-for jar in "$TOOL" "$BENCH"; do
+for jar in "$TOOL" "$BENCH" "${VERIFY_TOOL:-$TOOL}"; do
   [ -f "$jar" ] || { echo "missing $jar: run 'mvn -B -f central/pom.xml verify' first" >&2; exit 2; }
 done
 [ -e "$DIR" ] && { echo "$DIR exists; remove it or set BENCH_DIR" >&2; exit 2; }
@@ -61,6 +68,7 @@ for size in $SIZES; do
   java -cp "$BENCH" $PKG.GenerateJournal "$J" "$size"
   cat "$J"/journal-*.jsonl > /dev/null
   for run in $(seq 1 "$RUNS"); do
+    [ "$ONLY" = export ] && break
     measure "sha256sum (run $run)" sha256sum "$J"/journal-*.jsonl
     measure "audit verify -Xmx64m (run $run)" java -Xmx64m "${THREADS_OPT[@]}" -jar "$TOOL" audit verify "$J"
     measure "audit verify, no -Xmx (run $run)" java "${THREADS_OPT[@]}" -jar "$TOOL" audit verify "$J"
@@ -71,7 +79,7 @@ for size in $SIZES; do
   # throughput in MiB/s and its ratio to the verify run just before it
   mib=$(cat "$J"/journal-*.jsonl | wc -c | awk '{printf "%.1f", $1 / 1048576}')
   for run in $(seq 1 "$RUNS"); do
-    measure "audit verify -Xmx64m (run $run)" java -Xmx64m "${THREADS_OPT[@]}" -jar "$TOOL" audit verify "$J"
+    measure "audit verify -Xmx64m (run $run)" java -Xmx64m "${THREADS_OPT[@]}" -jar "$VERIFY_TOOL" audit verify "$J"
     read -r vsecs _ < "$DIR/time.txt"
     for export in "csv" "json" "csv --outcome APPROVED" "json --system system-3 --user lead5"; do
       # shellcheck disable=SC2086 # the filter words are separate arguments
@@ -80,9 +88,10 @@ for size in $SIZES; do
       awk -v m="$mib" -v e="$esecs" -v v="$vsecs" 'BEGIN {printf "  %.0f MiB/s export, %.0f MiB/s verify: ratio %.2f\n", m / e, m / v, v / e}'
     done
   done
-  java -Xmx64m "${THREADS_OPT[@]}" -cp "$BENCH" $PKG.VerifyThroughput "$J" 4
+  [ "$ONLY" = export ] || java -Xmx64m "${THREADS_OPT[@]}" -cp "$BENCH" $PKG.VerifyThroughput "$J" 4
   rm -rf "$J"
 done
+[ "$ONLY" = export ] && exit 0
 
 echo "== durable appends (${APPEND_SECONDS} s each)"
 java -cp "$BENCH" $PKG.FsyncBaseline "$DIR/raw.bin" "$APPEND_SECONDS" 300

@@ -72,11 +72,16 @@ final class ByteText {
         return true;
     }
 
-    /** Appends this text's id, as {@link QueryValues#id} gives it, to {@code out}. */
-    void appendId(StringBuilder out) {
+    /**
+     * Appends the UTF-8 of this text's id to {@code out}: {@link QueryValues#id} of it, encoded (a text read from a
+     * line is valid UTF-8, so its id has no lone surrogate, and encodes to the bytes a key of it has).
+     */
+    void appendIdTo(ByteText out) {
         for (int i = 0; i < length; i++) {
             if (bytes[i] < 0) {
-                out.append(QueryValues.id(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+                byte[] id = QueryValues.id(new String(bytes, 0, length, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8);
+                out.append(id, 0, id.length);
                 return;
             }
         }
@@ -89,21 +94,13 @@ final class ByteText {
             to--;
         }
         for (int i = from; i < to; i++) {
-            out.append(lower(bytes[i]));
+            out.append((byte) lower(bytes[i]));
         }
     }
 
-    /** Appends this text, decoded, to {@code out}. */
-    void appendTo(StringBuilder out) {
-        for (int i = 0; i < length; i++) {
-            if (bytes[i] < 0) {
-                out.append(new String(bytes, 0, length, StandardCharsets.UTF_8));
-                return;
-            }
-        }
-        for (int i = 0; i < length; i++) {
-            out.append((char) bytes[i]);
-        }
+    /** Whether this text's bytes are {@code other}'s. */
+    boolean contentEquals(ByteText other) {
+        return Arrays.equals(bytes, 0, length, other.bytes, 0, other.length);
     }
 
     /** Whether the text is exactly {@code s} (ASCII). */

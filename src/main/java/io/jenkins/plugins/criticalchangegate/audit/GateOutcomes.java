@@ -7,26 +7,28 @@ package io.jenkins.plugins.criticalchangegate.audit;
  * matches: the one naming the same four, and one without {@code changeId} (the credentials records) naming the same
  * job, build and system. Holds the matching gates' keys only, not their records.
  *
- * <p>Keys are held as bytes ({@link KeySet}), and a record read in place ({@link RecordView}) is looked up through one
- * reused builder, without a string per record (issue 17: export memory).
+ * <p>Keys are held as bytes ({@link KeySet}; a build's key is the start of its gate's key and shares its bytes), and a
+ * record read in place ({@link RecordView}) is looked up through one reused builder, without a string per record
+ * (issue 17: export memory). Noting is for one thread at a time; once noted, the gates may be looked up from several
+ * threads, each through its own {@link Lookup}.
  */
 final class GateOutcomes {
     private final String outcome;
     private final KeySet gates = new KeySet();
-    private final KeySet builds = new KeySet();
-    private final StringBuilder key = new StringBuilder();
-    private final ByteText text = new ByteText();
+    private final KeySet builds = gates.sharing();
+    private final Lookup own = new Lookup();
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
     }
 
     /** Notes the gate of a record that ends one with the wanted outcome. */
-    void note(JournalRecord record) {
+    synchronized void note(JournalRecord record) {
         boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
         if (ends && outcome.equals(record.text("outcome"))) {
-            gates.add(gateKey(record));
-            builds.add(buildKey(record));
+            String build = buildKey(record);
+            gates.add(build + "\n" + QueryValues.id(record.text("changeId")));
+            builds.addPrefix(build, build.length(), gates.lastRef()); // the bytes of the gate key's start
         }
     }
 
@@ -41,17 +43,30 @@ final class GateOutcomes {
 
     /** {@link #note(JournalRecord)} for a record read in place. */
     void note(RecordView view) {
+        note(view, own);
+    }
+
+    /**
+     * {@link #note(JournalRecord)} for a record read in place, in one of several threads: the key is built with the
+     * thread's own lookup, and only the adding is serialised.
+     */
+    void note(RecordView view, Lookup mine) {
         if (!ends(view)) {
             return;
         }
+        ByteText text = mine.text;
         text.clear();
         int o = view.member(RecordView.OUTCOME);
         if (o >= 0) {
             view.text(o, text);
         }
         if (text.equalsAscii(outcome)) {
-            builds.add(key.subSequence(0, buildKey(view)));
-            gates.add(gateKey(view));
+            int buildKeyLength = mine.buildKey(view);
+            ByteText key = mine.gateKey(view);
+            synchronized (this) {
+                gates.add(key.array(), key.length());
+                builds.addPrefix(key.array(), buildKeyLength, gates.lastRef());
+            }
         }
     }
 
@@ -60,48 +75,105 @@ final class GateOutcomes {
         return view.isType(AuditEventType.DECIDED) || view.isType(AuditEventType.NOT_CRITICAL);
     }
 
-    /** {@link #contains(JournalRecord)} for a record read in place. */
+    /** {@link #contains(JournalRecord)} for a record read in place, in the thread that noted. */
     boolean contains(RecordView view) {
-        if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
-            return false;
-        }
-        if (view.member(RecordView.CHANGE_ID) >= 0) {
-            return gates.contains(gateKey(view));
-        }
-        buildKey(view);
-        return builds.contains(key);
+        return own.contains(view);
     }
 
-    /** The build key of the record in {@link #key}; returns its length. */
-    private int buildKey(RecordView view) {
-        key.setLength(0);
-        appendId(view, RecordView.JOB);
-        key.append('\n');
-        text.clear();
-        int build = view.member(RecordView.BUILD);
-        if (build >= 0) {
-            view.text(build, text);
-        }
-        text.appendTo(key); // as it is, not as an id: the parser's key takes the build's text unchanged
-        key.append('\n');
-        appendId(view, RecordView.SYSTEM);
-        return key.length();
+    /** A lookup of its own, for one more thread. */
+    Lookup lookup() {
+        return new Lookup();
     }
 
-    private StringBuilder gateKey(RecordView view) {
-        buildKey(view);
-        key.append('\n');
-        appendId(view, RecordView.CHANGE_ID);
-        return key;
-    }
+    /**
+     * What one thread needs to look records read in place up: its own key, text and probe. A key is built as UTF-8
+     * directly (the bytes {@link KeySet} holds of the same key given as text: see {@link ByteText#appendIdTo}).
+     */
+    final class Lookup {
+        private final ByteText key = new ByteText();
+        private final ByteText text = new ByteText();
+        private final KeySet.Probe probe = new KeySet.Probe();
 
-    private void appendId(RecordView view, int known) {
-        text.clear();
-        int i = view.member(known);
-        if (i >= 0) {
-            view.text(i, text);
+        /**
+         * The four members' values as they stand in the last record looked up, and the answer then: the records of a
+         * gate mostly follow one another, and the same bytes make the same key (a canonical line's values decode to
+         * one text only), so the key is built only when they change.
+         */
+        private ByteText lastValues = new ByteText();
+        private ByteText values = new ByteText();
+        private boolean lastAnswer;
+        private int lastSizes = -1;
+
+        /** {@link GateOutcomes#contains(JournalRecord)} for a record read in place. */
+        boolean contains(RecordView view) {
+            if (view.member(RecordView.JOB) < 0 || view.member(RecordView.SYSTEM) < 0) {
+                return false;
+            }
+            values.clear();
+            appendValue(view, RecordView.JOB);
+            appendValue(view, RecordView.BUILD);
+            appendValue(view, RecordView.SYSTEM);
+            appendValue(view, RecordView.CHANGE_ID);
+            int sizes = gates.size() + builds.size();
+            if (sizes == lastSizes && values.contentEquals(lastValues)) {
+                return lastAnswer;
+            }
+            boolean answer;
+            if (view.member(RecordView.CHANGE_ID) >= 0) {
+                gateKey(view);
+                answer = gates.contains(key.array(), key.length(), probe);
+            } else {
+                buildKey(view);
+                answer = builds.contains(key.array(), key.length(), probe);
+            }
+            ByteText swap = lastValues;
+            lastValues = values;
+            values = swap;
+            lastSizes = sizes;
+            lastAnswer = answer;
+            return answer;
         }
-        text.appendId(key);
+
+        /** A member's value as it stands, after a byte no canonical value holds (1; 2 for a member not there). */
+        private void appendValue(RecordView view, int known) {
+            int i = view.member(known);
+            if (i < 0) {
+                values.append((byte) 2);
+                return;
+            }
+            values.append((byte) 1);
+            values.append(view.bytes(), view.valueAt(i), view.valueEnd(i) - view.valueAt(i));
+        }
+
+        /** The build key of the record in {@link #key}; returns its length. */
+        private int buildKey(RecordView view) {
+            key.clear();
+            appendId(view, RecordView.JOB);
+            key.append((byte) '\n');
+            int build = view.member(RecordView.BUILD);
+            if (build >= 0) {
+                view.text(build, key); // as it is, not as an id: the parser's key takes the build's text unchanged
+            }
+            key.append((byte) '\n');
+            appendId(view, RecordView.SYSTEM);
+            return key.length();
+        }
+
+        private ByteText gateKey(RecordView view) {
+            buildKey(view);
+            key.append((byte) '\n');
+            appendId(view, RecordView.CHANGE_ID);
+            return key;
+        }
+
+        private void appendId(RecordView view, int known) {
+            text.clear();
+            int i = view.member(known);
+            if (i >= 0) {
+                view.text(i, text);
+            }
+            text.appendIdTo(key);
+        }
     }
 
     private static String buildKey(JournalRecord r) {

@@ -18,6 +18,9 @@ import java.util.List;
  * with the old implementation.
  */
 final class JournalExport {
+    /** The system property that forces the number of export threads (default: the available processors). */
+    static final String THREADS_PROPERTY = "io.jenkins.plugins.criticalchangegate.audit.JournalExport.threads";
+
     /** The two formats. */
     enum Format { CSV, JSON }
 
@@ -25,81 +28,83 @@ final class JournalExport {
     }
 
     static void write(JournalQuery query, Path dir, Format format, OutputStream stream) throws IOException {
+        long firstFile = -1;
+        long bytes = 0;
+        int count = 0;
+        try {
+            List<JournalFiles.Entry> files = JournalFiles.list(dir);
+            count = files.size();
+            for (JournalFiles.Entry file : files) {
+                long size = java.nio.file.Files.size(file.path);
+                firstFile = firstFile < 0 ? size : firstFile;
+                bytes += size;
+                if (bytes >= ParallelExport.BUFFER) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            bytes = ParallelExport.BUFFER; // the export itself reads the directory again and says what is wrong
+        }
+        // files rotated small (a test's journal): a hand-over between threads per file costs more than it gains
+        boolean smallFiles = count > 1 && firstFile >= 0 && firstFile < SMALL_FILES;
+        // a small journal's buffers sized to it (64 KiB steps): they are allocated at once
+        int buffer = bytes >= ParallelExport.BUFFER ? ParallelExport.BUFFER : (int) (bytes / 65_536 + 1) * 65_536;
+        write(query, dir, format, stream, smallFiles ? 1 : threads(), buffer);
+    }
+
+    /** Below this size of a journal's first file, the export reads on one thread. */
+    private static final long SMALL_FILES = 256 * 1024;
+
+    /** The worker threads: the property's value, else one per available processor. */
+    static int threads() {
+        String forced = System.getProperty(THREADS_PROPERTY);
+        if (forced != null) {
+            try {
+                return Math.max(1, Integer.parseInt(forced.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(THREADS_PROPERTY + " must be a number of threads, not '" + forced
+                        + "'", e);
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The export with {@code threads} worker threads (1: the calling thread alone, line by line) and buffers of
+     * {@code bufferSize} bytes (smaller ones in tests); every count and size gives the same bytes.
+     *
+     * @return how many lines the worker threads took (for tests: that the parallel path did the work)
+     */
+    static long write(JournalQuery query, Path dir, Format format, OutputStream stream, int threads, int bufferSize)
+            throws IOException {
         ExportOutput out = new ExportOutput(stream);
         try {
-            CsvRows rows = new CsvRows(out);
             if (format == Format.CSV) {
-                rows.header();
+                new CsvRows(out).header();
             } else {
                 out.write((byte) '[');
             }
             List<JournalFiles.Entry> files = files(dir);
-            RecordView view = new RecordView();
-            ByteText scratch = new ByteText();
             GateOutcomes gates = query.gateOutcomes();
+            boolean lenientFirstPass = gates != null && query.through() == Long.MAX_VALUE;
+            List<ExportBatch> batches = threads > 1 || lenientFirstPass
+                    ? ParallelExport.batches(Math.max(1, threads), bufferSize) : List.of();
             if (gates != null) {
-                // --outcome: every record of a gate that ended so; the outcome is in the gate's last record
-                readThrough(files, new StrictLines(query.through()) {
-                    @Override
-                    void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
-                            throws IOException {
-                        // most lines are only checked here: the members are located only in the lines that end a gate
-                        if (!view.scan(bytes, offset, length)) {
-                            JournalRecord record = parse(file, number, bytes, offset, length);
-                            pass(record.seq());
-                            gates.note(record);
-                            return;
-                        }
-                        pass(view.seq());
-                        if (GateOutcomes.ends(view)) {
-                            if (view.index()) {
-                                gates.note(view);
-                            } else {
-                                gates.note(parse(file, number, bytes, offset, length));
-                            }
-                        }
-                    }
-                });
+                noteGates(query, files, gates, threads, batches);
             }
-            boolean[] first = {true};
-            readThrough(files, new StrictLines(query.through()) {
-                @Override
-                void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
-                        throws IOException {
-                    JournalRecord parsed = null;
-                    if (view.read(bytes, offset, length)) {
-                        pass(view.seq());
-                        if (gates != null && !gates.contains(view) || !query.matches(view, scratch)) {
-                            return;
-                        }
-                    } else {
-                        parsed = parse(file, number, bytes, offset, length);
-                        pass(parsed.seq());
-                        if (gates != null && !gates.contains(parsed) || !query.matches(parsed)) {
-                            return;
-                        }
-                    }
-                    if (format == Format.JSON) {
-                        // the line exactly as it stands (valid UTF-8, checked), so its hash can still be checked
-                        out.write((byte) (first[0] ? '\n' : ','));
-                        if (!first[0]) {
-                            out.write((byte) '\n');
-                        }
-                        first[0] = false;
-                        out.write(bytes, offset, length);
-                    } else if (parsed != null) {
-                        rows.write(parsed);
-                    } else if (!rows.write(view)) {
-                        rows.write(parse(file, number, bytes, offset, length));
-                    }
-                }
-            });
+            InOrderRows rows = new InOrderRows(query, format == Format.JSON, gates, out);
+            if (threads <= 1) {
+                readThrough(files, rows);
+            } else {
+                rows.readInParallel(files, threads, batches);
+            }
             if (format == Format.JSON) {
                 out.write((byte) '\n');
                 out.write((byte) ']');
                 out.write((byte) '\n');
             }
             out.flush();
+            return rows.takenByWorkers();
         } catch (IOException e) {
             try {
                 out.flush(); // what was exported before the bad line, as the export always gave it
@@ -108,6 +113,43 @@ final class JournalExport {
             }
             throw e;
         }
+    }
+
+    /**
+     * {@code --outcome}'s first pass: the gates that ended with the outcome (it is in a gate's last record). Only the
+     * lines that can end a gate are read ({@link GateEndScan}); every check is left to the second pass, which stops at
+     * the first line that is not a record after writing the records before it, as every export does. A live read
+     * ({@link JournalQuery.Builder#through}) must not see gates that end after its last record, so it reads every line
+     * up to that record, as before, and stops at the first that is not one.
+     */
+    private static void noteGates(JournalQuery query, List<JournalFiles.Entry> files, GateOutcomes gates, int threads,
+            List<ExportBatch> batches) throws IOException {
+        if (query.through() == Long.MAX_VALUE) {
+            ParallelExport.run(files, Math.max(1, threads), batches, () -> new GateEndScan(gates), batch -> true);
+            return;
+        }
+        RecordView view = new RecordView();
+        readThrough(files, new StrictLines(query.through()) {
+            @Override
+            void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
+                    throws IOException {
+                // most lines are only checked here: the members are located only in the lines that end a gate
+                if (!view.scan(bytes, offset, length)) {
+                    JournalRecord record = parse(file, number, bytes, offset, length);
+                    pass(record.seq());
+                    gates.note(record);
+                    return;
+                }
+                pass(view.seq());
+                if (GateOutcomes.ends(view)) {
+                    if (view.index()) {
+                        gates.note(view);
+                    } else {
+                        gates.note(parse(file, number, bytes, offset, length));
+                    }
+                }
+            }
+        });
     }
 
     static List<JournalFiles.Entry> files(Path dir) throws IOException {
@@ -175,6 +217,11 @@ final class JournalExport {
 
         abstract void record(JournalFiles.Entry file, long number, byte[] bytes, int offset, int length)
                 throws IOException;
+
+        /** Whether the last record asked for was read: any line after it ends the reading. */
+        final boolean reached() {
+            return reached;
+        }
 
         /** Before a record is used: ends the reading when it is newer than the last record asked for. */
         final void pass(long seq) throws ThroughReached {

@@ -35,6 +35,21 @@ final class RecordView {
     static final int USER = 10;
     static final int OUTCOME = 11;
     static final int APPROVERS = 14;
+    /** The numbers of the {@link #KNOWN} names, by their first letter: a member's name is compared with one or two. */
+    private static final int[][] BY_FIRST = new int[128][];
+    private static final byte[][] KNOWN_BYTES = KNOWN.stream()
+            .map(name -> name.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
+    static {
+        for (int k = 0; k < KNOWN.size(); k++) {
+            char first = KNOWN.get(k).charAt(0);
+            int[] before = BY_FIRST[first] == null ? new int[0] : BY_FIRST[first];
+            int[] with = java.util.Arrays.copyOf(before, before.length + 1);
+            with[before.length] = k;
+            BY_FIRST[first] = with;
+        }
+    }
+
     private final int[] known = new int[KNOWN.size()];
     private int lineStart;
     private int lineEnd;
@@ -91,11 +106,15 @@ final class RecordView {
             }
             valueEnd[count] = after;
             knownOf[count] = -1;
-            for (int k = 0; k < KNOWN.size(); k++) {
-                if (is(count, KNOWN.get(k))) {
-                    known[k] = count;
-                    knownOf[count] = k;
-                    break;
+            byte first = b[nameAt[count]];
+            int[] candidates = first >= 0 ? BY_FIRST[first] : null;
+            if (candidates != null) {
+                for (int k : candidates) {
+                    if (is(count, KNOWN_BYTES[k])) {
+                        known[k] = count;
+                        knownOf[count] = k;
+                        break;
+                    }
                 }
             }
             count++;
@@ -117,9 +136,10 @@ final class RecordView {
     private int skip(int pos, int depth) {
         byte c = b[pos];
         if (c == '"') {
-            int p = pos + 1;
-            while (b[p] != '"') {
-                p += b[p] == '\\' ? 2 : 1;
+            // eight bytes at a time to the next quote or backslash: a canonical line's strings end before its end
+            int p = LineFeeds.next(b, pos + 1, lineEnd, (byte) '"', (byte) '\\');
+            while (b[p] == '\\') {
+                p = LineFeeds.next(b, p + 2, lineEnd, (byte) '"', (byte) '\\');
             }
             return p + 1;
         }
@@ -148,6 +168,21 @@ final class RecordView {
             p++;
         }
         return p;
+    }
+
+    /** {@link #is(int, String)} for a name as ASCII bytes, with the member's offsets read once. */
+    private boolean is(int member, byte[] name) {
+        int at = nameAt[member];
+        int length = nameEnd[member] - at;
+        if (length != name.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (b[at + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean is(int member, String name) {

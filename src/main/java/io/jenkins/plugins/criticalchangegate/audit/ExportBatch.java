@@ -1,0 +1,122 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import java.util.Arrays;
+
+/**
+ * One buffer of a journal file on its way through the parallel export ({@link ParallelExport}): the reader
+ * ({@link ExportReader}) fills it with whole lines of one file, a worker turns the lines it can read in place into
+ * the export's bytes in the batch's own output ({@link #out}), and the in-order stage writes that output and deals
+ * with whatever lines the worker left (from {@link #doneAt} on). The export's own variant of the verifier's
+ * {@link LineBatch}: the same life cycle, other results. Batches are reused from a fixed pool, so memory stays flat.
+ */
+@SuppressFBWarnings(value = "AT_STALE_THREAD_WRITE_OF_PRIMITIVE",
+        justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a worker"
+        + " until markDone, the in-order stage after awaitDone until it puts the batch back on the free queue;"
+        + " BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
+final class ExportBatch {
+    byte[] buffer;
+    /** The bytes of whole lines, from 0; each ends with a line feed. */
+    int length;
+    @CheckForNull
+    JournalFiles.Entry file;
+    /** Whether this is the file's last batch; {@link #tornBytes} follow its last line feed. */
+    boolean endOfFile;
+    int tornBytes;
+    /** Whether the line after this batch's lines is too long for any record (the reader stopped there). */
+    boolean tooLongNext;
+    /** Why the reader could not read on; the in-order stage then reads the rest the one-thread way. */
+    @CheckForNull
+    Exception failure;
+
+    /** What the worker wrote for the lines it took (JSON: each record preceded by {@code ",\n"}). */
+    final ExportOutput out;
+    /** The rows of a CSV export, written to {@link #out}. */
+    final CsvRows rows;
+    /** The lines the worker went through, from the batch's start (those it left among them included). */
+    int doneLines;
+    /** Where the line after them starts ({@link #length} when it went through all). */
+    int doneAt;
+    /**
+     * The lines the worker left among those it went through, for the in-order stage: their number in the batch (from
+     * 0), where they start and end, and how much output the worker had written before them.
+     */
+    int left;
+    int[] leftNumber = new int[16];
+    int[] leftStart = new int[16];
+    int[] leftEnd = new int[16];
+    int[] leftOutput = new int[16];
+    @CheckForNull
+    private RuntimeException crash;
+    private boolean done;
+
+    ExportBatch(int size) {
+        buffer = new byte[size];
+        out = new ExportOutput(size + size / 4); // a CSV row is shorter than its line, a JSON record 2 bytes longer
+        rows = new CsvRows(out);
+    }
+
+    void reset(JournalFiles.Entry entry) {
+        file = entry;
+        length = 0;
+        endOfFile = false;
+        tornBytes = 0;
+        tooLongNext = false;
+        failure = null;
+        out.clear();
+        doneLines = 0;
+        doneAt = 0;
+        left = 0;
+        synchronized (this) {
+            crash = null;
+            done = false;
+        }
+    }
+
+    /** Notes a line the worker leaves to the in-order stage, after the output written so far. */
+    void leave(int number, int start, int end) {
+        if (left == leftNumber.length) {
+            int n = 2 * left;
+            leftNumber = Arrays.copyOf(leftNumber, n);
+            leftStart = Arrays.copyOf(leftStart, n);
+            leftEnd = Arrays.copyOf(leftEnd, n);
+            leftOutput = Arrays.copyOf(leftOutput, n);
+        }
+        leftNumber[left] = number;
+        leftStart[left] = start;
+        leftEnd[left] = end;
+        leftOutput[left] = out.size();
+        left++;
+    }
+
+    /** A worker's run over the batch; marks it done even when it fails, so the in-order stage never waits forever. */
+    void work(ParallelExport.Worker worker) {
+        try {
+            worker.take(this);
+        } catch (RuntimeException e) {
+            crashed(e);
+        } finally {
+            markDone();
+        }
+    }
+
+    private synchronized void crashed(RuntimeException e) {
+        crash = e;
+    }
+
+    synchronized void markDone() {
+        done = true;
+        notifyAll();
+    }
+
+    /** Waits until a worker is done with this batch; rethrows what crashed it. */
+    synchronized void awaitDone() throws InterruptedException {
+        while (!done) {
+            wait();
+        }
+        if (crash != null) {
+            throw new IllegalStateException("an export thread failed on " + file, crash);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The parallel export (issue 17: {@link ParallelExport}, {@link ExportRows}, {@link InOrderRows}, and
+ * {@code --outcome}'s first pass {@link GateEndScan}) gives exactly the one-thread export's bytes and message, with
+ * several thread counts and buffers from a few bytes (every line cut across batches, the buffers growing) to the real
+ * 4 MiB, and its workers did take the lines; a failed output stops every thread.
+ */
+public class ParallelExportTest {
+    /** Thread counts and buffer sizes. */
+    private static final int[][] PARALLEL = {{2, ParallelExport.BUFFER}, {2, 64}, {3, 700}, {4, 4096}, {2, 1 << 20}};
+    private static final List<Supplier<JournalQuery.Builder>> QUERIES = List.of(JournalQuery::builder,
+            () -> JournalQuery.builder().system("payments"), () -> JournalQuery.builder().user("bob"),
+            () -> JournalQuery.builder().outcome("APPROVED"), () -> JournalQuery.builder().outcome("REJECTED")
+                    .job("deploy/payments"), () -> JournalQuery.builder().type("DECIDED"));
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void everyThreadCountAndBufferSizeGivesTheOneThreadBytes() throws IOException {
+        int compared = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            Path dir = tmp.newFolder().toPath();
+            int[] kinds = ExportDifferentialTest.generate(dir, new Random(seed), 700);
+            assertThat("lines the workers leave", kinds[1], greaterThan(50));
+            onlyRecords(dir);
+            for (Supplier<JournalQuery.Builder> query : QUERIES) {
+                compared += compare(dir, query.get().build(), true);
+            }
+        }
+        assertThat(compared, greaterThan(150));
+    }
+
+    @Test
+    public void aLiveReadEndsAtItsLastRecordWhateverTheThreads() throws IOException {
+        Path dir = tmp.newFolder().toPath();
+        ExportDifferentialTest.generate(dir, new Random(9), 300);
+        for (long through : new long[] {0, 1, 2, 57, 150, 299, 300, 301}) {
+            for (Supplier<JournalQuery.Builder> query : QUERIES) {
+                compare(dir, query.get().through(through).build(), false);
+            }
+        }
+    }
+
+    @Test
+    public void aBadLineStopsEveryThreadCountAtTheSameLine() throws IOException {
+        String[][] breakages = {{"\"seq\":100,", "\"seq\":1e2,"}, {"\"type\":\"DECIDED\"", "\"type\":\"DECIDE\""},
+            {"\"seq\":200,", "\"seq\":200,\"seq\":200,"}};
+        for (String[] breakage : breakages) {
+            Path dir = tmp.newFolder().toPath();
+            ExportDifferentialTest.generate(dir, new Random(breakage[0].length()), 600);
+            boolean broken = false;
+            for (JournalFiles.Entry file : JournalFiles.list(dir)) {
+                String text = Files.readString(file.path);
+                if (!broken && text.contains(breakage[0])) {
+                    Files.writeString(file.path, text.replaceFirst(breakage[0].replace("\"", "\\\""), breakage[1]));
+                    broken = true;
+                }
+            }
+            assertThat(breakage[0], broken, equalTo(true));
+            for (Supplier<JournalQuery.Builder> query : QUERIES) {
+                compare(dir, query.get().build(), false);
+            }
+            assertThat(run(dir, JournalQuery.builder().build(), true, 2, 4096), containsString("--- java.io"));
+        }
+    }
+
+    /** Exports with one thread, then with each of {@link #PARALLEL}: the same text; returns how many compared. */
+    private static int compare(Path dir, JournalQuery query, boolean workersMustTakeLines) throws IOException {
+        int n = 0;
+        for (boolean csv : new boolean[] {true, false}) {
+            String expected = run(dir, query, csv, 1, ParallelExport.BUFFER);
+            for (int[] p : PARALLEL) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                String error = "";
+                long taken = 0;
+                try {
+                    taken = JournalExport.write(query, dir, format(csv), bytes, p[0], p[1]);
+                } catch (IOException e) {
+                    error = "\n--- " + e;
+                }
+                String what = query + (csv ? " csv" : " json") + ", " + p[0] + " threads, " + p[1] + " bytes";
+                assertThat(what, bytes.toString(StandardCharsets.UTF_8) + error, equalTo(expected));
+                if (workersMustTakeLines) {
+                    assertThat(what + ": lines the workers took", taken, greaterThan(500L));
+                }
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String run(Path dir, JournalQuery query, boolean csv, int threads, int buffer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String error = "";
+        try {
+            JournalExport.write(query, dir, format(csv), bytes, threads, buffer);
+        } catch (IOException e) {
+            error = "\n--- " + e;
+        }
+        return bytes.toString(StandardCharsets.UTF_8) + error;
+    }
+
+    private static JournalExport.Format format(boolean csv) {
+        return csv ? JournalExport.Format.CSV : JournalExport.Format.JSON;
+    }
+
+    @Test
+    public void aFullDeviceStopsEveryThread() throws IOException {
+        Path dir = big();
+        for (JournalQuery query : List.of(JournalQuery.builder().build(),
+                JournalQuery.builder().outcome("APPROVED").build())) {
+            try (OutputStream full = new FileOutputStream("/dev/full")) {
+                JournalExport.write(query, dir, JournalExport.Format.CSV, full, 3, 4096);
+                throw new AssertionError("wrote to /dev/full");
+            } catch (IOException e) {
+                assertThat(String.valueOf(e.getMessage()), containsString("No space left on device"));
+            }
+            assertThat(exportThreads(), equalTo(List.of()));
+        }
+    }
+
+    @Test
+    public void aClosedPipeStopsEveryThreadAtOnce() throws Exception {
+        Path dir = big();
+        Pipe pipe = Pipe.open();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = Channels.newInputStream(pipe.source())) {
+                in.readNBytes(10); // as 'head -c 10' does: read, then close the read end
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        reader.start();
+        long start = System.nanoTime();
+        try (OutputStream out = Channels.newOutputStream(pipe.sink())) {
+            JournalExport.write(JournalQuery.builder().build(), dir, JournalExport.Format.JSON, out, 2, 4096);
+            throw new AssertionError("wrote everything into a closed pipe");
+        } catch (IOException e) {
+            assertThat(String.valueOf(e), containsString("IOException"));
+        }
+        reader.join();
+        assertThat("stopped at once, not after the whole journal", (System.nanoTime() - start) / 1_000_000,
+                lessThan(20_000L));
+        assertThat(exportThreads(), equalTo(List.of()));
+    }
+
+    /** A journal of some 2,000 records and no line that is not one, about 1 MiB: many batches of 4 KiB. */
+    private Path big() throws IOException {
+        Path dir = tmp.newFolder().toPath();
+        ExportDifferentialTest.generate(dir, new Random(3), 2000);
+        onlyRecords(dir);
+        assertThat(run(dir, JournalQuery.builder().build(), false, 1, 4096).length(), greaterThan(500_000));
+        return dir;
+    }
+
+    /**
+     * Leaves out the generated lines that are not records (the export would stop there), keeping those that are
+     * records but not canonical (the workers leave them to the in-order stage).
+     */
+    private static void onlyRecords(Path dir) throws IOException {
+        for (JournalFiles.Entry file : JournalFiles.list(dir)) {
+            StringBuilder records = new StringBuilder();
+            for (String line : Files.readAllLines(file.path)) {
+                try {
+                    RecordFormat.parse(line);
+                    records.append(line).append('\n');
+                } catch (RecordFormat.MalformedRecordException e) {
+                    // left out: the export would stop there
+                }
+            }
+            Files.writeString(file.path, records);
+        }
+    }
+
+    /** The export's threads still alive: none, once an export has returned or thrown. */
+    private static List<String> exportThreads() {
+        List<String> alive = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("audit export:") && t.isAlive()) {
+                alive.add(t.getName());
+            }
+        }
+        return alive;
+    }
+}
