@@ -15,6 +15,9 @@ final class LineFeeds {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LF = '\n' * ONES;
+    private static final long QUOTES = '"' * ONES;
+    private static final long BACKSLASHES = '\\' * ONES;
+    private static final long SPACES = ' ' * ONES;
 
     private LineFeeds() {
     }
@@ -52,6 +55,36 @@ final class LineFeeds {
             }
         }
         return -1;
+    }
+
+    /**
+     * The first byte in {@code b[from, to)} that a canonical string cannot hold as it is: a quote, a backslash, a control
+     * character (below 0x20) or the first byte of a multi-byte UTF-8 character (0x80 and up); {@code to} if none is
+     * (issue 17: the verifier's canonical check spent most of its time in this loop, one byte at a time). A word's flags
+     * can be wrong only above a byte that is rightly flagged (a subtraction borrows upward from a byte that underflowed,
+     * and the words are little-endian), so the lowest flag is the first such byte.
+     */
+    static int plainText(byte[] b, int from, int to) {
+        int p = from;
+        for (; p + 8 <= to; p += 8) {
+            long flags = special((long) LONGS.get(b, p));
+            if (flags != 0) {
+                return p + (Long.numberOfTrailingZeros(flags) >>> 3);
+            }
+        }
+        for (; p < to; p++) {
+            byte c = b[p];
+            if (c < 0x20 || c == '"' || c == '\\') { // bytes of 0x80 and up are negative
+                return p;
+            }
+        }
+        return to;
+    }
+
+    /** The high bit of each byte of {@code w} that {@link #plainText} stops at (and, above such a byte, maybe others). */
+    static long special(long w) {
+        // below 0x20: subtracting 0x20 sets the high bit; 0x80 and up: the high bit is set already
+        return ((w - SPACES) | w | zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES)) & HIGHS;
     }
 
     /** Non-zero exactly when a byte of {@code x} is zero. */
