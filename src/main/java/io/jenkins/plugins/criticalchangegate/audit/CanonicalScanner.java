@@ -36,8 +36,6 @@ final class CanonicalScanner {
     private int end;
     /** Whether the record ends at a line feed before {@link #end} ({@link #scanLine}) rather than at {@link #end}. */
     private boolean toLineFeed;
-    /** Whether the record being scanned has had its {@code time}. */
-    private boolean timeSeen;
 
     /** The record's {@code seq}. */
     long seq;
@@ -85,9 +83,7 @@ final class CanonicalScanner {
         typeAt = -1;
         typeEnd = -1;
         timeAt = -1;
-        timeSeen = false;
-        // The loop over a record's members stays small, the five members the verifier reads each take a method: C2
-        // compiles small methods sooner and inlines them where they are hot (issue 17: start-up of audit verify).
+        boolean timeSeen = false;
         try {
             expect('{');
             int lastNameAt = -1;
@@ -97,18 +93,64 @@ final class CanonicalScanner {
                 int nameLength = name();
                 int member = member(nameAt, nameLength);
                 if (member == HASH_MEMBER) {
-                    return hashMember(lastNameAt >= 0, start);
+                    // The hash member is last, after a comma, and is exactly 64 lowercase hex digits.
+                    if (lastNameAt < 0) {
+                        return fail("'hash' is the only member", start);
+                    }
+                    expect(':');
+                    expect('"');
+                    if (!hex64()) {
+                        return fail("'hash' is not 64 lowercase hex digits", start);
+                    }
+                    expect('"');
+                    expect('}');
+                    if (toLineFeed ? pos >= end || b[pos] != '\n' : pos != end) {
+                        return fail("'hash' is not the last member, or text follows the record", start);
+                    }
+                    if (seq < 0 || prevAt < 0 || typeAt < 0 || !timeSeen) {
+                        return fail("a record needs seq, time, type, prev and hash", start);
+                    }
+                    return true;
                 }
                 if (lastNameAt >= 0 && compare(lastNameAt, lastNameLength, nameAt, nameLength) >= 0) {
-                    return outOfOrder(nameAt, nameLength, start);
+                    return fail("member names are not in canonical (sorted, unique) order at '"
+                            + new String(b, nameAt, nameLength, java.nio.charset.StandardCharsets.US_ASCII) + "'",
+                            start);
                 }
                 lastNameAt = nameAt;
                 lastNameLength = nameLength;
                 expect(':');
-                if (member == OTHER_MEMBER) {
+                if (member == SEQ_MEMBER) {
+                    seq = number();
+                    if (seq < 1) {
+                        return fail("'seq' is not a positive integer", start);
+                    }
+                } else if (member == PREV_MEMBER) {
+                    expect('"');
+                    prevAt = pos;
+                    if (!hex64()) {
+                        return fail("'prev' is not 64 lowercase hex digits", start);
+                    }
+                    expect('"');
+                } else if (member == TYPE_MEMBER) {
+                    typeAt = pos + 1;
+                    string();
+                    typeEnd = pos - 1;
+                    if (!RecordTypes.isKnown(b, typeAt, typeEnd)) {
+                        return fail("'type' is not one of the record types docs/audit.md lists", start);
+                    }
+                } else if (member == TIME_MEMBER) {
+                    if (pos >= end || b[pos] != '"') {
+                        return fail("'time' is not a string", start);
+                    }
+                    timeAt = pos + 1;
+                    string();
+                    if (!RecordTypes.isTime(b, timeAt, pos - 1)) {
+                        return fail("'time' is not a UTC time like 2026-11-26T09:30:00.000Z", start);
+                    }
+                    timeSeen = true;
+                } else {
                     value(1);
-                } else if (!knownMember(member, start)) {
-                    return false;
                 }
                 if (pos < end && b[pos] == ',') {
                     pos++;
@@ -119,67 +161,6 @@ final class CanonicalScanner {
         } catch (Refused e) {
             return fail(e.getMessage(), start);
         }
-    }
-
-    /** The hash member, last, after a comma, exactly 64 lowercase hex digits: whether the record ends well there. */
-    private boolean hashMember(boolean afterOthers, int start) throws Refused {
-        if (!afterOthers) {
-            return fail("'hash' is the only member", start);
-        }
-        expect(':');
-        expect('"');
-        if (!hex64()) {
-            return fail("'hash' is not 64 lowercase hex digits", start);
-        }
-        expect('"');
-        expect('}');
-        if (toLineFeed ? pos >= end || b[pos] != '\n' : pos != end) {
-            return fail("'hash' is not the last member, or text follows the record", start);
-        }
-        if (seq < 0 || prevAt < 0 || typeAt < 0 || !timeSeen) {
-            return fail("a record needs seq, time, type, prev and hash", start);
-        }
-        return true;
-    }
-
-    private boolean outOfOrder(int nameAt, int nameLength, int start) {
-        return fail("member names are not in canonical (sorted, unique) order at '"
-                + new String(b, nameAt, nameLength, java.nio.charset.StandardCharsets.US_ASCII) + "'", start);
-    }
-
-    /** The value of seq, prev, type or time, after its colon: false, with {@link #error} set, if it is not right. */
-    private boolean knownMember(int member, int start) throws Refused {
-        if (member == SEQ_MEMBER) {
-            seq = number();
-            if (seq < 1) {
-                return fail("'seq' is not a positive integer", start);
-            }
-        } else if (member == PREV_MEMBER) {
-            expect('"');
-            prevAt = pos;
-            if (!hex64()) {
-                return fail("'prev' is not 64 lowercase hex digits", start);
-            }
-            expect('"');
-        } else if (member == TYPE_MEMBER) {
-            typeAt = pos + 1;
-            string();
-            typeEnd = pos - 1;
-            if (!RecordTypes.isKnown(b, typeAt, typeEnd)) {
-                return fail("'type' is not one of the record types docs/audit.md lists", start);
-            }
-        } else {
-            if (pos >= end || b[pos] != '"') {
-                return fail("'time' is not a string", start);
-            }
-            timeAt = pos + 1;
-            string();
-            if (!RecordTypes.isTime(b, timeAt, pos - 1)) {
-                return fail("'time' is not a UTC time like 2026-11-26T09:30:00.000Z", start);
-            }
-            timeSeen = true;
-        }
-        return true;
     }
 
     /**
@@ -211,6 +192,9 @@ final class CanonicalScanner {
         byte[] bytes = b;
         int p = pos;
         int limit = Math.min(end, p + 64);
+        while (p + 8 <= limit && LineFeeds.lowercaseHex8(bytes, p)) {
+            p += 8; // eight digits at a time; the loop below finds which byte of a word is not one
+        }
         while (p < limit && Hex.digit(bytes[p]) >= 0) {
             p++;
         }
@@ -278,55 +262,47 @@ final class CanonicalScanner {
         } else if (c == 'f') {
             literal("false");
         } else if (c == '{') {
-            object(depth);
+            pos++;
+            if (pos < end && b[pos] == '}') {
+                pos++;
+                return;
+            }
+            int lastAt = -1;
+            int lastLength = 0;
+            while (true) {
+                int at = pos + 1;
+                int length = name();
+                if (lastAt >= 0 && compare(lastAt, lastLength, at, length) >= 0) {
+                    throw new Refused("member names are not in canonical (sorted, unique) order");
+                }
+                lastAt = at;
+                lastLength = length;
+                expect(':');
+                value(depth + 1);
+                if (pos < end && b[pos] == ',') {
+                    pos++;
+                } else {
+                    expect('}');
+                    return;
+                }
+            }
         } else if (c == '[') {
-            array(depth);
+            pos++;
+            if (pos < end && b[pos] == ']') {
+                pos++;
+                return;
+            }
+            while (true) {
+                value(depth + 1);
+                if (pos < end && b[pos] == ',') {
+                    pos++;
+                } else {
+                    expect(']');
+                    return;
+                }
+            }
         } else {
             throw new Refused(c == 'n' ? "null is not used in records" : "not a JSON value, or not canonical");
-        }
-    }
-
-    private void object(int depth) throws Refused {
-        pos++;
-        if (pos < end && b[pos] == '}') {
-            pos++;
-            return;
-        }
-        int lastAt = -1;
-        int lastLength = 0;
-        while (true) {
-            int at = pos + 1;
-            int length = name();
-            if (lastAt >= 0 && compare(lastAt, lastLength, at, length) >= 0) {
-                throw new Refused("member names are not in canonical (sorted, unique) order");
-            }
-            lastAt = at;
-            lastLength = length;
-            expect(':');
-            value(depth + 1);
-            if (pos < end && b[pos] == ',') {
-                pos++;
-            } else {
-                expect('}');
-                return;
-            }
-        }
-    }
-
-    private void array(int depth) throws Refused {
-        pos++;
-        if (pos < end && b[pos] == ']') {
-            pos++;
-            return;
-        }
-        while (true) {
-            value(depth + 1);
-            if (pos < end && b[pos] == ',') {
-                pos++;
-            } else {
-                expect(']');
-                return;
-            }
         }
     }
 

@@ -87,6 +87,35 @@ final class LineFeeds {
         return ((w - SPACES) | w | zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES)) & HIGHS;
     }
 
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NIBBLES = 0x000F000F000F000FL;
+
+    /**
+     * Whether the eight bytes at {@code b[at]} are all lowercase hex digits: {@code prev} and {@code hash} are 128 of a
+     * record's some 400 bytes. Each byte is tested for 0x2f < x < 0x3a or 0x60 < x < 0x67 on its low seven bits, where
+     * the sums and differences stay within the byte (exact, no carry), and for a clear high bit.
+     */
+    static boolean lowercaseHex8(byte[] b, int at) {
+        long w = (long) LONGS.get(b, at);
+        long low = w & LOW7;
+        long digit = (ONES * (127 + 0x3a) - low) & (low + ONES * (127 - 0x2f));
+        long letter = (ONES * (127 + 0x67) - low) & (low + ONES * (127 - 0x60));
+        return ((digit | letter) & ~w & HIGHS) == HIGHS;
+    }
+
+    /**
+     * Writes the 8 lowercase hex digits of {@code bytes[from, from + 4)} at {@code out[at]}: the verifier turns each
+     * computed hash into text to compare it with the line's (issue 17). Each byte is spread to a 16-bit lane holding its
+     * two nibbles, and a nibble n becomes {@code '0' + n}, plus {@code 'a' - '9' - 1} when n + 6 reaches 16.
+     */
+    static void hex8(byte[] bytes, int from, byte[] out, int at) {
+        long x = (bytes[from] & 0xFFL) | (bytes[from + 1] & 0xFFL) << 16 | (bytes[from + 2] & 0xFFL) << 32
+                | (bytes[from + 3] & 0xFFL) << 48;
+        long n = (x >>> 4 & NIBBLES) | (x & NIBBLES) << 8;
+        long letters = (n + 6 * ONES) >>> 4 & ONES;
+        LONGS.set(out, at, n + '0' * ONES + letters * ('a' - '9' - 1));
+    }
+
     /** Non-zero exactly when a byte of {@code x} is zero. */
     private static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
