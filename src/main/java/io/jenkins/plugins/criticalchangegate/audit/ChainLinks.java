@@ -36,6 +36,13 @@ final class ChainLinks {
     private final byte[] liveHash;
 
     private boolean started;
+    /**
+     * The seqs at which a line is checked against a hash that head.json, the expected head or the live end names, or
+     * -1 (no seq is): the fast path of {@link #line} takes no line at these.
+     */
+    private long headSeq = -1;
+    private final long expectedHeadSeq;
+    private final long liveSeq;
     @CheckForNull
     private HeadFile.Head head;
     /** Why head.json holds no head, when it holds none. */
@@ -63,6 +70,8 @@ final class ChainLinks {
         this.live = live;
         this.expectedHash = expected == null ? null : expected.hash().getBytes(StandardCharsets.US_ASCII);
         this.liveHash = live == null ? null : live.lastHash.getBytes(StandardCharsets.US_ASCII);
+        this.expectedHeadSeq = expected == null ? -1 : expected.seq();
+        this.liveSeq = live == null ? -1 : live.lastSeq;
         Arrays.fill(previousHash, (byte) '0'); // what the first record's prev must be: checked there, and again here
     }
 
@@ -88,6 +97,33 @@ final class ChainLinks {
     @CheckForNull
     VerificationResult.Problem line(JournalFiles.Entry file, long line, byte[] b, int start, int end, RecordFacts facts)
             throws IOException {
+        // The line of nearly every record: the next seq, hash and prev as they should be, no head named at it. Kept a
+        // few dozen bytecodes, so C2 compiles it early and whole (issue 17: the one big method was compiled late and
+        // recompiled after a trap in a problem's path); anything else takes checkedLine, the full steps.
+        long seq = facts.seq;
+        if (facts.canonical && facts.hashMatches && seq == expectedSeq && started && !facts.journalCreated
+                && pendingGap == null && end + 1 - start <= AuditJournal.MAX_RECORD_BYTES && seq != headSeq
+                && seq != expectedHeadSeq && seq != liveSeq
+                && Arrays.equals(previousHash, 0, previousHash.length, b, facts.prevAt, facts.prevAt + 64)) {
+            accept(b, facts, RecordFacts.hashAt(end), seq);
+            return null;
+        }
+        return checkedLine(file, line, b, start, end, facts);
+    }
+
+    /** Takes a record that passed as the last one verified. */
+    private void accept(byte[] b, RecordFacts facts, int hashAt, long seq) {
+        System.arraycopy(b, facts.timeAt, lastTime, 0, lastTime.length);
+        System.arraycopy(b, hashAt, previousHash, 0, previousHash.length);
+        expectedSeq = seq + 1;
+        records++;
+        done = seq == liveSeq;
+    }
+
+    /** {@link #line} in full: every step, in the order docs/audit.md gives, and the problem of the first that fails. */
+    @CheckForNull
+    private VerificationResult.Problem checkedLine(JournalFiles.Entry file, long line, byte[] b, int start, int end,
+            RecordFacts facts) throws IOException {
         if (end + 1 - start > AuditJournal.MAX_RECORD_BYTES) {
             return tooLong(file, line);
         }
@@ -160,11 +196,7 @@ final class ChainLinks {
                     + new String(b, hashAt, 64, StandardCharsets.US_ASCII) + ": the record was replaced after it was"
                     + " written");
         }
-        System.arraycopy(b, facts.timeAt, lastTime, 0, lastTime.length);
-        System.arraycopy(b, hashAt, previousHash, 0, previousHash.length);
-        expectedSeq = seq + 1;
-        records++;
-        done = live != null && seq == live.lastSeq;
+        accept(b, facts, hashAt, seq);
         return null;
     }
 
@@ -299,6 +331,7 @@ final class ChainLinks {
         started = true;
         HeadFile.Reading reading = live != null ? live.head : HeadFile.inspect(dir, ChainHash.forKey(key));
         head = reading.head;
+        headSeq = reading.head == null ? -1 : reading.head.seq;
         headHash = reading.head == null ? null : reading.head.hash.getBytes(StandardCharsets.US_ASCII);
         headProblem = reading.problem;
         return null;
