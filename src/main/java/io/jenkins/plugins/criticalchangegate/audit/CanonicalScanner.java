@@ -10,17 +10,6 @@ package io.jenkins.plugins.criticalchangegate.audit;
  * implementation would parse and re-encode differently is reported here as malformed. Not thread-safe; reusable.
  */
 final class CanonicalScanner {
-    private static final byte[] SEQ = {'s', 'e', 'q'};
-    private static final byte[] PREV = {'p', 'r', 'e', 'v'};
-    private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
-    private static final byte[] TIME = {'t', 'i', 'm', 'e'};
-    private static final byte[] HASH = {'h', 'a', 's', 'h'};
-    private static final int OTHER_MEMBER = 0;
-    private static final int HASH_MEMBER = 1;
-    private static final int SEQ_MEMBER = 2;
-    private static final int PREV_MEMBER = 3;
-    private static final int TYPE_MEMBER = 4;
-    private static final int TIME_MEMBER = 5;
     /** The bytes a member name may hold ({@link CanonicalJson#NAME}). */
     private static final boolean[] NAME_CHAR = new boolean[256];
 
@@ -91,8 +80,8 @@ final class CanonicalScanner {
             while (true) {
                 int nameAt = pos + 1;
                 int nameLength = name();
-                int member = member(nameAt, nameLength);
-                if (member == HASH_MEMBER) {
+                int member = RecordMembers.of(b, nameAt, nameLength);
+                if (member == RecordMembers.HASH) {
                     // The hash member is last, after a comma, and is exactly 64 lowercase hex digits.
                     if (lastNameAt < 0) {
                         return fail("'hash' is the only member", start);
@@ -120,26 +109,26 @@ final class CanonicalScanner {
                 lastNameAt = nameAt;
                 lastNameLength = nameLength;
                 expect(':');
-                if (member == SEQ_MEMBER) {
+                if (member == RecordMembers.SEQ) {
                     seq = number();
                     if (seq < 1) {
                         return fail("'seq' is not a positive integer", start);
                     }
-                } else if (member == PREV_MEMBER) {
+                } else if (member == RecordMembers.PREV) {
                     expect('"');
                     prevAt = pos;
                     if (!hex64()) {
                         return fail("'prev' is not 64 lowercase hex digits", start);
                     }
                     expect('"');
-                } else if (member == TYPE_MEMBER) {
+                } else if (member == RecordMembers.TYPE) {
                     typeAt = pos + 1;
                     string();
                     typeEnd = pos - 1;
                     if (!RecordTypes.isKnown(b, typeAt, typeEnd)) {
                         return fail("'type' is not one of the record types docs/audit.md lists", start);
                     }
-                } else if (member == TIME_MEMBER) {
+                } else if (member == RecordMembers.TIME) {
                     if (pos >= end || b[pos] != '"') {
                         return fail("'time' is not a string", start);
                     }
@@ -160,30 +149,6 @@ final class CanonicalScanner {
             }
         } catch (Refused e) {
             return fail(e.getMessage(), start);
-        }
-    }
-
-    /**
-     * Which of the members the verifier reads a name is ({@link #HASH_MEMBER}...), or {@link #OTHER_MEMBER}: one
-     * look at the name's length and first byte instead of five comparisons for every member of every record.
-     */
-    private int member(int at, int length) {
-        byte first = b[at];
-        if (length == 3) {
-            return first == 's' && same(at, length, SEQ) ? SEQ_MEMBER : OTHER_MEMBER;
-        }
-        if (length != 4) {
-            return OTHER_MEMBER;
-        }
-        switch (first) {
-            case 'h':
-                return same(at, length, HASH) ? HASH_MEMBER : OTHER_MEMBER;
-            case 'p':
-                return same(at, length, PREV) ? PREV_MEMBER : OTHER_MEMBER;
-            case 't':
-                return same(at, length, TYPE) ? TYPE_MEMBER : same(at, length, TIME) ? TIME_MEMBER : OTHER_MEMBER;
-            default:
-                return OTHER_MEMBER;
         }
     }
 
@@ -393,57 +358,13 @@ final class CanonicalScanner {
         }
     }
 
-    /** One multi-byte UTF-8 character (RFC 3629, section 4): no overlong forms, no surrogates, up to U+10FFFF. */
+    /** One multi-byte UTF-8 character; {@link #pos} is at its first byte. */
     private void utf8() throws Refused {
-        int c = b[pos] & 0xFF;
-        int n;
-        int min2 = 0x80;
-        int max2 = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            n = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0) {
-                min2 = 0xA0;
-            } else if (c == 0xED) {
-                max2 = 0x9F;
-            }
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0) {
-                min2 = 0x90;
-            } else if (c == 0xF4) {
-                max2 = 0x8F;
-            }
-        } else {
+        int length = Utf8Sequences.length(b, pos, end);
+        if (length < 0) {
             throw new Refused("not valid UTF-8");
         }
-        if (end - pos <= n) {
-            throw new Refused("not valid UTF-8");
-        }
-        int second = b[pos + 1] & 0xFF;
-        if (second < min2 || second > max2) {
-            throw new Refused("not valid UTF-8");
-        }
-        for (int i = 2; i <= n; i++) {
-            int next = b[pos + i] & 0xFF;
-            if (next < 0x80 || next > 0xBF) {
-                throw new Refused("not valid UTF-8");
-            }
-        }
-        pos += n + 1;
-    }
-
-    private boolean same(int at, int length, byte[] name) {
-        if (length != name.length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (b[at + i] != name[i]) {
-                return false;
-            }
-        }
-        return true;
+        pos += length;
     }
 
     /** Compares two ASCII names byte by byte (which for them is UTF-16 code unit order too). */
