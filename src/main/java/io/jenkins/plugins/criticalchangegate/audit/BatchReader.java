@@ -9,25 +9,26 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The parallel verifier's reader: fills free {@link LineBatch}es with whole lines of the journal's files, in order,
- * and hands each to the hashing threads and to the in-order stage. One thread, since reading from the page cache is a
+ * The reader of the parallel verifier and the parallel export: fills free batches ({@link LineBatch},
+ * {@link ExportBatch}) with whole lines of the journal's files, in order, and hands each to the workers (hashing,
+ * or turning lines into the export's bytes) and to the in-order stage. One thread, since reading from the page cache is a
  * copy, far faster than hashing. Stops at a line too long for any record (nothing after it is ever checked), at the
  * end of the last file, at a read error (handed on in order, so a problem found earlier still wins) and on interrupt.
  */
-final class BatchReader implements Runnable {
+final class BatchReader<B extends FileBatch> implements Runnable {
     private final List<JournalFiles.Entry> files;
-    private final BlockingQueue<LineBatch> free;
-    private final BlockingQueue<LineBatch> toHash;
-    private final BlockingQueue<LineBatch> inOrder;
+    private final BlockingQueue<B> free;
+    private final BlockingQueue<B> toWork;
+    private final BlockingQueue<B> inOrder;
     /** What followed the last line feed of the previous batch: the start of the next line (under 1 MiB). */
     private byte[] carry = new byte[0];
     private int carried;
 
-    BatchReader(List<JournalFiles.Entry> files, BlockingQueue<LineBatch> free, BlockingQueue<LineBatch> toHash,
-            BlockingQueue<LineBatch> inOrder) {
+    BatchReader(List<JournalFiles.Entry> files, BlockingQueue<B> free, BlockingQueue<B> toWork,
+            BlockingQueue<B> inOrder) {
         this.files = files;
         this.free = free;
-        this.toHash = toHash;
+        this.toWork = toWork;
         this.inOrder = inOrder;
     }
 
@@ -48,7 +49,7 @@ final class BatchReader implements Runnable {
     /** @return whether to go on with the next file */
     private boolean readFile(JournalFiles.Entry file) throws InterruptedException {
         carried = 0;
-        LineBatch batch = free.take();
+        B batch = free.take();
         batch.reset(file);
         try (FileChannel channel = FileChannel.open(file.path, StandardOpenOption.READ)) {
             while (true) {
@@ -107,7 +108,7 @@ final class BatchReader implements Runnable {
             }
             batch.length = 0;
             batch.failure = e;
-            batch.markChecked();
+            batch.markWorked();
             inOrder.put(batch);
             return false;
         }
@@ -122,8 +123,8 @@ final class BatchReader implements Runnable {
         return -1;
     }
 
-    private void send(LineBatch batch) throws InterruptedException {
+    private void send(B batch) throws InterruptedException {
         inOrder.put(batch);
-        toHash.put(batch);
+        toWork.put(batch);
     }
 }

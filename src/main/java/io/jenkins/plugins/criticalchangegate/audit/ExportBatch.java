@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * One buffer of a journal file on its way through the parallel export ({@link ParallelExport}): the reader
- * ({@link ExportReader}) fills it with whole lines of one file, a worker turns the lines it can read in place into
+ * ({@link BatchReader}) fills it with whole lines of one file, a worker turns the lines it can read in place into
  * the export's bytes in the batch's own output ({@link #out}), and the in-order stage writes that output and deals
  * with whatever lines the worker left (from {@link #doneAt} on). The export's own variant of the verifier's
  * {@link LineBatch}: the same life cycle, other results. Batches are reused from a fixed pool, so memory stays flat.
@@ -15,21 +15,7 @@ import java.util.Arrays;
         justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a worker"
         + " until markDone, the in-order stage after awaitDone until it puts the batch back on the free queue;"
         + " BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
-final class ExportBatch {
-    byte[] buffer;
-    /** The bytes of whole lines, from 0; each ends with a line feed. */
-    int length;
-    @CheckForNull
-    JournalFiles.Entry file;
-    /** Whether this is the file's last batch; {@link #tornBytes} follow its last line feed. */
-    boolean endOfFile;
-    int tornBytes;
-    /** Whether the line after this batch's lines is too long for any record (the reader stopped there). */
-    boolean tooLongNext;
-    /** Why the reader could not read on; the in-order stage then reads the rest the one-thread way. */
-    @CheckForNull
-    Exception failure;
-
+final class ExportBatch extends FileBatch {
     /** What the worker wrote for the lines it took (JSON: each record preceded by {@code ",\n"}). */
     final ExportOutput out;
     /** The rows of a CSV export, written to {@link #out}. */
@@ -52,18 +38,14 @@ final class ExportBatch {
     private boolean done;
 
     ExportBatch(int size) {
-        buffer = new byte[size];
+        super(size);
         out = new ExportOutput(size + size / 4); // a CSV row is shorter than its line, a JSON record 2 bytes longer
         rows = new CsvRows(out);
     }
 
+    @Override
     void reset(JournalFiles.Entry entry) {
-        file = entry;
-        length = 0;
-        endOfFile = false;
-        tornBytes = 0;
-        tooLongNext = false;
-        failure = null;
+        clearRead(entry);
         out.clear();
         doneLines = 0;
         doneAt = 0;
@@ -103,6 +85,11 @@ final class ExportBatch {
 
     private synchronized void crashed(RuntimeException e) {
         crash = e;
+    }
+
+    @Override
+    void markWorked() {
+        markDone();
     }
 
     synchronized void markDone() {

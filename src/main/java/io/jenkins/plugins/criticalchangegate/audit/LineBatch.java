@@ -17,25 +17,11 @@ import java.util.Arrays;
         justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a hashing"
         + " thread until markChecked, the in-order stage after awaitChecked until it puts the batch back on the free"
         + " queue; BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
-final class LineBatch {
+final class LineBatch extends FileBatch {
     private static final byte OK = 0;
     private static final byte NOT_CANONICAL = 1;
     private static final byte HASH_MISMATCH = 2;
     private static final byte TOO_LONG = 3;
-
-    byte[] buffer;
-    /** The bytes of whole lines, from 0; each ends with a line feed. */
-    int length;
-    @CheckForNull
-    JournalFiles.Entry file;
-    /** Whether this is the file's last batch, whose {@link #tornBytes} are what follows its last line feed. */
-    boolean endOfFile;
-    int tornBytes;
-    /** Whether the line after this batch's lines has {@link AuditJournal#MAX_RECORD_BYTES} bytes, no line feed yet. */
-    boolean tooLongNext;
-    /** Why the reader could not read on (an IOException, or a bug); the in-order stage throws it when it gets here. */
-    @CheckForNull
-    Exception failure;
 
     /** The lines learnt: a hashing thread stops after the first line that stops verification. */
     private int lines;
@@ -55,17 +41,13 @@ final class LineBatch {
     private boolean checked;
 
     LineBatch(int size) {
-        buffer = new byte[size];
+        super(size);
     }
 
     /** Makes the batch empty for the reader to fill again. */
+    @Override
     void reset(JournalFiles.Entry entry) {
-        file = entry;
-        length = 0;
-        endOfFile = false;
-        tornBytes = 0;
-        tooLongNext = false;
-        failure = null;
+        clearRead(entry);
         lines = 0;
         stoppedEarly = false;
         learnt = false;
@@ -196,6 +178,11 @@ final class LineBatch {
         facts.journalCreated = journalCreated[i];
         facts.error = error;
         facts.errorAt = errorAt;
+    }
+
+    @Override
+    void markWorked() {
+        markChecked();
     }
 
     synchronized void markChecked() {

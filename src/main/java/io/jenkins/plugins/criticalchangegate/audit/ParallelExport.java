@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * The export on every core (issue 17: export at least half as fast as the parallel verifier): the verifier's layout
  * ({@link ParallelVerifier}) with the export's own batches. One reader fills large buffers with whole lines
- * ({@link ExportReader}), worker threads each take a buffer and turn its lines into the export's bytes (or, in
+ * ({@link BatchReader}), worker threads each take a buffer and turn its lines into the export's bytes (or, in
  * {@code --outcome}'s first pass, find the lines that end a gate), and the calling thread takes the buffers in the
  * order they were read ({@link Stage}): it writes their bytes and deals with whatever the workers left, so the output
  * is the one-thread export's. Memory is flat: a fixed pool of buffers, reused. A failure of the stage (a bad line, a
@@ -63,7 +63,7 @@ final class ParallelExport {
         BlockingQueue<ExportBatch> toWork = new LinkedBlockingQueue<>();
         BlockingQueue<ExportBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
-        threads.add(new Thread(new ExportReader(files, free, toWork, inOrder), "audit export: reader"));
+        threads.add(new Thread(new BatchReader<>(files, free, toWork, inOrder), "audit export: reader"));
         for (int i = 1; i <= workers; i++) {
             Worker worker = newWorker.get();
             threads.add(new Thread(() -> work(worker, toWork), "audit export: worker " + i));
@@ -89,7 +89,7 @@ final class ParallelExport {
             stopped.initCause(e);
             throw stopped;
         } finally {
-            stop(threads);
+            WorkerThreads.stopAll(threads);
         }
     }
 
@@ -100,24 +100,6 @@ final class ParallelExport {
             }
         } catch (InterruptedException e) {
             // the export is over
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Interrupts the reader and the workers and waits for them, so none outlives the export. */
-    private static void stop(List<Thread> threads) {
-        threads.forEach(Thread::interrupt);
-        boolean interrupted = Thread.interrupted();
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

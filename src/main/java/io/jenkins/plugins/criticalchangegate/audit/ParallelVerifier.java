@@ -78,7 +78,7 @@ final class ParallelVerifier {
         BlockingQueue<LineBatch> toHash = new LinkedBlockingQueue<>();
         BlockingQueue<LineBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
-        threads.add(new Thread(new BatchReader(files, free, toHash, inOrder), "audit verify: reader"));
+        threads.add(new Thread(new BatchReader<>(files, free, toHash, inOrder), "audit verify: reader"));
         for (int i = 1; i <= hashers; i++) {
             threads.add(new Thread(new Hasher(toHash), "audit verify: hashing " + i));
         }
@@ -94,7 +94,7 @@ final class ParallelVerifier {
             stopped.initCause(e);
             throw stopped;
         } finally {
-            stop(threads);
+            WorkerThreads.stopAll(threads);
         }
     }
 
@@ -171,26 +171,6 @@ final class ParallelVerifier {
                 return VerificationResult.broken(links.records(), problem, notes);
             }
             free.put(batch);
-        }
-    }
-
-    /** Interrupts the reader and the hashing threads and waits for them, so none outlives the verification. */
-    private static void stop(List<Thread> threads) {
-        for (Thread t : threads) {
-            t.interrupt();
-        }
-        boolean interrupted = Thread.interrupted();
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,0 +1,48 @@
+package io.jenkins.plugins.criticalchangegate.audit;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
+/**
+ * A buffer of whole lines of one journal file, as {@link BatchReader} fills it for the parallel verifier
+ * ({@link LineBatch}) and the parallel export ({@link ExportBatch}): what the reader writes is here, what the workers
+ * learn from the lines is in the subclass. Batches are reused from a fixed pool, so memory stays flat. One stage at
+ * a time owns a batch: the reader until it puts it on the queues, then a worker, then the in-order stage.
+ */
+abstract class FileBatch {
+    byte[] buffer;
+    /** The bytes of whole lines, from 0; each ends with a line feed. */
+    int length;
+    @CheckForNull
+    JournalFiles.Entry file;
+    /** Whether this is the file's last batch, whose {@link #tornBytes} are what follows its last line feed. */
+    boolean endOfFile;
+    int tornBytes;
+    /** Whether the line after this batch's lines has {@link AuditJournal#MAX_RECORD_BYTES} bytes, no line feed yet. */
+    boolean tooLongNext;
+    /** Why the reader could not read on (an IOException, or a bug); the in-order stage deals with it in order. */
+    @CheckForNull
+    Exception failure;
+
+    FileBatch(int size) {
+        buffer = new byte[size];
+    }
+
+    /** Makes the batch empty for the reader to fill again with lines of {@code entry}. */
+    abstract void reset(JournalFiles.Entry entry);
+
+    /** Clears what the reader writes; each subclass's {@link #reset} calls it. */
+    final void clearRead(JournalFiles.Entry entry) {
+        file = entry;
+        length = 0;
+        endOfFile = false;
+        tornBytes = 0;
+        tooLongNext = false;
+        failure = null;
+    }
+
+    /**
+     * Marks the batch as gone through by a worker without one: the reader's failure goes straight to the in-order
+     * stage, which must not wait for a worker that will never take it.
+     */
+    abstract void markWorked();
+}
