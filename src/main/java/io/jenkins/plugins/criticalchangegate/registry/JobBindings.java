@@ -16,6 +16,8 @@ final class JobBindings {
     private final Reading reading;
     /** Each glob bound so far, with where: described only for a glob bound twice, since that is rare. */
     private final Map<JobPattern, Binding> bound = new HashMap<>();
+    /** The globs' segments, shared: the registry keeps every glob, and most repeat their folders and job names. */
+    private final SegmentTexts segments = new SegmentTexts();
 
     private static final class Binding {
         /** The system's id (kept by the registry anyway), not its description: one string less per system kept. */
@@ -47,8 +49,8 @@ final class JobBindings {
      *     are reported and left out
      */
     List<JobPattern> read(Node node, @CheckForNull SystemId system, int entryLine) {
-        List<JobPattern> jobs = new ArrayList<>();
         SequenceNode seq = reading.values.sequence(node, "jobs");
+        List<JobPattern> jobs = new ArrayList<>(seq == null ? 0 : seq.getValue().size());
         if (seq != null) {
             for (Node item : seq.getValue()) {
                 String text = reading.values.string(item, "jobs");
@@ -56,7 +58,7 @@ final class JobBindings {
                     continue;
                 }
                 try {
-                    JobPattern pattern = JobPattern.compile(text);
+                    JobPattern pattern = JobPattern.compile(text, segments);
                     Binding owner = bound.putIfAbsent(pattern, new Binding(system, entryLine, Problems.line(item)));
                     if (owner != null) {
                         reading.problems.add(item, "job pattern '" + text + "' is already bound to " + owner

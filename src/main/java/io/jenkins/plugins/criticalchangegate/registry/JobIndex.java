@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.registry;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.text.Counted;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,32 +18,78 @@ import java.util.Map;
  * a registry made mostly of those is scanned linearly (docs/registry.md says so).
  */
 final class JobIndex {
-    private static final class Entry {
-        final JobPattern pattern;
-        final CriticalSystem system;
-
-        Entry(JobPattern pattern, CriticalSystem system) {
-            this.pattern = pattern;
-            this.system = system;
-        }
-    }
-
+    /**
+     * A folder of the tree. Kept small because a registry of 100,000 systems has about as many folders, all alive
+     * while the registry is (and copied by every young collection while it is being built): no map for a folder with
+     * one child (most have one or none), and its globs as two arrays rather than a list of pairs.
+     */
     private static final class Folder {
-        /** {@code null} for a leaf: a registry of 100,000 systems has about as many leaves, each a map otherwise. */
+        private static final JobPattern[] NO_PATTERNS = {};
+        private static final CriticalSystem[] NO_SYSTEMS = {};
+
+        /** The only child while there is one; {@code null} with {@link #children} also {@code null}: a leaf. */
+        @CheckForNull
+        String onlySegment;
+        @CheckForNull
+        Folder onlyChild;
+        /** Every child, once there are two or more. */
         @CheckForNull
         Map<String, Folder> children;
-        final List<Entry> entries = new ArrayList<>(1);
+        /**
+         * The first glob that ends its literal prefix here, with its system (most folders have one glob or none);
+         * {@code null} when none does.
+         */
+        @CheckForNull
+        JobPattern firstPattern;
+        @CheckForNull
+        CriticalSystem firstSystem;
+        /** The globs after the first, each with its system at the same position; {@link #more} slots used. */
+        JobPattern[] morePatterns = NO_PATTERNS;
+        CriticalSystem[] moreSystems = NO_SYSTEMS;
+        /** They grow by doubling: the root may hold many globs. */
+        int more;
 
         Folder child(String segment) {
-            if (children == null) {
-                children = new HashMap<>();
+            if (children != null) {
+                return children.computeIfAbsent(segment, k -> new Folder());
             }
+            if (onlySegment == null) {
+                onlySegment = segment;
+                onlyChild = new Folder();
+                return onlyChild;
+            }
+            if (onlySegment.equals(segment)) {
+                return onlyChild;
+            }
+            children = new HashMap<>();
+            children.put(onlySegment, onlyChild);
+            onlySegment = null;
+            onlyChild = null;
             return children.computeIfAbsent(segment, k -> new Folder());
         }
 
         @CheckForNull
         Folder get(String segment) {
-            return children == null ? null : children.get(segment);
+            if (children != null) {
+                return children.get(segment);
+            }
+            return segment.equals(onlySegment) ? onlyChild : null;
+        }
+
+        void add(JobPattern pattern, CriticalSystem system) {
+            if (firstPattern == null) {
+                firstPattern = pattern;
+                firstSystem = system;
+                return;
+            }
+            if (more == morePatterns.length) {
+                int capacity = Math.max(1, more * 2);
+                morePatterns = Arrays.copyOf(morePatterns, capacity);
+                moreSystems = Arrays.copyOf(moreSystems, capacity);
+            }
+            morePatterns[more] = pattern;
+            moreSystems[more] = system;
+            more++;
         }
     }
 
@@ -65,7 +112,7 @@ final class JobIndex {
                 for (int s = 0, n = pattern.literalPrefixLength(); s < n; s++) {
                     folder = folder.child(pattern.segment(s));
                 }
-                folder.entries.add(new Entry(pattern, system));
+                folder.add(pattern, system);
             }
         }
     }
@@ -95,11 +142,19 @@ final class JobIndex {
     }
 
     private static void collect(Folder folder, String[] names, List<CriticalSystem> found) {
-        for (Entry entry : folder.entries) {
-            // identity: a registry holds each system once, and the list is tiny
-            if (entry.pattern.matches(names) && found.stream().noneMatch(s -> s == entry.system)) {
-                found.add(entry.system);
-            }
+        if (folder.firstPattern == null) {
+            return;
+        }
+        collect(folder.firstPattern, folder.firstSystem, names, found);
+        for (int i = 0; i < folder.more; i++) {
+            collect(folder.morePatterns[i], folder.moreSystems[i], names, found);
+        }
+    }
+
+    private static void collect(JobPattern pattern, CriticalSystem system, String[] names, List<CriticalSystem> found) {
+        // identity: a registry holds each system once, and the list is tiny
+        if (pattern.matches(names) && found.stream().noneMatch(s -> s == system)) {
+            found.add(system);
         }
     }
 }
