@@ -4,9 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -37,7 +36,9 @@ final class SystemReader {
      * The line of each id: not its node, whose marks each keep a window of the input alive (megabytes for a large
      * registry read entry by entry, docs/performance.md).
      */
-    private final Map<SystemId, Integer> ids = new HashMap<>();
+    private final FirstSeen<SystemId> ids = new FirstSeen<>();
+    /** At each id's number in {@link #ids}: an array, not a map with a boxed line per id kept through the parse. */
+    private int[] idLines = new int[16];
     /** The documentation policy of the system read last, usually every system's (the defaults'). */
     @CheckForNull
     private DocumentationPolicy lastDocumentation;
@@ -144,7 +145,7 @@ final class SystemReader {
 
     /** Every valid id read so far, of systems with problems too. */
     Set<SystemId> ids() {
-        return ids.keySet();
+        return ids.asSet();
     }
 
     /** The system's id, unique ignoring case; {@code null} when missing or refused (reported). */
@@ -164,10 +165,16 @@ final class SystemReader {
             return null;
         }
         SystemId id = SystemId.of("id", text);
-        Integer first = ids.putIfAbsent(id, Problems.line(idNode));
-        if (first != null) {
-            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + first
+        int first = ids.addIfAbsent(id);
+        if (first >= 0) {
+            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + idLines[first]
                     + " (ids compare ignoring case)");
+        } else {
+            int number = ids.size() - 1;
+            if (number == idLines.length) {
+                idLines = Arrays.copyOf(idLines, number * 2);
+            }
+            idLines[number] = Problems.line(idNode);
         }
         return id;
     }
