@@ -56,15 +56,20 @@ final class FirstSeen<K> {
 
     /** Whether a key equal to {@code key} was seen. */
     boolean contains(Object key) {
+        return numberOf(key) >= 0;
+    }
+
+    /** The number of the key equal to {@code key}; {@code -1} when none was seen. */
+    int numberOf(Object key) {
         int hash = spread(key.hashCode());
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = slot + 1 & mask) {
             int entry = table[slot];
             if (entry == 0) {
-                return false;
+                return -1;
             }
             if (hashes[entry - 1] == hash && keys[entry - 1].equals(key)) {
-                return true;
+                return entry - 1;
             }
         }
     }

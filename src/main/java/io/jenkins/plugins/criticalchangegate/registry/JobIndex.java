@@ -4,9 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.text.Counted;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the systems whose {@code jobs:} globs match a job full name without testing every glob: each glob sits in a
@@ -26,15 +24,20 @@ final class JobIndex {
     private static final class Folder {
         private static final JobPattern[] NO_PATTERNS = {};
         private static final CriticalSystem[] NO_SYSTEMS = {};
+        private static final Folder[] NO_FOLDERS = {};
 
         /** The only child while there is one; {@code null} with {@link #children} also {@code null}: a leaf. */
         @CheckForNull
         String onlySegment;
         @CheckForNull
         Folder onlyChild;
-        /** Every child, once there are two or more. */
+        /**
+         * Every child's segment, once there are two or more, numbered as {@link #children} holds them: no hash-map
+         * entry per child (a folder of an organisation may have thousands of systems' folders).
+         */
         @CheckForNull
-        Map<String, Folder> children;
+        FirstSeen<String> childSegments;
+        Folder[] children = NO_FOLDERS;
         /**
          * The first glob that ends its literal prefix here, with its system (most folders have one glob or none);
          * {@code null} when none does.
@@ -50,28 +53,57 @@ final class JobIndex {
         int more;
 
         Folder child(String segment) {
-            if (children != null) {
-                return children.computeIfAbsent(segment, k -> new Folder());
+            if (childSegments != null) {
+                return childOf(segment);
             }
-            if (onlySegment == null) {
+            String name = onlySegment;
+            Folder only = onlyChild;
+            if (name == null || only == null) {
+                Folder made = new Folder();
                 onlySegment = segment;
-                onlyChild = new Folder();
-                return onlyChild;
+                onlyChild = made;
+                return made;
             }
-            if (onlySegment.equals(segment)) {
-                return onlyChild;
+            if (segment.equals(name)) {
+                return only;
             }
-            children = new HashMap<>();
-            children.put(onlySegment, onlyChild);
+            children = new Folder[4];
+            children[0] = only;
+            childOf(name); // number 0: the child just placed
             onlySegment = null;
             onlyChild = null;
-            return children.computeIfAbsent(segment, k -> new Folder());
+            return childOf(segment);
+        }
+
+        /** The child under {@code segment} once there is more than one, made when missing. */
+        private Folder childOf(String segment) {
+            FirstSeen<String> segments = childSegments;
+            if (segments == null) {
+                segments = new FirstSeen<>();
+                childSegments = segments;
+            }
+            Folder[] folders = children;
+            int number = segments.addIfAbsent(segment);
+            if (number >= 0) {
+                return folders[number];
+            }
+            number = segments.size() - 1;
+            if (number == folders.length) {
+                folders = Arrays.copyOf(folders, number * 2);
+                children = folders;
+            }
+            if (folders[number] == null) {
+                folders[number] = new Folder();
+            }
+            return folders[number];
         }
 
         @CheckForNull
         Folder get(String segment) {
-            if (children != null) {
-                return children.get(segment);
+            FirstSeen<String> segments = childSegments;
+            if (segments != null) {
+                int number = segments.numberOf(segment);
+                return number < 0 ? null : children[number];
             }
             return segment.equals(onlySegment) ? onlyChild : null;
         }
@@ -142,10 +174,12 @@ final class JobIndex {
     }
 
     private static void collect(Folder folder, String[] names, List<CriticalSystem> found) {
-        if (folder.firstPattern == null) {
+        JobPattern first = folder.firstPattern;
+        CriticalSystem system = folder.firstSystem;
+        if (first == null || system == null) {
             return;
         }
-        collect(folder.firstPattern, folder.firstSystem, names, found);
+        collect(first, system, names, found);
         for (int i = 0; i < folder.more; i++) {
             collect(folder.morePatterns[i], folder.moreSystems[i], names, found);
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 /**
  * The segments of a registry's job globs, each short one shared with its last equal: {@code org-7/payments/**} and
  * {@code org-7/ledger/deploy-*} both keep {@code org-7}, and for 100,000 systems a string per segment was a large part
@@ -31,6 +33,7 @@ final class SegmentTexts {
      * The string last given to {@link #of} that equals the text from {@code from} to {@code to}, if there is one and
      * the text is ASCII without capitals (so that it is its own lower case); {@code null} otherwise.
      */
+    @CheckForNull
     String seen(String text, int from, int to) {
         int length = to - from;
         if (length == 0 || length > MAX_SHARED_LENGTH) {
