@@ -39,6 +39,11 @@ final class SystemReader {
     private final FirstSeen<SystemId> ids = new FirstSeen<>();
     /** At each id's number in {@link #ids}: an array, not a map with a boxed line per id kept through the parse. */
     private int[] idLines = new int[16];
+    /**
+     * Owner lists seen, each shared with the next equal one: a team owns many systems, and the registry keeps each
+     * system's list (one object less per system for the collector to copy). Bounded, overwritten on collision.
+     */
+    private final Object[] ownerLists = new Object[1024];
     /** The documentation policy of the system read last, usually every system's (the defaults'). */
     @CheckForNull
     private DocumentationPolicy lastDocumentation;
@@ -81,7 +86,7 @@ final class SystemReader {
         List<String> owners = List.of();
         Node ownersNode = reading.keys.required(keys, map, "owners", "the owning teams, e.g. [team-checkout]");
         if (ownersNode != null) {
-            owners = reading.values.strings(ownersNode, "owners", false);
+            owners = sharedOwners(reading.values.strings(ownersNode, "owners", false));
         }
         List<ApproverRef> approvers = List.of();
         Node approversNode = reading.keys.required(keys, map, "approvers",
@@ -247,5 +252,20 @@ final class SystemReader {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return List.copyOf(all);
+    }
+
+    /** The owners as an immutable list, the same list as an equal one read before when it is still remembered. */
+    private List<String> sharedOwners(List<String> owners) {
+        List<String> copy = List.copyOf(owners);
+        int hash = copy.hashCode();
+        int slot = (hash ^ hash >>> 10) & ownerLists.length - 1;
+        Object seen = ownerLists[slot];
+        if (copy.equals(seen)) {
+            @SuppressWarnings("unchecked") // only lists of strings are put there
+            List<String> same = (List<String>) seen;
+            return same;
+        }
+        ownerLists[slot] = copy;
+        return copy;
     }
 }
