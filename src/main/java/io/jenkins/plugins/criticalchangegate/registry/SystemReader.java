@@ -43,7 +43,7 @@ final class SystemReader {
      * Owner lists seen, each shared with the next equal one: a team owns many systems, and the registry keeps each
      * system's list (one object less per system for the collector to copy). Bounded, overwritten on collision.
      */
-    private final Object[] ownerLists = new Object[1024];
+    private final Object[] ownerLists = new Object[4096];
     /** The documentation policy of the system read last, usually every system's (the defaults'). */
     @CheckForNull
     private DocumentationPolicy lastDocumentation;
