@@ -48,8 +48,8 @@ final class ApproversReader {
 
     /** As {@link #read(Node)}, for a list of the same syntax under another key (e.g. emergency.reviewers). */
     List<ApproverRef> read(Node node, String key) {
-        List<ApproverRef> approvers = new ArrayList<>();
         SequenceNode seq = reading.values.sequence(node, key);
+        List<ApproverRef> approvers = new ArrayList<>(seq == null ? 0 : seq.getValue().size());
         if (seq != null && seq.getValue().isEmpty()) {
             reading.problems.add(seq, "'" + key + "' is empty: list at least one group or user:<id>");
         } else if (seq != null) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,13 +22,14 @@ public final class JobPattern {
     private static final String ANY_DEPTH = "**";
 
     private final String text;
-    private final List<String> segments;
+    /** Lower case, {@code **} never twice in a row; an array, not a list: one object less per glob kept. */
+    private final String[] segments;
     private final int hash;
 
-    private JobPattern(String text, List<String> segments) {
+    private JobPattern(String text, String[] segments) {
         this.text = text;
         this.segments = segments;
-        this.hash = segments.hashCode();
+        this.hash = Arrays.hashCode(segments);
     }
 
     /**
@@ -36,6 +39,17 @@ public final class JobPattern {
      *     {@code **} inside a segment, control characters, too long
      */
     public static JobPattern compile(String glob) {
+        return compile(glob, null);
+    }
+
+    /**
+     * Compiles a glob, its segments shared with equal ones seen before (a registry repeats its folders and job names
+     * in many globs).
+     *
+     * @param shared the strings to share segments with; {@code null}: none
+     * @throws IllegalArgumentException as {@link #compile(String)}
+     */
+    static JobPattern compile(String glob, @CheckForNull SegmentTexts shared) {
         String text = glob.strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("a job pattern must not be empty");
@@ -57,7 +71,10 @@ public final class JobPattern {
         // split at '/' by hand (as split("/", -1) would): compiled for every glob of a large registry
         for (int from = 0, slash = 0; slash >= 0; from = slash + 1) {
             slash = text.indexOf('/', from);
-            String segment = text.substring(from, slash < 0 ? text.length() : slash);
+            int to = slash < 0 ? text.length() : slash;
+            // a segment seen before (already lower case) is taken as it is, without a copy of it made and dropped
+            String seen = shared == null ? null : shared.seen(text, from, to);
+            String segment = seen != null ? seen : text.substring(from, to);
             if (segment.isEmpty()) {
                 throw new IllegalArgumentException("job pattern '" + text + "' has an empty segment ('//')");
             }
@@ -70,9 +87,9 @@ public final class JobPattern {
             if (key.equals(ANY_DEPTH) && !segments.isEmpty() && segments.get(segments.size() - 1).equals(ANY_DEPTH)) {
                 continue;
             }
-            segments.add(key);
+            segments.add(shared == null || seen != null ? key : shared.of(key));
         }
-        return new JobPattern(text, List.copyOf(segments));
+        return new JobPattern(text, segments.toArray(new String[0]));
     }
 
     /** The glob as written (trimmed). */
@@ -85,13 +102,13 @@ public final class JobPattern {
      * {@code retail/checkout/**} gives {@code [retail, checkout]}; {@code *}{@code /x} gives none.
      */
     List<String> literalPrefix() {
-        return segments.subList(0, literalPrefixLength());
+        return List.of(Arrays.copyOf(segments, literalPrefixLength()));
     }
 
     /** How many leading segments {@link #literalPrefix} has: for the index, built without a list per glob. */
     int literalPrefixLength() {
         int length = 0;
-        while (length < segments.size() && segments.get(length).indexOf('*') < 0) {
+        while (length < segments.length && segments[length].indexOf('*') < 0) {
             length++;
         }
         return length;
@@ -99,7 +116,7 @@ public final class JobPattern {
 
     /** The segment at a position, lower case. */
     String segment(int i) {
-        return segments.get(i);
+        return segments[i];
     }
 
     /** Whether the job full name matches, ignoring case. */
@@ -169,7 +186,8 @@ public final class JobPattern {
      * run of segments, and within a segment {@code *} for any run of characters.
      */
     boolean overlaps(JobPattern other) {
-        return new Intersection<>(segments, other.segments, ANY_DEPTH::equals, JobPattern::segmentsOverlap).nonEmpty();
+        return new Intersection<>(Arrays.asList(segments), Arrays.asList(other.segments), ANY_DEPTH::equals,
+                JobPattern::segmentsOverlap).nonEmpty();
     }
 
     /**
@@ -241,7 +259,8 @@ public final class JobPattern {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JobPattern && ((JobPattern) o).hash == hash && ((JobPattern) o).segments.equals(segments);
+        return o instanceof JobPattern && ((JobPattern) o).hash == hash
+                && Arrays.equals(((JobPattern) o).segments, segments);
     }
 
     @Override

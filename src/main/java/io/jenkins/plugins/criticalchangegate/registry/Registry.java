@@ -2,9 +2,7 @@ package io.jenkins.plugins.criticalchangegate.registry;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +15,11 @@ public final class Registry {
 
     private final UnknownSystems unknownSystems;
     private final List<CriticalSystem> systems;
-    private final Map<SystemId, CriticalSystem> byId;
+    /**
+     * Each system's id, numbered as {@link #systems} orders them: no hash-map entry per system (a registry of 100,000
+     * systems is copied by the collector while it is built, docs/performance.md).
+     */
+    private final FirstSeen<SystemId> ids;
     private final JobIndex jobIndex;
     /** {@link CharacterCounts} of each system's id, in {@link #systems} order: the typo check's fast filter. */
     private final long[] idCounts;
@@ -51,13 +53,13 @@ public final class Registry {
         this.timeRules = timeRules;
         this.unknownSystems = unknownSystems;
         this.systems = List.copyOf(systems);
-        Map<SystemId, CriticalSystem> index = new HashMap<>(this.systems.size() * 4 / 3 + 1); // never resized
+        FirstSeen<SystemId> index = new FirstSeen<>();
         for (CriticalSystem system : this.systems) {
-            if (index.putIfAbsent(system.id(), system) != null) {
+            if (index.addIfAbsent(system.id()) >= 0) {
                 throw new IllegalArgumentException("two systems have the id " + system.id());
             }
         }
-        this.byId = index;
+        this.ids = index;
         this.jobIndex = new JobIndex(this.systems, jobPatterns);
         this.idCounts = new long[this.systems.size()];
         for (int i = 0; i < idCounts.length; i++) {
@@ -122,7 +124,8 @@ public final class Registry {
         } catch (IllegalArgumentException e) {
             return Resolution.denied(e.getMessage());
         }
-        CriticalSystem listed = byId.get(requested);
+        int number = ids.numberOf(requested);
+        CriticalSystem listed = number < 0 ? null : systems.get(number);
         if (jobFullName != null && !jobFullName.isBlank()) {
             List<CriticalSystem> bound = jobIndex.systemsFor(jobFullName.strip());
             if (!bound.isEmpty()) {

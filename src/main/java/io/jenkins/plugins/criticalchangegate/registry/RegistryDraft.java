@@ -26,7 +26,8 @@ final class RegistryDraft {
 
     void add(CriticalSystem system, List<JobPattern> jobs) {
         systems.add(system);
-        jobPatterns.add(jobs);
+        // an immutable copy: one object per system kept until the registry is built, where the reader's list is two
+        jobPatterns.add(List.copyOf(jobs));
     }
 
     /** The registry, once every section has read its part without a problem. */

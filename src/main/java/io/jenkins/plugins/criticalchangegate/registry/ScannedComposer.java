@@ -114,11 +114,14 @@ final class ScannedComposer {
         DumperOptions.FlowStyle flow = scan.kinds[i] == ScannedEvents.SEQUENCE_START_FLOW
                 ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK;
         List<Node> items = new ArrayList<>(4);
-        ScannedNodes.Sequence node = new ScannedNodes.Sequence(items, start(), flow);
+        int start = start();
+        ScannedNodes.Sequence node = new ScannedNodes.Sequence(items, start, events.line(),
+                start - events.lineStart(), flow);
         while (scan.kinds[i] != ScannedEvents.SEQUENCE_END) {
             items.add(node(depth + 1));
         }
-        node.end(end());
+        int end = end();
+        node.end(end, events.line(), end - events.lineStart());
         return node;
     }
 
@@ -126,7 +129,9 @@ final class ScannedComposer {
         DumperOptions.FlowStyle flow = scan.kinds[i] == ScannedEvents.MAPPING_START_FLOW
                 ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK;
         List<NodeTuple> pairs = new ArrayList<>(8);
-        ScannedNodes.Mapping node = new ScannedNodes.Mapping(pairs, start(), flow);
+        int start = start();
+        ScannedNodes.Mapping node = new ScannedNodes.Mapping(pairs, start, events.line(), start - events.lineStart(),
+                flow);
         while (scan.kinds[i] != ScannedEvents.MAPPING_END) {
             Node key = node(depth + 1);
             if (key.getTag().equals(Tag.MERGE)) {
@@ -134,24 +139,31 @@ final class ScannedComposer {
             }
             pairs.add(new NodeTuple(key, node(depth + 1)));
         }
-        node.end(end());
+        int end = end();
+        node.end(end, events.line(), end - events.lineStart());
         return node;
     }
 
-    /** Where the collection whose start event is next starts; takes the event. */
-    private ScannedNodes.Position start() {
+    /**
+     * Where the collection whose start event is next starts: its index, the parser's line counted to it (so its line
+     * and column are {@code events.line()} and the index less {@code events.lineStart()}); takes the event.
+     */
+    private int start() {
         int start = scan.starts[i];
         i++;
         events.countTo(start);
-        return new ScannedNodes.Position(start, events.line(), start - events.lineStart());
+        return start;
     }
 
-    /** Where the collection whose end event is next ends, as its end event's end mark has it; takes the event. */
-    private ScannedNodes.Position end() {
+    /**
+     * Where the collection whose end event is next ends, as its end event's end mark has it: the index, with the line
+     * counted to the event's start as for {@link #start()}; takes the event.
+     */
+    private int end() {
         int start = scan.starts[i];
         int end = scan.ends[i];
         i++;
         events.countTo(start);
-        return new ScannedNodes.Position(end, events.line(), end - events.lineStart());
+        return end;
     }
 }

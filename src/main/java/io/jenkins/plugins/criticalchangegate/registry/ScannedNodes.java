@@ -22,36 +22,30 @@ final class ScannedNodes {
     private ScannedNodes() {
     }
 
-    /** Where a node starts or ends: index, 0-based line and column, as a {@link Mark} has them. */
-    static final class Position {
-        final int index;
-        final int line;
-        final int column;
-
-        Position(int index, int line, int column) {
-            this.index = index;
-            this.line = line;
-            this.column = column;
-        }
-
-        Mark mark() {
-            return FastEventParser.mark(index, line, column);
-        }
-    }
-
     /** A scalar; its text is on one line, so start and end share the line. */
     static final class Scalar extends ScalarNode {
         private final int start;
-        private final int end;
         private final int line;
         private final int column;
 
+        /**
+         * @param end where the scalar's text ends; kept as its length from the start (the value's length, plus the
+         *     quotes if any: the subset's scalars have no escapes), one field less for each of a large registry's
+         *     1.4 million scalars
+         */
         Scalar(Tag tag, String value, DumperOptions.ScalarStyle style, int start, int end, int line, int column) {
             super(tag, true, value, null, null, style);
             this.start = start;
-            this.end = end;
             this.line = line;
             this.column = column;
+            if (end - start != length()) {
+                throw new IllegalArgumentException("scalar of " + value.length() + " characters from " + start
+                        + " to " + end);
+            }
+        }
+
+        private int length() {
+            return getValue().length() + (getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 2);
         }
 
         @Override
@@ -61,65 +55,82 @@ final class ScannedNodes {
 
         @Override
         public Mark getEndMark() {
-            return FastEventParser.mark(end, line, column + end - start);
+            int length = length();
+            return FastEventParser.mark(start + length, line, column + length);
         }
     }
 
     /** A list; its end is set when its end event is reached. */
     static final class Sequence extends SequenceNode {
-        private final Position start;
+        private final int startIndex;
+        private final int startLine;
+        private final int startColumn;
         /** Unset while its items are composed, as SnakeYAML's own node's end mark. */
-        @CheckForNull
-        private Position end;
+        private boolean ended;
+        private int endIndex;
+        private int endLine;
+        private int endColumn;
 
-        Sequence(List<Node> items, Position start, DumperOptions.FlowStyle flow) {
+        Sequence(List<Node> items, int index, int line, int column, DumperOptions.FlowStyle flow) {
             super(Tag.SEQ, true, items, null, null, flow);
-            this.start = start;
+            this.startIndex = index;
+            this.startLine = line;
+            this.startColumn = column;
         }
 
-        void end(Position at) {
-            end = at;
+        void end(int index, int line, int column) {
+            endIndex = index;
+            endLine = line;
+            endColumn = column;
+            ended = true;
         }
 
         @Override
         public Mark getStartMark() {
-            return start.mark();
+            return FastEventParser.mark(startIndex, startLine, startColumn);
         }
 
         @Override
         @CheckForNull
         public Mark getEndMark() {
-            Position at = end;
-            return at == null ? null : at.mark();
+            return ended ? FastEventParser.mark(endIndex, endLine, endColumn) : null;
         }
     }
 
     /** A mapping; its end is set when its end event is reached. */
     static final class Mapping extends MappingNode {
-        private final Position start;
+        private final int startIndex;
+        private final int startLine;
+        private final int startColumn;
         /** Unset while its items are composed, as SnakeYAML's own node's end mark. */
-        @CheckForNull
-        private Position end;
+        private boolean ended;
+        private int endIndex;
+        private int endLine;
+        private int endColumn;
 
-        Mapping(List<NodeTuple> pairs, Position start, DumperOptions.FlowStyle flow) {
+        Mapping(List<NodeTuple> pairs, int index, int line, int column, DumperOptions.FlowStyle flow) {
             super(Tag.MAP, true, pairs, null, null, flow);
-            this.start = start;
+            this.startIndex = index;
+            this.startLine = line;
+            this.startColumn = column;
         }
 
-        void end(Position at) {
-            end = at;
+        void end(int index, int line, int column) {
+            endIndex = index;
+            endLine = line;
+            endColumn = column;
+            ended = true;
         }
 
         @Override
         public Mark getStartMark() {
-            return start.mark();
+            return FastEventParser.mark(startIndex, startLine, startColumn);
         }
 
         @Override
         @CheckForNull
         public Mark getEndMark() {
-            Position at = end;
-            return at == null ? null : at.mark();
+            return ended ? FastEventParser.mark(endIndex, endLine, endColumn) : null;
         }
     }
 }

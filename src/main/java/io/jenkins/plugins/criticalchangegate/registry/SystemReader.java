@@ -4,9 +4,8 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.documentation.DocumentationPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -37,7 +36,14 @@ final class SystemReader {
      * The line of each id: not its node, whose marks each keep a window of the input alive (megabytes for a large
      * registry read entry by entry, docs/performance.md).
      */
-    private final Map<SystemId, Integer> ids = new HashMap<>();
+    private final FirstSeen<SystemId> ids = new FirstSeen<>();
+    /** At each id's number in {@link #ids}: an array, not a map with a boxed line per id kept through the parse. */
+    private int[] idLines = new int[16];
+    /**
+     * Owner lists seen, each shared with the next equal one: a team owns many systems, and the registry keeps each
+     * system's list (one object less per system for the collector to copy). Bounded, overwritten on collision.
+     */
+    private final Object[] ownerLists = new Object[4096];
     /** The documentation policy of the system read last, usually every system's (the defaults'). */
     @CheckForNull
     private DocumentationPolicy lastDocumentation;
@@ -80,7 +86,7 @@ final class SystemReader {
         List<String> owners = List.of();
         Node ownersNode = reading.keys.required(keys, map, "owners", "the owning teams, e.g. [team-checkout]");
         if (ownersNode != null) {
-            owners = reading.values.strings(ownersNode, "owners", false);
+            owners = sharedOwners(reading.values.strings(ownersNode, "owners", false));
         }
         List<ApproverRef> approvers = List.of();
         Node approversNode = reading.keys.required(keys, map, "approvers",
@@ -144,7 +150,7 @@ final class SystemReader {
 
     /** Every valid id read so far, of systems with problems too. */
     Set<SystemId> ids() {
-        return ids.keySet();
+        return ids.asSet();
     }
 
     /** The system's id, unique ignoring case; {@code null} when missing or refused (reported). */
@@ -164,10 +170,16 @@ final class SystemReader {
             return null;
         }
         SystemId id = SystemId.of("id", text);
-        Integer first = ids.putIfAbsent(id, Problems.line(idNode));
-        if (first != null) {
-            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + first
+        int first = ids.addIfAbsent(id);
+        if (first >= 0) {
+            reading.problems.add(idNode, "duplicate id '" + text + "': already used at line " + idLines[first]
                     + " (ids compare ignoring case)");
+        } else {
+            int number = ids.size() - 1;
+            if (number == idLines.length) {
+                idLines = Arrays.copyOf(idLines, number * 2);
+            }
+            idLines[number] = Problems.line(idNode);
         }
         return id;
     }
@@ -240,5 +252,20 @@ final class SystemReader {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return List.copyOf(all);
+    }
+
+    /** The owners as an immutable list, the same list as an equal one read before when it is still remembered. */
+    private List<String> sharedOwners(List<String> owners) {
+        List<String> copy = List.copyOf(owners);
+        int hash = copy.hashCode();
+        int slot = (hash ^ hash >>> 10) & ownerLists.length - 1;
+        Object seen = ownerLists[slot];
+        if (copy.equals(seen)) {
+            @SuppressWarnings("unchecked") // only lists of strings are put there
+            List<String> same = (List<String>) seen;
+            return same;
+        }
+        ownerLists[slot] = copy;
+        return copy;
     }
 }
