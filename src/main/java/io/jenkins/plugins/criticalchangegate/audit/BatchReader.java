@@ -100,7 +100,9 @@ final class BatchReader<B extends FileBatch> implements Runnable {
                 batch = free.take();
                 batch.reset(file);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // an Error too: it is handed on, not swallowed; were it to end this thread, the in-order stage would wait
+            // for the next batch forever
             // handed on in order, so that a problem found before it still wins and the in-order stage never waits
             // for a batch that will not come
             if (Thread.currentThread().isInterrupted()) {

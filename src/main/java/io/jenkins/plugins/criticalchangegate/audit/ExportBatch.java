@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 @SuppressFBWarnings(value = "AT_STALE_THREAD_WRITE_OF_PRIMITIVE",
         justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a worker"
-        + " until markDone, the in-order stage after awaitDone until it puts the batch back on the free queue;"
+        + " until it is done, the in-order stage after awaitDone until it puts the batch back on the free queue;"
         + " BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
 final class ExportBatch extends FileBatch {
     /** What the worker wrote for the lines it took (JSON: each record preceded by {@code ",\n"}). */
@@ -36,6 +36,8 @@ final class ExportBatch extends FileBatch {
     @CheckForNull
     private RuntimeException crash;
     private boolean done;
+    /** Whether the worker went through the batch to its end (or none had to): its output can be written. */
+    private boolean worked;
 
     ExportBatch(int size) {
         super(size);
@@ -53,6 +55,7 @@ final class ExportBatch extends FileBatch {
         synchronized (this) {
             crash = null;
             done = false;
+            worked = false;
         }
     }
 
@@ -72,14 +75,19 @@ final class ExportBatch extends FileBatch {
         left++;
     }
 
-    /** A worker's run over the batch; marks it done even when it fails, so the in-order stage never waits forever. */
+    /**
+     * A worker's run over the batch; marks it done even when it fails, even with an Error, so the in-order stage never
+     * waits forever, and never takes the output of a run that did not finish (it would write rows twice).
+     */
     void work(ParallelExport.Worker worker) {
+        boolean finished = false;
         try {
             worker.take(this);
+            finished = true;
         } catch (RuntimeException e) {
             crashed(e);
         } finally {
-            markDone();
+            done(finished);
         }
     }
 
@@ -87,22 +95,24 @@ final class ExportBatch extends FileBatch {
         crash = e;
     }
 
+    /** The reader's failure: no worker takes the batch; the in-order stage deals with {@link #failure}. */
     @Override
     void markWorked() {
-        markDone();
+        done(true);
     }
 
-    synchronized void markDone() {
+    private synchronized void done(boolean finished) {
+        worked = finished;
         done = true;
         notifyAll();
     }
 
-    /** Waits until a worker is done with this batch; rethrows what crashed it. */
+    /** Waits until a worker is done with this batch; throws if the worker did not finish it. */
     synchronized void awaitDone() throws InterruptedException {
         while (!done) {
             wait();
         }
-        if (crash != null) {
+        if (!worked) {
             throw new IllegalStateException("an export thread failed on " + file, crash);
         }
     }

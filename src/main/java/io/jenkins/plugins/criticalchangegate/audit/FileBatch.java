@@ -19,9 +19,12 @@ abstract class FileBatch {
     int tornBytes;
     /** Whether the line after this batch's lines has {@link AuditJournal#MAX_RECORD_BYTES} bytes, no line feed yet. */
     boolean tooLongNext;
-    /** Why the reader could not read on (an IOException, or a bug); the in-order stage deals with it in order. */
+    /**
+     * Why the reader could not read on (an IOException, a bug, or an Error such as running out of memory); the
+     * in-order stage deals with it in order, so the reader's thread never ends with the stage waiting for it.
+     */
     @CheckForNull
-    Exception failure;
+    Throwable failure;
 
     FileBatch(int size) {
         buffer = new byte[size];

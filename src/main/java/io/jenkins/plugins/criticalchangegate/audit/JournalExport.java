@@ -45,17 +45,25 @@ final class JournalExport {
         } catch (IOException e) {
             bytes = ParallelExport.BUFFER; // the export itself reads the directory again and says what is wrong
         }
-        // files rotated small (a test's journal): a hand-over between threads per file costs more than it gains
-        boolean smallFiles = count > 1 && firstFile >= 0 && firstFile < SMALL_FILES;
+        // files rotated small (a test's journal): a hand-over between threads per file costs more than it gains;
+        // a journal that fits in one buffer is one batch: other threads would only be started and stopped
+        boolean oneThread = bytes < ParallelExport.BUFFER || count > 1 && firstFile >= 0 && firstFile < SMALL_FILES;
         // a small journal's buffers sized to it (64 KiB steps): they are allocated at once
         int buffer = bytes >= ParallelExport.BUFFER ? ParallelExport.BUFFER : (int) (bytes / 65_536 + 1) * 65_536;
-        write(query, dir, format, stream, smallFiles ? 1 : threads(), buffer);
+        write(query, dir, format, stream, oneThread ? 1 : threads(), buffer);
     }
 
     /** Below this size of a journal's first file, the export reads on one thread. */
     private static final long SMALL_FILES = 256 * 1024;
 
-    /** The worker threads: the property's value, else one per available processor. */
+    /**
+     * The most worker threads an export starts unless the property says otherwise: past four the writing of the
+     * output in order is the limit, and on a Jenkins controller with many cores a download must not start a thread
+     * (and a 2.25 MiB batch pair) per core.
+     */
+    static final int MAX_DEFAULT_THREADS = 4;
+
+    /** The worker threads: the property's value, else one per processor, at most {@link #MAX_DEFAULT_THREADS}. */
     static int threads() {
         String forced = System.getProperty(THREADS_PROPERTY);
         if (forced != null) {
@@ -66,7 +74,7 @@ final class JournalExport {
                         + "'", e);
             }
         }
-        return Runtime.getRuntime().availableProcessors();
+        return Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /**

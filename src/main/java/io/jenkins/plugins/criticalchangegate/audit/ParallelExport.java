@@ -45,7 +45,8 @@ final class ParallelExport {
      * three). Allocated once: without {@code -Xmx} every byte allocated is resident (the heap is not collected).
      */
     static List<ExportBatch> batches(int workers, int bufferSize) {
-        long heapShare = Runtime.getRuntime().maxMemory() / 16 / (2L * bufferSize);
+        // a batch is its buffer and an output a quarter larger (ExportBatch): 2.25 buffers
+        long heapShare = Runtime.getRuntime().maxMemory() / 16 / (9L * bufferSize / 4);
         List<ExportBatch> batches = new ArrayList<>();
         for (long i = Math.max(3, Math.min(2L * workers, heapShare)); i > 0; i--) {
             batches.add(new ExportBatch(bufferSize));

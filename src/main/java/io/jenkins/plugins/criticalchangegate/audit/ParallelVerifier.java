@@ -132,7 +132,7 @@ final class ParallelVerifier {
         long linesInFile = 0;
         while (true) {
             LineBatch batch = inOrder.take();
-            Exception failure = batch.failure;
+            Throwable failure = batch.failure;
             if (failure instanceof IOException) {
                 throw (IOException) failure;
             } else if (failure != null) {

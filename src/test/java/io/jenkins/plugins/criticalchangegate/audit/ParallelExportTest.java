@@ -4,13 +4,17 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +23,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.Rule;
 import org.junit.Test;
@@ -168,6 +175,48 @@ public class ParallelExportTest {
         assertThat("stopped at once, not after the whole journal", (System.nanoTime() - start) / 1_000_000,
                 lessThan(20_000L));
         assertThat(exportThreads(), equalTo(List.of()));
+    }
+
+    /**
+     * A worker that dies of an Error (running out of memory, say) halfway through a batch: the export fails at that
+     * batch, never writes what the dead worker had written of it, and neither waits forever nor leaves a thread behind
+     * when every worker dies. (A Jenkins maintainer's review found that the batch was written and then exported again
+     * from its first line, and that the calling thread waited forever once every worker had died.)
+     */
+    @Test(timeout = 60_000)
+    public void aWorkerKilledByAnErrorFailsTheExportWithoutItsOutputAndWithoutHanging() throws IOException {
+        Path dir = big();
+        List<JournalFiles.Entry> files = JournalFiles.list(dir);
+        for (boolean everyWorkerDies : new boolean[] {false, true}) {
+            Set<ExportBatch> died = ConcurrentHashMap.newKeySet();
+            AtomicInteger batchesTaken = new AtomicInteger();
+            ParallelExport.Worker worker = batch -> {
+                try {
+                    batch.out.write((byte) 'x');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (everyWorkerDies || batchesTaken.incrementAndGet() == 5) {
+                    died.add(batch);
+                    throw new OutOfMemoryError("simulated by the test: a worker dies halfway through a batch");
+                }
+            };
+            List<String> written = new ArrayList<>();
+            try {
+                ParallelExport.run(files, 2, ParallelExport.batches(2, 4096), () -> worker, batch -> {
+                    written.add(died.contains(batch) ? "the output of a batch whose worker died" : "a finished batch");
+                    return true;
+                });
+                fail("the export went on past a batch its worker did not finish");
+            } catch (IllegalStateException expected) {
+                assertThat(expected.getMessage(), containsString("an export thread failed on"));
+            }
+            assertThat(written, not(hasItem("the output of a batch whose worker died")));
+            if (!everyWorkerDies) {
+                assertThat("batches finished before the one whose worker died", written.size(), greaterThan(0));
+            }
+            assertThat(exportThreads(), equalTo(List.of()));
+        }
     }
 
     /** A journal of some 2,000 records and no line that is not one, about 1 MiB: many batches of 4 KiB. */
