@@ -65,16 +65,8 @@ final class JournalExport {
 
     /** The worker threads: the property's value, else one per processor, at most {@link #MAX_DEFAULT_THREADS}. */
     static int threads() {
-        String forced = System.getProperty(THREADS_PROPERTY);
-        if (forced != null) {
-            try {
-                return Math.max(1, Integer.parseInt(forced.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(THREADS_PROPERTY + " must be a number of threads, not '" + forced
-                        + "'", e);
-            }
-        }
-        return Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
+        return WorkerThreads.count(THREADS_PROPERTY,
+                Math.min(MAX_DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()));
     }
 
     /**

@@ -103,10 +103,9 @@ public final class JournalVerifier {
         return Math.max(1, threads() / 2);
     }
 
-    /** {@value #THREADS_PROPERTY} when it is a positive number, else the processors this JVM may use. */
+    /** {@value #THREADS_PROPERTY} when set (1 or more, else an error), else the processors this JVM may use. */
     static int threads() {
-        Integer forced = Integer.getInteger(THREADS_PROPERTY);
-        return forced != null && forced > 0 ? forced : Runtime.getRuntime().availableProcessors();
+        return WorkerThreads.count(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
     }
 
     /** The checks, in the order docs/audit.md ("What a verifier checks") numbers them. */

@@ -2,9 +2,33 @@ package io.jenkins.plugins.criticalchangegate.audit;
 
 import java.util.List;
 
-/** The end of a parallel verification or export: its reader and workers stop, and none outlives it. */
+/**
+ * The threads of a parallel verification or export: how many (a system property may force the count) and their end
+ * (its reader and workers stop, and none outlives it).
+ */
 final class WorkerThreads {
     private WorkerThreads() {
+    }
+
+    /**
+     * The number of worker threads: the system property's value when it is set, else {@code byDefault}.
+     *
+     * @throws IllegalArgumentException naming the property, when its value is not a whole number of at least 1
+     */
+    static int count(String property, int byDefault) {
+        String forced = System.getProperty(property);
+        if (forced == null) {
+            return byDefault;
+        }
+        try {
+            int n = Integer.parseInt(forced.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with what was given
+        }
+        throw new IllegalArgumentException(property + " must be a number of threads (1 or more), not '" + forced + "'");
     }
 
     /**
