@@ -20,6 +20,8 @@ final class ExportBatch extends FileBatch {
     final ExportOutput out;
     /** The rows of a CSV export, written to {@link #out}. */
     final CsvRows rows;
+    /** In {@code --outcome}'s first pass, the keys of the gates the batch's lines end with the outcome. */
+    final GateKeyList gateKeys = new GateKeyList();
     /** The lines the worker went through, from the batch's start (those it left among them included). */
     int doneLines;
     /** Where the line after them starts ({@link #length} when it went through all). */
@@ -49,6 +51,7 @@ final class ExportBatch extends FileBatch {
     void reset(JournalFiles.Entry entry) {
         clearRead(entry);
         out.clear();
+        gateKeys.clear();
         doneLines = 0;
         doneAt = 0;
         left = 0;

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * letter. Both words hold an {@code I}, so the buffer is searched eight bytes at a time for {@code I} and
  * {@code \} ({@link LineFeeds}), and only a line holding one of the words or an escape is read: in place when
  * canonical, else parsed; a line that is not a record is passed over here and reported by the second pass. One per
- * thread; only the adding of a gate's key is serialised ({@link GateOutcomes#note(RecordView, GateOutcomes.Lookup)}).
+ * thread: it leaves the keys of the gates it finds with their batch ({@link ExportBatch#gateKeys}), and the in-order
+ * stage adds them.
  */
 final class GateEndScan implements ParallelExport.Worker {
     private static final byte[] DECIDED = "DECIDED".getBytes(StandardCharsets.US_ASCII);
@@ -37,7 +38,7 @@ final class GateEndScan implements ParallelExport.Worker {
         // inlined took the compiler seconds, more than the pass itself)
         int found = find(batch.buffer, batch.length);
         for (int i = 0; i < found; i++) {
-            note(batch.buffer, starts[i], ends[i] - starts[i]);
+            collect(batch.buffer, starts[i], ends[i] - starts[i], batch.gateKeys);
         }
     }
 
@@ -54,10 +55,7 @@ final class GateEndScan implements ParallelExport.Worker {
                 p = hit + 1;
                 continue;
             }
-            int start = hit;
-            while (start > 0 && b[start - 1] != '\n') {
-                start--;
-            }
+            int start = LineFeeds.previous(b, 0, hit) + 1;
             int end = LineFeeds.next(b, hit, n); // every line of a batch ends with one
             if (found == starts.length) {
                 starts = Arrays.copyOf(starts, 2 * found);
@@ -90,12 +88,12 @@ final class GateEndScan implements ParallelExport.Worker {
         return true;
     }
 
-    private void note(byte[] b, int offset, int length) {
+    private void collect(byte[] b, int offset, int length, GateKeyList found) {
         if (length >= AuditJournal.MAX_RECORD_BYTES) {
             return; // not a record: the second pass says so
         }
         if (view.read(b, offset, length)) {
-            gates.note(view, lookup);
+            gates.collect(view, lookup, found);
             return;
         }
         JournalRecord record;
@@ -104,7 +102,7 @@ final class GateEndScan implements ParallelExport.Worker {
         } catch (java.nio.charset.CharacterCodingException | RecordFormat.MalformedRecordException e) {
             return; // not a record: the second pass says so
         }
-        gates.note(record);
+        gates.collect(record, found);
     }
 
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The gates of a journal that ended with one outcome, for {@code audit export --outcome} (docs/audit.md, "Exporting"):
  * a gate is its {@code job}, {@code build}, {@code system} and {@code changeId}; it ended with the outcome its
@@ -9,27 +11,28 @@ package io.jenkins.plugins.criticalchangegate.audit;
  *
  * <p>Keys are held as bytes ({@link KeySet}; a build's key is the start of its gate's key and shares its bytes), and a
  * record read in place ({@link RecordView}) is looked up through one reused builder, without a string per record
- * (issue 17: export memory). Noting is for one thread at a time; once noted, the gates may be looked up from several
- * threads, each through its own {@link Lookup}.
+ * (issue 17: export memory). Keys may be collected in several threads at once ({@link #collect}); noting and adding
+ * are for one thread at a time; once noted, the gates may be looked up from several threads, each through its own
+ * {@link Lookup}.
  */
 final class GateOutcomes {
     private final String outcome;
     private final KeySet gates = new KeySet();
     private final KeySet builds = gates.sharing();
     private final Lookup own = new Lookup();
+    /** The keys of one record noted by the calling thread, and the key being added. */
+    private final GateKeyList ownKeys = new GateKeyList();
+    private final ByteText adding = new ByteText();
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
     }
 
     /** Notes the gate of a record that ends one with the wanted outcome. */
-    synchronized void note(JournalRecord record) {
-        boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
-        if (ends && outcome.equals(record.text("outcome"))) {
-            String build = buildKey(record);
-            gates.add(build + "\n" + QueryValues.id(record.text("changeId")));
-            builds.addPrefix(build, build.length(), gates.lastRef()); // the bytes of the gate key's start
-        }
+    void note(JournalRecord record) {
+        ownKeys.clear();
+        collect(record, ownKeys);
+        add(ownKeys);
     }
 
     /** Whether a record belongs to a gate that ended with the outcome. */
@@ -43,14 +46,17 @@ final class GateOutcomes {
 
     /** {@link #note(JournalRecord)} for a record read in place. */
     void note(RecordView view) {
-        note(view, own);
+        ownKeys.clear();
+        collect(view, own, ownKeys);
+        add(ownKeys);
     }
 
     /**
-     * {@link #note(JournalRecord)} for a record read in place, in one of several threads: the key is built with the
-     * thread's own lookup, and only the adding is serialised.
+     * The key of the gate that a record ends with the outcome, if it ends one, into {@code found}: for a worker of the
+     * parallel first pass ({@link GateEndScan}), several at once, each with its own lookup. The in-order stage then
+     * adds a batch's keys ({@link #add}).
      */
-    void note(RecordView view, Lookup mine) {
+    void collect(RecordView view, Lookup mine, GateKeyList found) {
         if (!ends(view)) {
             return;
         }
@@ -63,10 +69,30 @@ final class GateOutcomes {
         if (text.equalsAscii(outcome)) {
             int buildKeyLength = mine.buildKey(view);
             ByteText key = mine.gateKey(view);
-            synchronized (this) {
-                gates.add(key.array(), key.length());
-                builds.addPrefix(key.array(), buildKeyLength, gates.lastRef());
-            }
+            found.add(key.array(), key.length(), buildKeyLength);
+        }
+    }
+
+    /**
+     * {@link #collect(RecordView, Lookup, GateKeyList)} for a record that had to be parsed: its keys as UTF-8, the
+     * bytes a record read in place gives (see {@link ByteText#appendIdTo}). The build key ends before a line feed, so
+     * its UTF-8 is the start of the gate key's.
+     */
+    void collect(JournalRecord record, GateKeyList found) {
+        boolean ends = record.type() == AuditEventType.DECIDED || record.type() == AuditEventType.NOT_CRITICAL;
+        if (ends && outcome.equals(record.text("outcome"))) {
+            String build = buildKey(record);
+            byte[] key = (build + "\n" + QueryValues.id(record.text("changeId"))).getBytes(StandardCharsets.UTF_8);
+            found.add(key, key.length, build.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    /** Adds the keys collected; one thread at a time, before any lookup. */
+    void add(GateKeyList found) {
+        for (int i = 0; i < found.size(); i++) {
+            int buildKeyLength = found.key(i, adding);
+            gates.add(adding.array(), adding.length());
+            builds.addPrefix(adding.array(), buildKeyLength, gates.lastRef()); // the bytes of the gate key's start
         }
     }
 

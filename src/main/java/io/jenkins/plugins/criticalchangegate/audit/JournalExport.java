@@ -125,7 +125,11 @@ final class JournalExport {
     private static void noteGates(JournalQuery query, List<JournalFiles.Entry> files, GateOutcomes gates, int threads,
             List<ExportBatch> batches) throws IOException {
         if (query.through() == Long.MAX_VALUE) {
-            ParallelExport.run(files, Math.max(1, threads), batches, () -> new GateEndScan(gates), batch -> true);
+            // the workers collect the keys, the calling thread adds them, in order
+            ParallelExport.run(files, Math.max(1, threads), batches, () -> new GateEndScan(gates), batch -> {
+                gates.add(batch.gateKeys);
+                return true;
+            });
             return;
         }
         RecordView view = new RecordView();

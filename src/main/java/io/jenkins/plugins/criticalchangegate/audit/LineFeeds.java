@@ -14,6 +14,7 @@ final class LineFeeds {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long LF = '\n' * ONES;
     private static final long QUOTES = '"' * ONES;
     private static final long BACKSLASHES = '\\' * ONES;
@@ -31,6 +32,30 @@ final class LineFeeds {
             }
         }
         for (; p < to; p++) {
+            if (b[p] == '\n') {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The last line feed in {@code b[from, to)}, or -1: where the line of a byte {@link #next} found starts (issue 17:
+     * {@code --outcome}'s first pass went back to it one byte at a time). Unlike {@link #zeroBytes}, the test of a word is
+     * exact for every byte, so the highest byte it flags is the last line feed.
+     */
+    static int previous(byte[] b, int from, int to) {
+        int p = to;
+        for (; p - 8 >= from; p -= 8) {
+            long x = (long) LONGS.get(b, p - 8) ^ LF;
+            // a byte's high bit ends up set exactly when the byte is zero: its low seven bits plus 0x7f carry into the
+            // high bit unless they are all clear, and no sum leaves its byte
+            long zeros = ~(((x & LOW7) + LOW7) | x | LOW7);
+            if (zeros != 0) {
+                return p - 8 + ((63 - Long.numberOfLeadingZeros(zeros)) >>> 3);
+            }
+        }
+        for (p--; p >= from; p--) {
             if (b[p] == '\n') {
                 return p;
             }
@@ -87,7 +112,6 @@ final class LineFeeds {
         return ((w - SPACES) | w | zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES)) & HIGHS;
     }
 
-    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long NIBBLES = 0x000F000F000F000FL;
 
     /**
