@@ -101,7 +101,8 @@ final class CanonicalScanner {
                     }
                     return true;
                 }
-                if (lastNameAt >= 0 && compare(lastNameAt, lastNameLength, nameAt, nameLength) >= 0) {
+                if (lastNameAt >= 0
+                        && RecordMembers.compare(b, lastNameAt, lastNameLength, nameAt, nameLength) >= 0) {
                     return fail("member names are not in canonical (sorted, unique) order at '"
                             + new String(b, nameAt, nameLength, java.nio.charset.StandardCharsets.US_ASCII) + "'",
                             start);
@@ -237,7 +238,7 @@ final class CanonicalScanner {
             while (true) {
                 int at = pos + 1;
                 int length = name();
-                if (lastAt >= 0 && compare(lastAt, lastLength, at, length) >= 0) {
+                if (lastAt >= 0 && RecordMembers.compare(b, lastAt, lastLength, at, length) >= 0) {
                     throw new Refused("member names are not in canonical (sorted, unique) order");
                 }
                 lastAt = at;
@@ -285,6 +286,30 @@ final class CanonicalScanner {
             pos++;
         }
         int start = pos;
+        // Up to 18 digits cannot overflow, so they are added up without a check per digit (issue 17: that check, a
+        // division, was a tenth of the scan); a longer number is read again the careful way, from its start.
+        byte[] bytes = b;
+        int limit = Math.min(end, start + 18);
+        int p = start;
+        long value = 0;
+        while (p < limit && bytes[p] >= '0' && bytes[p] <= '9') {
+            value = value * 10 + bytes[p] - '0';
+            p++;
+        }
+        if (p == start + 18 && p < end && bytes[p] >= '0' && bytes[p] <= '9') {
+            return longNumber(negative, start);
+        }
+        pos = p;
+        if (p == start || p - start > 1 && bytes[start] == '0' || negative && value == 0) {
+            throw new Refused("not a canonical integer (no leading zeros, no -0)");
+        }
+        refuseFraction();
+        return negative ? -value : value;
+    }
+
+    /** {@link #number} of 19 digits or more, from its first digit: each digit is checked for overflow. */
+    private long longNumber(boolean negative, int start) throws Refused {
+        pos = start;
         // accumulated as a negative number, whose range reaches -2^63 (a 64-bit signed value, docs/audit.md)
         long value = 0;
         while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
@@ -295,17 +320,20 @@ final class CanonicalScanner {
             value = value * 10 - d;
             pos++;
         }
-        int digits = pos - start;
-        if (digits == 0 || digits > 1 && b[start] == '0' || negative && value == 0) {
+        if (b[start] == '0' || negative && value == 0) {
             throw new Refused("not a canonical integer (no leading zeros, no -0)");
         }
         if (!negative && value == Long.MIN_VALUE) {
             throw new Refused("an integer does not fit in 64 bits");
         }
+        refuseFraction();
+        return negative ? value : -value;
+    }
+
+    private void refuseFraction() throws Refused {
         if (pos < end && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) {
             throw new Refused("records hold only integers, not fractions or exponents");
         }
-        return negative ? value : -value;
     }
 
     /** A string with only the escapes the canonical form uses, in valid UTF-8. */
@@ -365,18 +393,5 @@ final class CanonicalScanner {
             throw new Refused("not valid UTF-8");
         }
         pos += length;
-    }
-
-    /** Compares two ASCII names byte by byte (which for them is UTF-16 code unit order too). */
-    private int compare(int at1, int length1, int at2, int length2) {
-        byte[] bytes = b;
-        int n = Math.min(length1, length2);
-        for (int i = 0; i < n; i++) {
-            int d = bytes[at1 + i] - bytes[at2 + i];
-            if (d != 0) {
-                return d;
-            }
-        }
-        return length1 - length2;
     }
 }

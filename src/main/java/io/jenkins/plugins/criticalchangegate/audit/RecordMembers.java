@@ -51,4 +51,19 @@ final class RecordMembers {
         }
         return true;
     }
+
+    /**
+     * Compares two names, {@code b[at1, at1 + length1)} and {@code b[at2, at2 + length2)}, byte by byte: the order of
+     * the canonical form's members, since names are ASCII (for which it is UTF-16 code unit order too).
+     */
+    static int compare(byte[] b, int at1, int length1, int at2, int length2) {
+        int n = Math.min(length1, length2);
+        for (int i = 0; i < n; i++) {
+            int d = b[at1 + i] - b[at2 + i];
+            if (d != 0) {
+                return d;
+            }
+        }
+        return length1 - length2;
+    }
 }
