@@ -55,6 +55,14 @@ final class ChainLinks {
     private long pendingExpected;
     @CheckForNull
     private String keyId;
+    /** The id of the key given, or null: computed before any hashing thread starts, as the head is read. */
+    @CheckForNull
+    private final String givenKeyId;
+    /** head.json as read before the first record, or why it could not be read (thrown at the first record). */
+    @CheckForNull
+    private final HeadFile.Reading headReading;
+    @CheckForNull
+    private final IOException headFailure;
     private String firstTime = "";
     /** The last record's time, copied as it is (24 ASCII bytes) rather than made a String for every record. */
     private final byte[] lastTime = new byte[24];
@@ -73,6 +81,24 @@ final class ChainLinks {
         this.expectedHeadSeq = expected == null ? -1 : expected.seq();
         this.liveSeq = live == null ? -1 : live.lastSeq;
         Arrays.fill(previousHash, (byte) '0'); // what the first record's prev must be: checked there, and again here
+        // head.json and the key id are read and computed now, before the hashing threads start, though they are
+        // checked only at the first record: a digest that starts hashing once the JIT has compiled SHA-256 for the
+        // digests in use makes it throw that code away (its first use takes a branch the profile never saw) and
+        // hash the slow way until it has compiled it again (issue 17: a tenth of a second of a 1 GiB verification)
+        this.givenKeyId = key == null ? null : ChainHash.keyId(key);
+        HeadFile.Reading reading = null;
+        IOException failure = null;
+        if (live != null) {
+            reading = live.head;
+        } else {
+            try {
+                reading = HeadFile.inspect(dir, ChainHash.forKey(key));
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        this.headReading = reading;
+        this.headFailure = failure;
     }
 
     /**
@@ -301,7 +327,7 @@ final class ChainLinks {
             RecordFacts facts) throws IOException {
         FirstRecord.Members first = FirstRecord.plain(b, start, end, facts.seq, facts.journalCreated);
         if (first == null) {
-            VerificationResult.Problem problem = firstRecordProblem(file, line, b, start, end, facts.seq);
+            VerificationResult.Problem problem = FirstRecord.problemOf(file, line, b, start, end, facts.seq);
             if (problem != null) {
                 return problem;
             }
@@ -313,10 +339,10 @@ final class ChainLinks {
                 return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.KEY_REQUIRED,
                         "the journal is keyed (hmac-sha256, key id " + journalKeyId + "); give its key to verify it");
             }
-            if (!ChainHash.keyId(key).equals(journalKeyId)) {
+            if (!java.util.Objects.equals(givenKeyId, journalKeyId)) {
                 return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.WRONG_KEY,
                         "the journal was written with key id " + journalKeyId + ", the given key has id "
-                        + ChainHash.keyId(key));
+                        + givenKeyId);
             }
             keyId = journalKeyId;
         } else if (key != null) {
@@ -329,7 +355,13 @@ final class ChainLinks {
                     "the first record's prev is not 64 zeros");
         }
         started = true;
-        HeadFile.Reading reading = live != null ? live.head : HeadFile.inspect(dir, ChainHash.forKey(key));
+        if (headFailure != null) {
+            throw headFailure;
+        }
+        HeadFile.Reading reading = headReading;
+        if (reading == null) {
+            throw new IllegalStateException("head.json was neither read nor refused");
+        }
         head = reading.head;
         headSeq = reading.head == null ? -1 : reading.head.seq;
         headHash = reading.head == null ? null : reading.head.hash.getBytes(StandardCharsets.US_ASCII);
@@ -345,31 +377,5 @@ final class ChainLinks {
             }
         }
         return true;
-    }
-
-    /**
-     * What is wrong with a first record that {@link FirstRecord#plain} did not accept, by Jackson's parse and
-     * {@link FirstRecord#problem}: the messages auditors have always had. Null only if they accept it, which
-     * {@code FirstRecordDifferentialTest} shows never happens.
-     */
-    @CheckForNull
-    static VerificationResult.Problem firstRecordProblem(JournalFiles.Entry file, long line, byte[] b, int start,
-            int end, long scannedSeq) {
-        JournalRecord first;
-        try {
-            first = RecordFormat.parse(new String(b, start, end - start, StandardCharsets.UTF_8));
-        } catch (RecordFormat.MalformedRecordException e) {
-            return new VerificationResult.Problem(file.name(), line, scannedSeq, VerificationResult.Reason.MALFORMED,
-                    e.getMessage());
-        }
-        if (first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
-            return new VerificationResult.Problem(file.name(), line, first.seq(), VerificationResult.Reason.TRUNCATED,
-                    "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was removed");
-        }
-        String problem = FirstRecord.problem(first);
-        if (problem != null) {
-            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED, problem);
-        }
-        return null;
     }
 }

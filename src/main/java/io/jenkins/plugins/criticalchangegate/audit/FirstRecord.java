@@ -211,4 +211,30 @@ final class FirstRecord {
         }
         return null;
     }
+
+    /**
+     * What is wrong with a first record that {@link #plain} did not accept, by Jackson's parse and
+     * {@link #problem}: the messages auditors have always had. Null only if they accept it, which
+     * {@code FirstRecordDifferentialTest} shows never happens.
+     */
+    @CheckForNull
+    static VerificationResult.Problem problemOf(JournalFiles.Entry file, long line, byte[] b, int start,
+            int end, long scannedSeq) {
+        JournalRecord first;
+        try {
+            first = RecordFormat.parse(new String(b, start, end - start, StandardCharsets.UTF_8));
+        } catch (RecordFormat.MalformedRecordException e) {
+            return new VerificationResult.Problem(file.name(), line, scannedSeq, VerificationResult.Reason.MALFORMED,
+                    e.getMessage());
+        }
+        if (first.seq() != 1 || first.type() != AuditEventType.JOURNAL_CREATED) {
+            return new VerificationResult.Problem(file.name(), line, first.seq(), VerificationResult.Reason.TRUNCATED,
+                    "the journal does not begin with its JOURNAL_CREATED record (seq 1): its start was removed");
+        }
+        String problem = problem(first);
+        if (problem != null) {
+            return new VerificationResult.Problem(file.name(), line, 1, VerificationResult.Reason.MALFORMED, problem);
+        }
+        return null;
+    }
 }

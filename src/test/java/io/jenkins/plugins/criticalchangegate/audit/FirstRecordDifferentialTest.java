@@ -45,7 +45,7 @@ public class FirstRecordDifferentialTest {
         }
         boolean journalCreated = RecordTypes.isJournalCreated(b, scanner.typeAt, scanner.typeEnd);
         FirstRecord.Members fast = FirstRecord.plain(b, 0, b.length, scanner.seq, journalCreated);
-        VerificationResult.Problem slow = ChainLinks.firstRecordProblem(FILE, 1, b, 0, b.length, scanner.seq);
+        VerificationResult.Problem slow = FirstRecord.problemOf(FILE, 1, b, 0, b.length, scanner.seq);
         String line = what + ": " + new String(b, StandardCharsets.UTF_8);
         assertThat(line + " (accepted: fast, Jackson)", fast != null, equalTo(slow == null));
         compared++;
