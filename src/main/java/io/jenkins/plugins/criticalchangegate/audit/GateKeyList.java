@@ -15,6 +15,9 @@ final class GateKeyList {
     /** Where each key ends in {@link #bytes}, and the length of its build key. */
     private int[] ends = new int[64];
     private int[] buildLengths = new int[64];
+    /** The keys' hashes ({@link KeySet#hash}), worked out by the worker that found them, and their build keys'. */
+    private int[] hashes = new int[64];
+    private int[] buildHashes = new int[64];
     private int count;
 
     void clear() {
@@ -30,15 +33,27 @@ final class GateKeyList {
         if (count == ends.length) {
             ends = Arrays.copyOf(ends, 2 * count);
             buildLengths = Arrays.copyOf(buildLengths, 2 * count);
+            hashes = Arrays.copyOf(hashes, 2 * count);
+            buildHashes = Arrays.copyOf(buildHashes, 2 * count);
         }
         bytes.append(key, 0, length);
         ends[count] = bytes.length();
         buildLengths[count] = buildLength;
+        hashes[count] = KeySet.hash(key, length);
+        buildHashes[count] = KeySet.hash(key, buildLength);
         count++;
     }
 
     int size() {
         return count;
+    }
+
+    int hash(int i) {
+        return hashes[i];
+    }
+
+    int buildHash(int i) {
+        return buildHashes[i];
     }
 
     /** Puts key {@code i} (from 0) into {@code into}, emptied first; returns the length of its build key. */

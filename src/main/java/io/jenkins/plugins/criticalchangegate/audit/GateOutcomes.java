@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,6 +24,10 @@ final class GateOutcomes {
     /** The keys of one record noted by the calling thread, and the key being added. */
     private final GateKeyList ownKeys = new GateKeyList();
     private final ByteText adding = new ByteText();
+    /** What {@link #add} read ahead, kept so that the reads are not optimised away. */
+    @SuppressFBWarnings(value = "URF_UNREAD_FIELD", justification = "written only so that the JIT keeps the reads that"
+            + " bring the slots into the cache")
+    private long touched;
 
     GateOutcomes(String outcome) {
         this.outcome = outcome;
@@ -89,10 +94,16 @@ final class GateOutcomes {
 
     /** Adds the keys collected; one thread at a time, before any lookup. */
     void add(GateKeyList found) {
+        // every slot the keys go to is read first, so that the misses of the large tables overlap (KeySet#touch)
+        long read = 0;
+        for (int i = 0; i < found.size(); i++) {
+            read += gates.touch(found.hash(i)) + builds.touch(found.buildHash(i));
+        }
+        touched = read;
         for (int i = 0; i < found.size(); i++) {
             int buildKeyLength = found.key(i, adding);
-            gates.add(adding.array(), adding.length());
-            builds.addPrefix(adding.array(), buildKeyLength, gates.lastRef()); // the bytes of the gate key's start
+            gates.add(adding.array(), adding.length(), found.hash(i));
+            builds.addPrefix(adding.array(), buildKeyLength, gates.lastRef(), found.buildHash(i)); // shared bytes
         }
     }
 

@@ -127,7 +127,11 @@ final class KeySet {
 
     /** {@link #add(CharSequence)} of the key's UTF-8, {@code key[0, length)}. */
     boolean add(byte[] key, int length) {
-        int hash = hash(key, length);
+        return add(key, length, hash(key, length));
+    }
+
+    /** {@link #add(byte[], int)} of a key whose {@link #hash} is known. */
+    boolean add(byte[] key, int length, int hash) {
         int i = find(hash, key, length);
         if (slots[2 * i] != 0) {
             lastRef = slots[2 * i] - 1;
@@ -154,15 +158,28 @@ final class KeySet {
 
     /** {@link #addPrefix(CharSequence, int, long)} of the UTF-8 {@code key[0, length)}. */
     void addPrefix(byte[] key, int length, long ref) {
-        int hash = hash(key, length);
+        addPrefix(key, length, ref, hash(key, length));
+    }
+
+    /** {@link #addPrefix(byte[], int, long)} of a key whose {@link #hash} is known. */
+    void addPrefix(byte[] key, int length, long ref, int hash) {
         int i = find(hash, key, length);
         if (slots[2 * i] == 0) {
             put(i, ref, hash, length);
         }
     }
 
+    /**
+     * Reads the slot where a key of this hash is looked for first. A thread about to add many keys reads all their
+     * slots first, so that the cache and TLB misses of a large table overlap rather than come one after another (issue
+     * 17: one by one, they made the thread adding the keys of {@code --outcome}'s first pass its slowest).
+     */
+    long touch(int hash) {
+        return slots[2 * (hash & (slots.length / 2 - 1))];
+    }
+
     /** FNV-1a over the key's bytes, then MurmurHash3's finaliser, so that the table's low bits spread. */
-    private static int hash(byte[] key, int length) {
+    static int hash(byte[] key, int length) {
         int h = 0x811C9DC5;
         for (int i = 0; i < length; i++) {
             h = (h ^ key[i]) * 0x01000193;
