@@ -5,15 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
@@ -25,8 +29,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -216,6 +223,82 @@ public class ParallelExportTest {
                 assertThat("batches finished before the one whose worker died", written.size(), greaterThan(0));
             }
             assertThat(exportThreads(), equalTo(List.of()));
+        }
+    }
+
+    /** An interrupted caller (a Jenkins request thread, say) gets InterruptedIOException, keeps its interrupt. */
+    @Test
+    public void anInterruptedCallerGetsInterruptedIoExceptionAndKeepsItsInterrupt() throws IOException {
+        Path dir = big();
+        for (JournalQuery query : List.of(JournalQuery.builder().build(),
+                JournalQuery.builder().outcome("APPROVED").build())) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThrows(InterruptedIOException.class, () -> JournalExport.write(query, dir,
+                        JournalExport.Format.CSV, new ByteArrayOutputStream(), 2, 4096));
+                assertThat("the interrupt is kept for the caller", Thread.currentThread().isInterrupted(),
+                        equalTo(true));
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(exportThreads(), equalTo(List.of()));
+        }
+    }
+
+    /**
+     * An interrupt stops an export that waits on a file that never ends (a named pipe whose writer stays silent), in
+     * either pass: the caller gets InterruptedIOException and no thread is left, the reader's included.
+     */
+    @Test(timeout = 120_000)
+    public void anInterruptStopsAnExportWaitingOnAFileThatNeverEnds() throws Exception {
+        Path dir = big();
+        Path pipe = dir.resolve("never-ends.jsonl");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        } catch (IOException e) {
+            Assume.assumeNoException("mkfifo is needed to make a file that never ends", e);
+            throw e;
+        }
+        Assume.assumeTrue("mkfifo " + pipe, mkfifo.waitFor() == 0);
+        try (RandomAccessFile writeEnd = new RandomAccessFile(pipe.toFile(), "rw")) {
+            List<JournalFiles.Entry> files = new ArrayList<>(JournalFiles.list(dir));
+            files.add(new JournalFiles.Entry(files.size() + 1, pipe));
+            for (boolean firstPass : new boolean[] {false, true}) {
+                AtomicReference<Throwable> ended = new AtomicReference<>();
+                Thread caller = new Thread(() -> {
+                    try {
+                        if (firstPass) {
+                            GateOutcomes gates = new GateOutcomes("APPROVED");
+                            ParallelExport.run(files, 2, ParallelExport.batches(2, 4096), () -> new GateEndScan(gates),
+                                    batch -> {
+                                        gates.add(batch.gateKeys);
+                                        return true;
+                                    });
+                        } else {
+                            new InOrderRows(JournalQuery.builder().build(), false, null,
+                                    new ExportOutput(new ByteArrayOutputStream())).readInParallel(files, 2,
+                                    ParallelExport.batches(2, 4096));
+                        }
+                        ended.set(new AssertionError("the export ended"));
+                    } catch (IOException | RuntimeException e) {
+                        ended.set(e);
+                    }
+                }, "export caller");
+                caller.start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(200);
+                assertThat("still exporting", caller.isAlive(), equalTo(true));
+                caller.interrupt();
+                caller.join(TimeUnit.SECONDS.toMillis(30));
+                assertThat("stopped by the interrupt", caller.isAlive(), equalTo(false));
+                assertThat(String.valueOf(ended.get()), ended.get(), instanceOf(InterruptedIOException.class));
+                assertThat(exportThreads(), equalTo(List.of()));
+            }
+            assertThat("nothing was ever written to the pipe", writeEnd.length(), equalTo(0L));
         }
     }
 
