@@ -84,7 +84,8 @@ final class ChainLinks {
         // head.json and the key id are read and computed now, before the hashing threads start, though they are
         // checked only at the first record: a digest that starts hashing once the JIT has compiled SHA-256 for the
         // digests in use makes it throw that code away (its first use takes a branch the profile never saw) and
-        // hash the slow way until it has compiled it again (issue 17: a tenth of a second of a 1 GiB verification)
+        // hash the slow way until it has compiled it again (issue 17: an unstable_if trap in SHA2.implCompress0 at
+        // the first record, in -XX:+LogCompilation)
         this.givenKeyId = key == null ? null : ChainHash.keyId(key);
         HeadFile.Reading reading = null;
         IOException failure = null;
