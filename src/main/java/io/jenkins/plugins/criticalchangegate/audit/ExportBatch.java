@@ -1,7 +1,5 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.Arrays;
 
 /**
@@ -11,10 +9,6 @@ import java.util.Arrays;
  * with whatever lines the worker left (from {@link #doneAt} on). The export's own variant of the verifier's
  * {@link LineBatch}: the same life cycle, other results. Batches are reused from a fixed pool, so memory stays flat.
  */
-@SuppressFBWarnings(value = "AT_STALE_THREAD_WRITE_OF_PRIMITIVE",
-        justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a worker"
-        + " until it is done, the in-order stage after awaitDone until it puts the batch back on the free queue;"
-        + " BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
 final class ExportBatch extends FileBatch {
     /** What the worker wrote for the lines it took (JSON: each record preceded by {@code ",\n"}). */
     final ExportOutput out;
@@ -35,14 +29,9 @@ final class ExportBatch extends FileBatch {
     int[] leftStart = new int[16];
     int[] leftEnd = new int[16];
     int[] leftOutput = new int[16];
-    @CheckForNull
-    private RuntimeException crash;
-    private boolean done;
-    /** Whether the worker went through the batch to its end (or none had to): its output can be written. */
-    private boolean worked;
 
     ExportBatch(int size) {
-        super(size);
+        super(size, "an export thread");
         out = new ExportOutput(size + size / 4); // a CSV row is shorter than its line, a JSON record 2 bytes longer
         rows = new CsvRows(out);
     }
@@ -55,11 +44,6 @@ final class ExportBatch extends FileBatch {
         doneLines = 0;
         doneAt = 0;
         left = 0;
-        synchronized (this) {
-            crash = null;
-            done = false;
-            worked = false;
-        }
     }
 
     /** Notes a line the worker leaves to the in-order stage, after the output written so far. */
@@ -91,32 +75,6 @@ final class ExportBatch extends FileBatch {
             crashed(e);
         } finally {
             done(finished);
-        }
-    }
-
-    private synchronized void crashed(RuntimeException e) {
-        crash = e;
-    }
-
-    /** The reader's failure: no worker takes the batch; the in-order stage deals with {@link #failure}. */
-    @Override
-    void markWorked() {
-        done(true);
-    }
-
-    private synchronized void done(boolean finished) {
-        worked = finished;
-        done = true;
-        notifyAll();
-    }
-
-    /** Waits until a worker is done with this batch; throws if the worker did not finish it. */
-    synchronized void awaitDone() throws InterruptedException {
-        while (!done) {
-            wait();
-        }
-        if (!worked) {
-            throw new IllegalStateException("an export thread failed on " + file, crash);
         }
     }
 }

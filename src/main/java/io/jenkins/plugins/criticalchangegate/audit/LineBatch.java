@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.Arrays;
 
 /**
@@ -10,13 +9,9 @@ import java.util.Arrays;
  * each line into flat arrays, and the in-order stage reads them back. Batches are reused (a fixed pool, so memory stays
  * flat whatever the journal's size); the arrays grow to the most lines a buffer has held and stay so.
  *
- * <p>Hand-offs between the three stages go through blocking queues and {@link #markChecked}/{@link #awaitChecked},
+ * <p>Hand-offs between the three stages go through blocking queues and {@link #done}/{@link #awaitDone},
  * which order every write of one stage before the reads of the next.
  */
-@SuppressFBWarnings(value = {"AT_STALE_THREAD_WRITE_OF_PRIMITIVE", "AT_NONATOMIC_OPERATIONS_ON_SHARED_VARIABLE"},
-        justification = "one stage at a time owns a batch: the reader until it puts the batch on the queues, a hashing"
-        + " thread until markChecked, the in-order stage after awaitChecked until it puts the batch back on the free"
-        + " queue; BlockingQueue put/take and the monitor order each stage's writes before the next one's reads")
 final class LineBatch extends FileBatch {
     private static final byte OK = 0;
     private static final byte NOT_CANONICAL = 1;
@@ -35,13 +30,9 @@ final class LineBatch extends FileBatch {
     private int errorAt;
     /** Whether the last line learnt stops verification and lines after it were left unread. */
     private boolean stoppedEarly;
-    private boolean learnt;
-    @CheckForNull
-    private RuntimeException crash;
-    private boolean checked;
 
     LineBatch(int size) {
-        super(size);
+        super(size, "a hashing thread");
     }
 
     /** Makes the batch empty for the reader to fill again. */
@@ -50,23 +41,18 @@ final class LineBatch extends FileBatch {
         clearRead(entry);
         lines = 0;
         stoppedEarly = false;
-        learnt = false;
-        crash = null;
-        synchronized (this) {
-            checked = false;
-        }
     }
 
     /** Splits {@code buffer[0, length)} at line feeds and learns each line, up to the first that stops verification. */
     void learn(CanonicalScanner scanner, ChainHash chain, RecordFacts facts) {
+        boolean finished = false;
         try {
             learnLines(scanner, chain, facts);
-            learnt = true;
+            finished = true;
         } catch (RuntimeException e) {
-            crash = e;
+            crashed(e);
         } finally {
-            // even after an Error, so that the in-order stage never waits for a batch no thread will finish
-            markChecked();
+            done(finished);
         }
     }
 
@@ -178,25 +164,5 @@ final class LineBatch extends FileBatch {
         facts.journalCreated = journalCreated[i];
         facts.error = error;
         facts.errorAt = errorAt;
-    }
-
-    @Override
-    void markWorked() {
-        markChecked();
-    }
-
-    synchronized void markChecked() {
-        checked = true;
-        notifyAll();
-    }
-
-    /** Waits until a hashing thread has learnt this batch's lines; rethrows what crashed it. */
-    synchronized void awaitChecked() throws InterruptedException {
-        while (!checked) {
-            wait();
-        }
-        if (!learnt) {
-            throw new IllegalStateException("a hashing thread failed on " + file, crash);
-        }
     }
 }

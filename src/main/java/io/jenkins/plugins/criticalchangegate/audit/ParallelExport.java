@@ -71,10 +71,7 @@ final class ParallelExport {
         }
         JournalFiles.Entry last = files.get(files.size() - 1);
         try {
-            for (Thread t : threads) {
-                t.setDaemon(true);
-                t.start();
-            }
+            WorkerThreads.startAll(threads);
             while (true) {
                 ExportBatch batch = inOrder.take();
                 batch.awaitDone();

@@ -83,10 +83,7 @@ final class ParallelVerifier {
             threads.add(new Thread(new Hasher(toHash), "audit verify: hashing " + i));
         }
         try {
-            for (Thread t : threads) {
-                t.setDaemon(true);
-                t.start();
-            }
+            WorkerThreads.startAll(threads);
             return check(files, notes, free, inOrder);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,7 +135,7 @@ final class ParallelVerifier {
             } else if (failure != null) {
                 throw new IllegalStateException("the journal's reader failed", failure);
             }
-            batch.awaitChecked();
+            batch.awaitDone();
             JournalFiles.Entry file = batch.file;
             if (file == null) {
                 throw new IllegalStateException("the reader hands on only batches of a file");

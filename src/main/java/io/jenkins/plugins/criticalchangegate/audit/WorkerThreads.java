@@ -32,6 +32,17 @@ final class WorkerThreads {
     }
 
     /**
+     * Starts the threads as daemons: a JVM that exits (the tool's end, Jenkins' shutdown) is not held up by them. The
+     * caller's {@code finally} calls {@link #stopAll} with the same list, also after a failed start.
+     */
+    static void startAll(List<Thread> threads) {
+        for (Thread t : threads) {
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
      * Interrupts the threads and waits until each has ended. An interrupt of the caller meanwhile does not cut the
      * wait short (a thread left running would go on reading the journal); it is kept for the caller to see.
      */

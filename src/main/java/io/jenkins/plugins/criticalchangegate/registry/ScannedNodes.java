@@ -17,6 +17,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@link Mark} objects each. The marks they give are equal to those of the node SnakeYAML's composer makes from the
  * same events ({@code ScannedComposerDifferentialTest}). Comments are not kept (the registry's reading sets
  * {@code processComments(false)}), nor anchors (the subset has none).
+ *
+ * <p>{@link Sequence} and {@link Mapping} hold the same six position fields, each its own: they extend two SnakeYAML
+ * classes, so they share no base of ours, and one shared position object per node would be one more object for each of
+ * the hundreds of thousands of lists and mappings of a large registry (issue 17: what its parse allocates).
  */
 final class ScannedNodes {
     private ScannedNodes() {

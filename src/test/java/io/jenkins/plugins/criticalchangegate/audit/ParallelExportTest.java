@@ -29,11 +29,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -252,50 +249,27 @@ public class ParallelExportTest {
     @Test(timeout = 120_000)
     public void anInterruptStopsAnExportWaitingOnAFileThatNeverEnds() throws Exception {
         Path dir = big();
-        Path pipe = dir.resolve("never-ends.jsonl");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
-        } catch (IOException e) {
-            Assume.assumeNoException("mkfifo is needed to make a file that never ends", e);
-            throw e;
-        }
-        Assume.assumeTrue("mkfifo " + pipe, mkfifo.waitFor() == 0);
+        Path pipe = SilentPipe.make(dir.resolve("never-ends.jsonl"));
         try (RandomAccessFile writeEnd = new RandomAccessFile(pipe.toFile(), "rw")) {
             List<JournalFiles.Entry> files = new ArrayList<>(JournalFiles.list(dir));
             files.add(new JournalFiles.Entry(files.size() + 1, pipe));
             for (boolean firstPass : new boolean[] {false, true}) {
-                AtomicReference<Throwable> ended = new AtomicReference<>();
-                Thread caller = new Thread(() -> {
-                    try {
-                        if (firstPass) {
-                            GateOutcomes gates = new GateOutcomes("APPROVED");
-                            ParallelExport.run(files, 2, ParallelExport.batches(2, 4096), () -> new GateEndScan(gates),
-                                    batch -> {
-                                        gates.add(batch.gateKeys);
-                                        return true;
-                                    });
-                        } else {
-                            new InOrderRows(JournalQuery.builder().build(), false, null,
-                                    new ExportOutput(new ByteArrayOutputStream())).readInParallel(files, 2,
-                                    ParallelExport.batches(2, 4096));
-                        }
-                        ended.set(new AssertionError("the export ended"));
-                    } catch (IOException | RuntimeException e) {
-                        ended.set(e);
+                Throwable ended = SilentPipe.interruptWhileWaiting(firstPass ? "first pass" : "export", () -> {
+                    if (firstPass) {
+                        GateOutcomes gates = new GateOutcomes("APPROVED");
+                        ParallelExport.run(files, 2, ParallelExport.batches(2, 4096), () -> new GateEndScan(gates),
+                                batch -> {
+                                    gates.add(batch.gateKeys);
+                                    return true;
+                                });
+                    } else {
+                        new InOrderRows(JournalQuery.builder().build(), false, null,
+                                new ExportOutput(new ByteArrayOutputStream())).readInParallel(files, 2,
+                                ParallelExport.batches(2, 4096));
                     }
-                }, "export caller");
-                caller.start();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                Thread.sleep(200);
-                assertThat("still exporting", caller.isAlive(), equalTo(true));
-                caller.interrupt();
-                caller.join(TimeUnit.SECONDS.toMillis(30));
-                assertThat("stopped by the interrupt", caller.isAlive(), equalTo(false));
-                assertThat(String.valueOf(ended.get()), ended.get(), instanceOf(InterruptedIOException.class));
+                    return null;
+                });
+                assertThat(String.valueOf(ended), ended, instanceOf(InterruptedIOException.class));
                 assertThat(exportThreads(), equalTo(List.of()));
             }
             assertThat("nothing was ever written to the pipe", writeEnd.length(), equalTo(0L));

@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -42,19 +40,6 @@ public class ParallelVerifierThreadsTest {
         Path dir = tmp.newFolder().toPath().resolve("journal");
         JournalVerifierTest.write(dir, JournalOptions.builder().maxFileBytes(4096).build(), events);
         return dir;
-    }
-
-    /** A named pipe whose write end stays open and silent: reading it waits for ever. */
-    private Path silentPipe(Path at) throws IOException, InterruptedException {
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", at.toString()).inheritIO().start();
-        } catch (IOException e) {
-            Assume.assumeNoException("mkfifo is needed to make a file that never ends", e);
-            throw e;
-        }
-        Assume.assumeTrue("mkfifo " + at, mkfifo.waitFor() == 0);
-        return at;
     }
 
     private static VerificationResult verifyInParallel(Path dir, List<JournalFiles.Entry> files) throws IOException {
@@ -117,7 +102,7 @@ public class ParallelVerifierThreadsTest {
         // a digit of the file's last record's hash: still canonical, no longer its hash
         bytes[bytes.length - 10] = (byte) (bytes[bytes.length - 10] == '0' ? '1' : '0');
         Files.write(first, bytes);
-        Path pipe = silentPipe(dir.resolve("never-ends.jsonl"));
+        Path pipe = SilentPipe.make(dir.resolve("never-ends.jsonl"));
         try (RandomAccessFile writeEnd = new RandomAccessFile(pipe.toFile(), "rw")) {
             List<JournalFiles.Entry> files = List.of(new JournalFiles.Entry(1, first),
                     new JournalFiles.Entry(2, pipe));
@@ -134,30 +119,13 @@ public class ParallelVerifierThreadsTest {
     @Test
     public void anInterruptStopsAVerificationWaitingOnAFileThatNeverEnds() throws Exception {
         Path dir = journal(10);
-        Path pipe = silentPipe(dir.resolve("never-ends.jsonl"));
+        Path pipe = SilentPipe.make(dir.resolve("never-ends.jsonl"));
         try (RandomAccessFile writeEnd = new RandomAccessFile(pipe.toFile(), "rw")) {
             List<JournalFiles.Entry> files = new ArrayList<>(JournalFiles.list(dir));
             files.add(new JournalFiles.Entry(files.size() + 1, pipe));
-            AtomicReference<Throwable> ended = new AtomicReference<>();
-            Thread caller = new Thread(() -> {
-                try {
-                    ended.set(new AssertionError("verification ended: " + verifyInParallel(dir, files)));
-                } catch (IOException | RuntimeException e) {
-                    ended.set(e);
-                }
-            }, "verification caller");
-            caller.start();
-            // wait until every file before the pipe has been verified and only the pipe is left
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (caller.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            Thread.sleep(200);
-            assertThat("still verifying", caller.isAlive(), equalTo(true));
-            caller.interrupt();
-            caller.join(TimeUnit.SECONDS.toMillis(30));
-            assertThat("stopped by the interrupt", caller.isAlive(), equalTo(false));
-            assertThat(ended.get(), instanceOf(InterruptedIOException.class));
+            // interrupted once every file before the pipe has been verified and only the pipe is left
+            Throwable ended = SilentPipe.interruptWhileWaiting("verification", () -> verifyInParallel(dir, files));
+            assertThat(String.valueOf(ended), ended, instanceOf(InterruptedIOException.class));
             assertThat(verifierThreads(), empty());
             assertThat(writeEnd.length(), equalTo(0L));
         }

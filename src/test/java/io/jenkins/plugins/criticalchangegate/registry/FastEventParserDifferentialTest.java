@@ -8,11 +8,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,10 +87,8 @@ public class FastEventParserDifferentialTest {
 
     @Test
     public void theYamlTestSuiteIsReadAlikeOrDeclined() throws IOException {
-        Path corpus = RegistryFixtures.repositoryRoot().resolveSibling("shared/test-data/yaml-test-suite.json");
-        org.junit.Assume.assumeTrue("the YAML test suite is not next to this checkout", Files.isRegularFile(corpus));
         int accepted = 0;
-        for (JsonNode c : new ObjectMapper().readTree(corpus.toFile()).get("cases")) {
+        for (JsonNode c : Mutants.yamlTestSuite()) {
             accepted += compare(c.get("id").asText(), c.get("yaml").asText()) ? 1 : 0;
         }
         assertThat(accepted, greaterThan(0));
@@ -103,33 +98,7 @@ public class FastEventParserDifferentialTest {
     public void mutantsAreReadAlikeOrDeclined() throws IOException {
         List<String> originals = new ArrayList<>(StreamedReadingTest.registries().values());
         originals.add(benchmarkRegistry(12));
-        Random random = new Random(SEED);
-        int accepted = 0;
-        for (int i = 0; i < VARIANTS; i++) {
-            String text = originals.get(random.nextInt(originals.size()));
-            int mutations = 1 + random.nextInt(3);
-            for (int m = 0; m < mutations; m++) {
-                switch (random.nextInt(4)) {
-                    case 0:
-                        text = StreamedReadingTest.structural(text, random);
-                        break;
-                    case 1:
-                        text = RegistryMutationTest.mutate(text, random);
-                        break;
-                    default:
-                        text = targeted(text, random);
-                        break;
-                }
-            }
-            try {
-                accepted += compare("seed " + SEED + ", variant " + i, text) ? 1 : 0;
-            } catch (AssertionError | RuntimeException e) {
-                AssertionError failure = new AssertionError("seed " + SEED + ", variant " + i + ": " + e.getMessage()
-                        + "\n--- variant ---\n" + text);
-                failure.initCause(e);
-                throw failure;
-            }
-        }
+        int accepted = Mutants.compare(originals, SEED, VARIANTS, 4, FastEventParserDifferentialTest::compare);
         System.out.printf("FastEventParser accepted %d of %d mutants (%.1f%%)%n", accepted, VARIANTS,
                 100.0 * accepted / VARIANTS);
         // many mutants stay in the subset (quotes, comments, spaces, empty values...): the comparison compares

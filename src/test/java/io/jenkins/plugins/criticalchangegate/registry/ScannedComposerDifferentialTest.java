@@ -7,15 +7,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.Timeout;
@@ -101,10 +97,8 @@ public class ScannedComposerDifferentialTest {
 
     @Test
     public void theYamlTestSuiteComposesAlike() throws IOException {
-        Path corpus = RegistryFixtures.repositoryRoot().resolveSibling("shared/test-data/yaml-test-suite.json");
-        org.junit.Assume.assumeTrue("the YAML test suite is not next to this checkout", Files.isRegularFile(corpus));
         Tally tally = new Tally();
-        for (JsonNode c : new ObjectMapper().readTree(corpus.toFile()).get("cases")) {
+        for (JsonNode c : Mutants.yamlTestSuite()) {
             compare(c.get("id").asText(), c.get("yaml").asText(), tally);
         }
         assertThat(tally.composed, greaterThan(0));
@@ -115,33 +109,11 @@ public class ScannedComposerDifferentialTest {
         List<String> originals = new ArrayList<>(StreamedReadingTest.registries().values());
         originals.add(FastEventParserDifferentialTest.benchmarkRegistry(12));
         originals.add(StreamedReadingTest.generated(20));
-        Random random = new Random(SEED);
         Tally tally = new Tally();
-        for (int i = 0; i < VARIANTS; i++) {
-            String text = originals.get(random.nextInt(originals.size()));
-            int mutations = 1 + random.nextInt(3);
-            for (int m = 0; m < mutations; m++) {
-                switch (random.nextInt(3)) {
-                    case 0:
-                        text = StreamedReadingTest.structural(text, random);
-                        break;
-                    case 1:
-                        text = RegistryMutationTest.mutate(text, random);
-                        break;
-                    default:
-                        text = FastEventParserDifferentialTest.targeted(text, random);
-                        break;
-                }
-            }
-            try {
-                compare("seed " + SEED + ", variant " + i, text, tally);
-            } catch (AssertionError | RuntimeException e) {
-                AssertionError failure = new AssertionError("seed " + SEED + ", variant " + i + ": " + e.getMessage()
-                        + "\n--- variant ---\n" + text);
-                failure.initCause(e);
-                throw failure;
-            }
-        }
+        Mutants.compare(originals, SEED, VARIANTS, 3, (name, text) -> {
+            compare(name, text, tally);
+            return true;
+        });
         System.out.printf("ScannedComposer composed %d of %d mutants (%.1f%%); %d read as registries through it%n",
                 tally.composed, VARIANTS, 100.0 * tally.composed / VARIANTS, tally.streamed);
         // many mutants stay in the subset, and some stay valid registries: both comparisons compare
