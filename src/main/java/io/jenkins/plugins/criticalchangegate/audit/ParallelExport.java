@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -82,10 +81,7 @@ final class ParallelExport {
                 free.put(batch);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException stopped = new InterruptedIOException("journal export interrupted");
-            stopped.initCause(e);
-            throw stopped;
+            throw WorkerThreads.interrupted("journal export", e);
         } finally {
             WorkerThreads.stopAll(threads);
         }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,10 +85,7 @@ final class ParallelVerifier {
             WorkerThreads.startAll(threads);
             return check(files, notes, free, inOrder);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException stopped = new InterruptedIOException("journal verification interrupted");
-            stopped.initCause(e);
-            throw stopped;
+            throw WorkerThreads.interrupted("journal verification", e);
         } finally {
             WorkerThreads.stopAll(threads);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
+import java.io.InterruptedIOException;
 import java.util.List;
 
 /**
@@ -29,6 +30,17 @@ final class WorkerThreads {
             // reported below, with what was given
         }
         throw new IllegalArgumentException(property + " must be a number of threads (1 or more), not '" + forced + "'");
+    }
+
+    /**
+     * What a caller interrupted while it waited on the threads throws: the interrupt is kept for its own caller, and
+     * the I/O exception says what was stopped ({@code "journal export"}).
+     */
+    static InterruptedIOException interrupted(String what, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        InterruptedIOException stopped = new InterruptedIOException(what + " interrupted");
+        stopped.initCause(e);
+        return stopped;
     }
 
     /**
