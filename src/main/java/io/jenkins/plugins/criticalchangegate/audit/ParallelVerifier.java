@@ -17,8 +17,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  * and never returns before its threads have ended.
  */
 final class ParallelVerifier {
-    /** Larger than any record, so a buffer always holds at least one whole line or proves a line too long. */
-    static final int BUFFER = 4 * 1024 * 1024;
+    /**
+     * As large as the longest line a record can be, so a buffer always holds at least one whole line or proves a line
+     * too long. No larger: on a virtual machine the first touch of fresh memory costs some 3 ms per MiB, and four 4 MiB
+     * buffers made verification start 65 ms later (issue 17: start-up).
+     */
+    static final int BUFFER = AuditJournal.MAX_RECORD_BYTES;
     /** The least buffer, for the smallest journals. */
     static final int SMALL_BUFFER = 64 * 1024;
 
@@ -39,7 +43,7 @@ final class ParallelVerifier {
 
     /**
      * Two buffers per hashing thread (one being hashed, one waiting), at least three (so the reader can run ahead),
-     * and no more than a quarter of the heap: with {@code -Xmx64m} four 4 MiB buffers.
+     * and no more than a quarter of the heap.
      */
     private static int buffers(int hashers, int size) {
         long heapShare = Runtime.getRuntime().maxMemory() / 4 / size;
@@ -71,9 +75,7 @@ final class ParallelVerifier {
     VerificationResult verify(List<JournalFiles.Entry> files, List<String> notes) throws IOException {
         BlockingQueue<LineBatch> free = new LinkedBlockingQueue<>();
         int size = bufferSize(files);
-        for (int i = buffers(hashers, size); i > 0; i--) {
-            free.add(new LineBatch(size));
-        }
+        free.add(new LineBatch(size));
         BlockingQueue<LineBatch> toHash = new LinkedBlockingQueue<>();
         BlockingQueue<LineBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
@@ -83,6 +85,11 @@ final class ParallelVerifier {
         }
         try {
             WorkerThreads.startAll(threads);
+            // the other buffers are made while the reader fills the first, not before it starts (fresh memory is
+            // slow to touch, see BUFFER)
+            for (int i = buffers(hashers, size) - 1; i > 0; i--) {
+                free.add(new LineBatch(size));
+            }
             return check(files, notes, free, inOrder);
         } catch (InterruptedException e) {
             throw WorkerThreads.interrupted("journal verification", e);

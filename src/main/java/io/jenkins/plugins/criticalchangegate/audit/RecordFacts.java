@@ -73,7 +73,7 @@ final class RecordFacts {
     private boolean hashMatches(byte[] b, int start, int end, ChainHash chain) {
         int bodyEnd = end - RecordFormat.HASH_SUFFIX_LENGTH;
         chain.update(b, start, bodyEnd - start);
-        chain.update((byte) '}');
+        chain.updateClosingBrace();
         chain.finish(computed);
         Hex.encode(computed, computedHex);
         int at = hashAt(end);

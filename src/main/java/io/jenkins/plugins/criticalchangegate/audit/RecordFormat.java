@@ -77,7 +77,7 @@ final class RecordFormat {
             return false;
         }
         chain.update(line, offset, bodyEnd - offset);
-        chain.update((byte) '}');
+        chain.updateClosingBrace();
         chain.finish(scratch);
         return Hex.equalsHex(scratch, line, bodyEnd + 9);
     }
