@@ -14,7 +14,8 @@ import java.util.List;
  * ({@code ParallelVerifierDifferentialTest}): the simplest reading of docs/audit.md's steps 4 to 8. Not thread-safe.
  */
 final class SequentialVerifier {
-    private static final int BUFFER = 4 * 1024 * 1024;
+    /** Holds the longest line a record can be, and no more ({@link ParallelVerifier#BUFFER} says why). */
+    private static final int BUFFER = AuditJournal.MAX_RECORD_BYTES;
 
     private final ChainLinks links;
     private final CanonicalScanner scanner = new CanonicalScanner();

@@ -188,6 +188,30 @@ public class JournalSpecConformanceTest {
         assertThat(p.detail(), containsString("longer than the 1048576 bytes"));
     }
 
+    @Test(timeout = 60_000) // a buffer that cannot hold the line would wait forever for its line feed
+    public void aRecordOfTheLongestLengthVerifiesInOneThreadAndInSeveral() throws IOException {
+        // the verifiers' buffers hold exactly the longest line (ParallelVerifier.BUFFER): a record of 1 MiB less one
+        // byte, then its line feed, after other lines, so that it reaches the reader in two pieces
+        List<String> lines = lines();
+        int last = lines.size() - 1;
+        int length = lines.get(last).getBytes(StandardCharsets.UTF_8).length;
+        String job = "x".repeat(AuditJournal.MAX_RECORD_BYTES - 1 - length + "team/deploy".length());
+        String longest = reseal(lines.get(last), "\"job\":\"team/deploy\"", "\"job\":\"" + job + "\"", null);
+        assertThat(longest.getBytes(StandardCharsets.UTF_8).length, equalTo(AuditJournal.MAX_RECORD_BYTES - 1));
+        lines.set(last, longest);
+        rewrite(lines);
+        String hash = longest.substring(longest.length() - 66, longest.length() - 2);
+        try (HeadFile head = HeadFile.open(dir, null)) {
+            head.write(last + 1, hash, ChainHash.sha256()); // both slots: no older head is left to disagree
+            head.write(last + 1, hash, ChainHash.sha256());
+        }
+        for (int threads : new int[] {1, 2, 3}) {
+            VerificationResult result = JournalVerifier.verify(dir, null, null, threads);
+            assertThat(threads + " threads: " + result, result.intact(), equalTo(true));
+            assertThat(result.summary().orElseThrow().records(), equalTo((long) last + 1));
+        }
+    }
+
     @Test
     public void theSmallest64BitIntegerIsARecordValueAndOneLessIsNot() throws IOException {
         Path other = tmp.getRoot().toPath().resolve("min");
