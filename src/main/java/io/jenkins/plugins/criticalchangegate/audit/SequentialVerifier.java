@@ -14,7 +14,10 @@ import java.util.List;
  * ({@code ParallelVerifierDifferentialTest}): the simplest reading of docs/audit.md's steps 4 to 8. Not thread-safe.
  */
 final class SequentialVerifier {
-    /** Holds the longest line a record can be, and no more ({@link ParallelVerifier#BUFFER} says why). */
+    /**
+     * The longest line a record can be: no shorter (the loop below would wait forever for the line feed of such a
+     * line), no larger ({@link ParallelVerifier#BUFFER} says why).
+     */
     private static final int BUFFER = AuditJournal.MAX_RECORD_BYTES;
 
     private final ChainLinks links;
