@@ -72,9 +72,7 @@ final class RecordFacts {
      */
     private boolean hashMatches(byte[] b, int start, int end, ChainHash chain) {
         int bodyEnd = end - RecordFormat.HASH_SUFFIX_LENGTH;
-        chain.update(b, start, bodyEnd - start);
-        chain.updateClosingBrace();
-        chain.finish(computed);
+        chain.hashBody(b, start, bodyEnd - start, computed);
         Hex.encode(computed, computedHex);
         int at = hashAt(end);
         return java.util.Arrays.equals(computedHex, 0, computedHex.length, b, at, at + computedHex.length);

@@ -76,9 +76,7 @@ final class RecordFormat {
         if (bodyEnd <= offset || !startsWith(line, bodyEnd, ",\"hash\":\"")) {
             return false;
         }
-        chain.update(line, offset, bodyEnd - offset);
-        chain.updateClosingBrace();
-        chain.finish(scratch);
+        chain.hashBody(line, offset, bodyEnd - offset, scratch);
         return Hex.equalsHex(scratch, line, bodyEnd + 9);
     }
 

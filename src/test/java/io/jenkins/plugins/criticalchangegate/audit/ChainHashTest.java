@@ -45,16 +45,14 @@ public class ChainHashTest {
     }
 
     @Test
-    public void aBodyInSeveralPiecesHashesAsInOne() throws Exception {
+    public void aBodyBegunWithUpdateHashesAsInOnePiece() throws Exception {
         ChainHash chain = ChainHash.sha256();
         byte[] body = body(new Random(19), 200);
         for (int record = 0; record < 1000; record++) {
             int cut = record % (body.length + 1);
             chain.update(body, 0, cut);
-            chain.update(body, cut, body.length - cut);
-            chain.updateClosingBrace();
             byte[] out = new byte[ChainHash.LENGTH];
-            chain.finish(out);
+            chain.hashBody(body, cut, body.length - cut, out);
             assertArrayEquals("record " + record, hash(ChainHash.sha256(), body), out);
         }
     }
@@ -80,10 +78,8 @@ public class ChainHashTest {
     }
 
     private static byte[] hash(ChainHash chain, byte[] body) {
-        chain.update(body, 0, body.length);
-        chain.updateClosingBrace();
         byte[] out = new byte[ChainHash.LENGTH];
-        chain.finish(out);
+        chain.hashBody(body, 0, body.length, out);
         return out;
     }
 }
