@@ -62,7 +62,7 @@ final class CsvRows {
                 if (c > 0) {
                     out.write((byte) ',');
                 }
-                if (!writePlain(v, v.member(k))) {
+                if (!writePlain(v, v.member(k), k)) {
                     v.text(v.member(k), cell);
                     writeCell();
                 }
@@ -123,10 +123,13 @@ final class CsvRows {
      * The cell of a member whose text is its bytes as they stand, straight from the line (issue 17: CSV was the slower
      * export, copying and testing every byte twice): a number or boolean, or a string without escapes and commas. A
      * canonical string holds no quote, CR or LF but escaped, so such a cell needs no quotes, only the formula guard.
+     * The scanner has checked what {@code seq}, {@code time}, {@code type}, {@code prev} and {@code hash} hold (a
+     * positive integer, a UTC time, a record type, 64 hex digits): they are written as they stand without a look.
      *
+     * @param k which of {@link RecordView#KNOWN} the member is
      * @return false, having written nothing, for any other member: its text goes through {@link #writeCell}
      */
-    private boolean writePlain(RecordView v, int member) throws IOException {
+    private boolean writePlain(RecordView v, int member, int k) throws IOException {
         byte kind = v.kind(member);
         if (kind == '[' || kind == '{') {
             return false;
@@ -138,10 +141,12 @@ final class CsvRows {
             to--;
         }
         byte[] b = v.bytes();
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\\' || b[i] == ',') {
-                return false;
-            }
+        if (k <= RecordView.HASH) {
+            out.write(b, from, to - from);
+            return true;
+        }
+        if (LineFeeds.next(b, from, to, (byte) '\\', (byte) ',') >= 0) {
+            return false;
         }
         if (to > from && (b[from] == '=' || b[from] == '+' || b[from] == '-' || b[from] == '@')) {
             out.write((byte) '\'');

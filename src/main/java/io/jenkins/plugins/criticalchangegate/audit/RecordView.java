@@ -15,19 +15,18 @@ package io.jenkins.plugins.criticalchangegate.audit;
 final class RecordView {
     /** Deeper values are left to the parser, whose re-encoding of {@code details} has its own depth limit. */
     private static final int MAX_DEPTH = 8;
-    private final CanonicalScanner scanner = new CanonicalScanner();
+    /** The members as the scanner found them: the line is not walked again to find them (issue 17). */
+    private final MemberOffsets at = new MemberOffsets();
+    private final CanonicalScanner scanner = new CanonicalScanner(at);
     private byte[] b = new byte[0];
-    private int count;
-    private int[] nameAt = new int[32];
-    private int[] nameEnd = new int[32];
-    private int[] valueAt = new int[32];
-    private int[] valueEnd = new int[32];
     /** The members the export looks up, by number: {@link #member(int)} finds them without comparing names. */
     static final java.util.List<String> KNOWN = java.util.List.of("seq", "time", "type", "prev", "hash", "job",
             "build", "system", "changeId", "commit", "user", "outcome", "reason", "url", "approvers");
     static final int SEQ = 0;
     static final int TIME = 1;
     static final int TYPE = 2;
+    /** {@code hash}: {@link #KNOWN} starts with the five members whose values the scanner checks, this the last. */
+    static final int HASH = 4;
     static final int JOB = 5;
     static final int BUILD = 6;
     static final int SYSTEM = 7;
@@ -51,7 +50,6 @@ final class RecordView {
     }
 
     private final int[] known = new int[KNOWN.size()];
-    private int lineStart;
     private int lineEnd;
     private int[] knownOf = new int[32];
 
@@ -78,58 +76,38 @@ final class RecordView {
             return false;
         }
         b = bytes;
-        lineStart = offset;
         lineEnd = offset + length;
         return true;
     }
 
-    /** The second half of {@link #read}: false when the line nests too deep to be read in place. */
+    /**
+     * The second half of {@link #read}: false when the line nests too deep to be read in place. The scanner noted where
+     * each member is; this tells the {@link #KNOWN} ones apart.
+     */
     boolean index() {
-        int end = lineEnd;
-        count = 0;
+        if (at.deepest > MAX_DEPTH) { // an array or object inside MAX_DEPTH others, as skip counts them
+            return false;
+        }
         java.util.Arrays.fill(known, -1);
-        int pos = lineStart + 1; // after '{'
-        while (pos < end - 1) {
-            if (count == nameAt.length) {
-                grow();
-            }
-            nameAt[count] = pos + 1; // names are [A-Za-z0-9_.-]: no escapes
-            int q = pos + 1;
-            while (b[q] != '"') {
-                q++;
-            }
-            nameEnd[count] = q;
-            valueAt[count] = q + 2; // after '":'
-            int after = skip(q + 2, 0);
-            if (after < 0) {
-                return false;
-            }
-            valueEnd[count] = after;
-            knownOf[count] = -1;
-            byte first = b[nameAt[count]];
+        int count = at.count;
+        if (knownOf.length < count) {
+            knownOf = new int[at.nameAt.length];
+        }
+        for (int i = 0; i < count; i++) {
+            knownOf[i] = -1;
+            byte first = b[at.nameAt[i]];
             int[] candidates = first >= 0 ? BY_FIRST[first] : null;
             if (candidates != null) {
                 for (int k : candidates) {
-                    if (is(count, KNOWN_BYTES[k])) {
-                        known[k] = count;
-                        knownOf[count] = k;
+                    if (is(i, KNOWN_BYTES[k])) {
+                        known[k] = i;
+                        knownOf[i] = k;
                         break;
                     }
                 }
             }
-            count++;
-            pos = after + 1; // past ',' or the final '}'
         }
         return true;
-    }
-
-    private void grow() {
-        int n = nameAt.length * 2;
-        nameAt = java.util.Arrays.copyOf(nameAt, n);
-        nameEnd = java.util.Arrays.copyOf(nameEnd, n);
-        valueAt = java.util.Arrays.copyOf(valueAt, n);
-        valueEnd = java.util.Arrays.copyOf(valueEnd, n);
-        knownOf = java.util.Arrays.copyOf(knownOf, n);
     }
 
     /** Where the value starting at {@code pos} ends (exclusive), or -1 when it nests deeper than {@link #MAX_DEPTH}. */
@@ -172,13 +150,13 @@ final class RecordView {
 
     /** {@link #is(int, String)} for a name as ASCII bytes, with the member's offsets read once. */
     private boolean is(int member, byte[] name) {
-        int at = nameAt[member];
-        int length = nameEnd[member] - at;
+        int from = at.nameAt[member];
+        int length = at.nameEnd[member] - from;
         if (length != name.length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (b[at + i] != name[i]) {
+            if (b[from + i] != name[i]) {
                 return false;
             }
         }
@@ -186,12 +164,13 @@ final class RecordView {
     }
 
     private boolean is(int member, String name) {
-        int length = nameEnd[member] - nameAt[member];
+        int from = at.nameAt[member];
+        int length = at.nameEnd[member] - from;
         if (length != name.length()) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (b[nameAt[member] + i] != name.charAt(i)) {
+            if (b[from + i] != name.charAt(i)) {
                 return false;
             }
         }
@@ -203,12 +182,12 @@ final class RecordView {
     }
 
     int count() {
-        return count;
+        return at.count;
     }
 
     /** The member with this name, or -1. */
     int member(String name) {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < at.count; i++) {
             if (is(i, name)) {
                 return i;
             }
@@ -228,20 +207,20 @@ final class RecordView {
 
     /** Where member {@code i} starts: its name's opening quote. */
     int memberAt(int i) {
-        return nameAt[i] - 1;
+        return at.nameAt[i] - 1;
     }
 
     int valueAt(int i) {
-        return valueAt[i];
+        return at.valueAt[i];
     }
 
     int valueEnd(int i) {
-        return valueEnd[i];
+        return at.valueEnd[i];
     }
 
     /** The first byte of member {@code i}'s value: {@code "} string, {@code [} array, {@code {} object, else scalar. */
     byte kind(int i) {
-        return b[valueAt[i]];
+        return b[at.valueAt[i]];
     }
 
     boolean isType(AuditEventType type) {
@@ -260,7 +239,7 @@ final class RecordView {
 
     /** Whether the record's time is before {@code instant} (the time is {@code uuuu-MM-ddTHH:mm:ss.SSSZ}, checked). */
     boolean timeBefore(java.time.Instant instant) {
-        int t = valueAt[known[TIME]] + 1;
+        int t = at.valueAt[known[TIME]] + 1;
         long day = epochDay(digits(t, 4), digits(t + 5, 2), digits(t + 8, 2));
         long seconds = day * 86_400 + digits(t + 11, 2) * 3600L + digits(t + 14, 2) * 60L + digits(t + 17, 2);
         long nanos = digits(t + 20, 3) * 1_000_000L;
@@ -290,7 +269,7 @@ final class RecordView {
      * boolean as written, nothing for an array or object.
      */
     void text(int i, ByteText out) {
-        text(valueAt[i], valueEnd[i], out);
+        text(at.valueAt[i], at.valueEnd[i], out);
     }
 
     /** The same for the value at {@code [at, end)}. */
@@ -331,7 +310,7 @@ final class RecordView {
 
     /** Whether member {@code i} is a string whose id ({@link QueryValues#id}) is {@code wanted}. */
     boolean stringIdEquals(int i, String wanted, ByteText scratch) {
-        return i >= 0 && b[valueAt[i]] == '"' && idEquals(valueAt[i], valueEnd[i], wanted, scratch);
+        return i >= 0 && b[at.valueAt[i]] == '"' && idEquals(at.valueAt[i], at.valueEnd[i], wanted, scratch);
     }
 
     /** Whether the string at {@code [at, end)} (quotes included) has the id {@code wanted}. */
