@@ -28,7 +28,7 @@ final class MemberOffsets {
         deepest = 0;
     }
 
-    /** A member whose name is {@code [nameAt, nameEnd)} and whose value starts at {@code valueAt}; returns its number. */
+    /** A member whose name is {@code [nameStart, nameStop)} and whose value starts at {@code valueStart}; its number. */
     int begin(int nameStart, int nameStop, int valueStart) {
         if (count == nameAt.length) {
             int n = 2 * count;
@@ -43,7 +43,7 @@ final class MemberOffsets {
         return count++;
     }
 
-    /** Where the value of member {@code member} ends (exclusive). */
+    /** Where the value of member {@code member} ends: {@code valueStop}, exclusive. */
     void end(int member, int valueStop) {
         valueEnd[member] = valueStop;
     }

@@ -16,8 +16,8 @@ final class RecordView {
     /** Deeper values are left to the parser, whose re-encoding of {@code details} has its own depth limit. */
     private static final int MAX_DEPTH = 8;
     /** The members as the scanner found them: the line is not walked again to find them (issue 17). */
-    private final MemberOffsets at = new MemberOffsets();
-    private final CanonicalScanner scanner = new CanonicalScanner(at);
+    private final MemberOffsets offsets = new MemberOffsets();
+    private final CanonicalScanner scanner = new CanonicalScanner(offsets);
     private byte[] b = new byte[0];
     /** The members the export looks up, by number: {@link #member(int)} finds them without comparing names. */
     static final java.util.List<String> KNOWN = java.util.List.of("seq", "time", "type", "prev", "hash", "job",
@@ -85,17 +85,17 @@ final class RecordView {
      * each member is; this tells the {@link #KNOWN} ones apart.
      */
     boolean index() {
-        if (at.deepest > MAX_DEPTH) { // an array or object inside MAX_DEPTH others, as skip counts them
+        if (offsets.deepest > MAX_DEPTH) { // an array or object inside MAX_DEPTH others, as skip counts them
             return false;
         }
         java.util.Arrays.fill(known, -1);
-        int count = at.count;
+        int count = offsets.count;
         if (knownOf.length < count) {
-            knownOf = new int[at.nameAt.length];
+            knownOf = new int[offsets.nameAt.length];
         }
         for (int i = 0; i < count; i++) {
             knownOf[i] = -1;
-            byte first = b[at.nameAt[i]];
+            byte first = b[offsets.nameAt[i]];
             int[] candidates = first >= 0 ? BY_FIRST[first] : null;
             if (candidates != null) {
                 for (int k : candidates) {
@@ -150,8 +150,8 @@ final class RecordView {
 
     /** {@link #is(int, String)} for a name as ASCII bytes, with the member's offsets read once. */
     private boolean is(int member, byte[] name) {
-        int from = at.nameAt[member];
-        int length = at.nameEnd[member] - from;
+        int from = offsets.nameAt[member];
+        int length = offsets.nameEnd[member] - from;
         if (length != name.length) {
             return false;
         }
@@ -164,8 +164,8 @@ final class RecordView {
     }
 
     private boolean is(int member, String name) {
-        int from = at.nameAt[member];
-        int length = at.nameEnd[member] - from;
+        int from = offsets.nameAt[member];
+        int length = offsets.nameEnd[member] - from;
         if (length != name.length()) {
             return false;
         }
@@ -182,12 +182,12 @@ final class RecordView {
     }
 
     int count() {
-        return at.count;
+        return offsets.count;
     }
 
     /** The member with this name, or -1. */
     int member(String name) {
-        for (int i = 0; i < at.count; i++) {
+        for (int i = 0; i < offsets.count; i++) {
             if (is(i, name)) {
                 return i;
             }
@@ -207,20 +207,20 @@ final class RecordView {
 
     /** Where member {@code i} starts: its name's opening quote. */
     int memberAt(int i) {
-        return at.nameAt[i] - 1;
+        return offsets.nameAt[i] - 1;
     }
 
     int valueAt(int i) {
-        return at.valueAt[i];
+        return offsets.valueAt[i];
     }
 
     int valueEnd(int i) {
-        return at.valueEnd[i];
+        return offsets.valueEnd[i];
     }
 
     /** The first byte of member {@code i}'s value: {@code "} string, {@code [} array, {@code {} object, else scalar. */
     byte kind(int i) {
-        return b[at.valueAt[i]];
+        return b[offsets.valueAt[i]];
     }
 
     boolean isType(AuditEventType type) {
@@ -239,7 +239,7 @@ final class RecordView {
 
     /** Whether the record's time is before {@code instant} (the time is {@code uuuu-MM-ddTHH:mm:ss.SSSZ}, checked). */
     boolean timeBefore(java.time.Instant instant) {
-        int t = at.valueAt[known[TIME]] + 1;
+        int t = offsets.valueAt[known[TIME]] + 1;
         long day = epochDay(digits(t, 4), digits(t + 5, 2), digits(t + 8, 2));
         long seconds = day * 86_400 + digits(t + 11, 2) * 3600L + digits(t + 14, 2) * 60L + digits(t + 17, 2);
         long nanos = digits(t + 20, 3) * 1_000_000L;
@@ -269,7 +269,7 @@ final class RecordView {
      * boolean as written, nothing for an array or object.
      */
     void text(int i, ByteText out) {
-        text(at.valueAt[i], at.valueEnd[i], out);
+        text(offsets.valueAt[i], offsets.valueEnd[i], out);
     }
 
     /** The same for the value at {@code [at, end)}. */
@@ -310,7 +310,8 @@ final class RecordView {
 
     /** Whether member {@code i} is a string whose id ({@link QueryValues#id}) is {@code wanted}. */
     boolean stringIdEquals(int i, String wanted, ByteText scratch) {
-        return i >= 0 && b[at.valueAt[i]] == '"' && idEquals(at.valueAt[i], at.valueEnd[i], wanted, scratch);
+        return i >= 0 && b[offsets.valueAt[i]] == '"'
+                && idEquals(offsets.valueAt[i], offsets.valueEnd[i], wanted, scratch);
     }
 
     /** Whether the string at {@code [at, end)} (quotes included) has the id {@code wanted}. */
