@@ -63,10 +63,11 @@ final class ParallelExport {
         BlockingQueue<ExportBatch> toWork = new LinkedBlockingQueue<>();
         BlockingQueue<ExportBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
-        threads.add(new Thread(new BatchReader<>(files, free, toWork, inOrder), "audit export: reader"));
+        threads.add(new Thread(new BatchReader<>(files, free, toWork, inOrder),
+                WorkerThreads.name("audit export: reader")));
         for (int i = 1; i <= workers; i++) {
             Worker worker = newWorker.get();
-            threads.add(new Thread(() -> work(worker, toWork), "audit export: worker " + i));
+            threads.add(new Thread(() -> work(worker, toWork), WorkerThreads.name("audit export: worker " + i)));
         }
         JournalFiles.Entry last = files.get(files.size() - 1);
         try {

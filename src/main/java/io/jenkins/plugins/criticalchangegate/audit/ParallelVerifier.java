@@ -79,9 +79,10 @@ final class ParallelVerifier {
         BlockingQueue<LineBatch> toHash = new LinkedBlockingQueue<>();
         BlockingQueue<LineBatch> inOrder = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
-        threads.add(new Thread(new BatchReader<>(files, free, toHash, inOrder), "audit verify: reader"));
+        threads.add(new Thread(new BatchReader<>(files, free, toHash, inOrder),
+                WorkerThreads.name("audit verify: reader")));
         for (int i = 1; i <= hashers; i++) {
-            threads.add(new Thread(new Hasher(toHash), "audit verify: hashing " + i));
+            threads.add(new Thread(new Hasher(toHash), WorkerThreads.name("audit verify: hashing " + i)));
         }
         try {
             WorkerThreads.startAll(threads);

@@ -8,7 +8,18 @@ import java.util.List;
  * (its reader and workers stop, and none outlives it).
  */
 final class WorkerThreads {
+    /**
+     * What every thread's name starts with: in a Jenkins controller's thread dump (the audit page verifies and exports
+     * on the controller) the threads say which plugin started them.
+     */
+    static final String NAME_PREFIX = "critical-change-gate ";
+
     private WorkerThreads() {
+    }
+
+    /** A thread's name: {@code critical-change-gate audit export: worker 1} for {@code "audit export: worker 1"}. */
+    static String name(String what) {
+        return NAME_PREFIX + what;
     }
 
     /**

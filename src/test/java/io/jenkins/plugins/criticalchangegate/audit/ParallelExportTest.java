@@ -308,7 +308,7 @@ public class ParallelExportTest {
     private static List<String> exportThreads() {
         List<String> alive = new ArrayList<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("audit export:") && t.isAlive()) {
+            if (t.getName().startsWith(WorkerThreads.name("audit export:")) && t.isAlive()) {
                 alive.add(t.getName());
             }
         }

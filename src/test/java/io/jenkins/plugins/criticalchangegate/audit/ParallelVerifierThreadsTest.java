@@ -33,7 +33,7 @@ public class ParallelVerifierThreadsTest {
 
     private static List<String> verifierThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.startsWith("audit verify:")).collect(Collectors.toList());
+                .filter(n -> n.startsWith(WorkerThreads.name("audit verify:"))).collect(Collectors.toList());
     }
 
     private Path journal(int events) throws IOException {
