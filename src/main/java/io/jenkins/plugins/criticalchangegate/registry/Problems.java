@@ -7,7 +7,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The problems found in one registry document, each at the line and column of the node it is about: the one way
- * every reader of format version 1 reports, so that a file's problems all come back at once, in file order.
+ * every reader of format version 1 reports, so that a file's problems all come back at once, in file order; and the
+ * way {@code registry lint}'s warnings are collected ({@link RegistryWarnings}).
  */
 final class Problems {
     private final String source;
@@ -40,10 +41,15 @@ final class Problems {
     }
 
     /** Every problem so far, sorted by line and column; problems at the same place keep the order they were found. */
-    RegistryException failure() {
+    List<RegistryProblem> sorted() {
         List<RegistryProblem> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingInt(RegistryProblem::line).thenComparingInt(RegistryProblem::column));
-        return new RegistryException(sorted);
+        return List.copyOf(sorted);
+    }
+
+    /** {@link #sorted} as the failure of the reading. */
+    RegistryException failure() {
+        return new RegistryException(sorted());
     }
 
     /** The 1-based line of a node, for messages that point back at an earlier place. */

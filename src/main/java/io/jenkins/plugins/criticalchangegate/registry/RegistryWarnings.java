@@ -1,7 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +27,17 @@ final class RegistryWarnings {
     /** Ids this long or shorter are warned about. */
     static final int SHORT_ID = Registry.TYPO_DISTANCE + 1;
 
-    private final String source;
-    private final List<RegistryProblem> found = new ArrayList<>();
+    private final Problems found;
 
     private RegistryWarnings(String source) {
-        this.source = source;
+        this.found = new Problems(source);
     }
 
     /** The warnings for a registry read from {@code root} (so that each has its place), in file order. */
     static List<RegistryProblem> of(Node root, Registry registry, String source) {
         RegistryWarnings warnings = new RegistryWarnings(source);
         warnings.check(root, registry);
-        warnings.found.sort(Comparator.comparingInt(RegistryProblem::line).thenComparingInt(RegistryProblem::column));
-        return List.copyOf(warnings.found);
+        return warnings.found.sorted();
     }
 
     private void check(Node root, Registry registry) {
@@ -107,10 +104,6 @@ final class RegistryWarnings {
         }
     }
 
-    private static int column(Node node) {
-        return node.getStartMark() == null ? 1 : node.getStartMark().getColumn() + 1;
-    }
-
     /** The rules a change must pass, everything but what names and describes the system. */
     static boolean sameRules(CriticalSystem a, CriticalSystem b) {
         return a.approvers().equals(b.approvers()) && a.requiredApprovals() == b.requiredApprovals()
@@ -149,7 +142,7 @@ final class RegistryWarnings {
     }
 
     private void add(Node at, String message) {
-        found.add(new RegistryProblem(source, Problems.line(at), column(at), message));
+        found.add(at, message);
     }
 
     /** One glob of one system, and where it is written. */
