@@ -66,6 +66,20 @@ public final class JournalCreation {
     }
 
     /**
+     * Whether nothing was ever journaled in a directory: it holds no file named {@code journal-*.jsonl} and no
+     * {@code head.json}. (A head without journal files is not that: it is a journal emptied, which verification calls
+     * broken.)
+     *
+     * @param dir a journal directory
+     * @throws IOException when the directory cannot be read
+     */
+    public static boolean nothingJournaled(Path dir) throws IOException {
+        try (DirectoryStream<Path> journalFiles = Files.newDirectoryStream(dir, JournalFiles.FILES)) {
+            return !journalFiles.iterator().hasNext() && !Files.exists(dir.resolve(JournalFiles.HEAD));
+        }
+    }
+
+    /**
      * Whether a directory holds nothing of a journal but the leftovers of a creation that did not finish: no file named
      * {@code journal-*.jsonl}, and {@value #FIRST_FILE_TEMP} or {@value #HEAD_TEMP}, with {@code head.json} only when
      * it is the head that creation put there. The tool then says "no journal", as for an empty directory; opening the
@@ -88,7 +102,7 @@ public final class JournalCreation {
      */
     @CheckForNull
     static List<Path> leftovers(Path dir) throws IOException {
-        try (DirectoryStream<Path> journalFiles = Files.newDirectoryStream(dir, "journal-*.jsonl")) {
+        try (DirectoryStream<Path> journalFiles = Files.newDirectoryStream(dir, JournalFiles.FILES)) {
             if (journalFiles.iterator().hasNext()) {
                 return null;
             }

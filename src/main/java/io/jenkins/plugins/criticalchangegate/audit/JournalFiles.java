@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class JournalFiles {
     static final String HEAD = "head.json";
+    /** What the names of the journal's files look like, as a glob ({@link #list} checks each name further). */
+    static final String FILES = "journal-*.jsonl";
     static final String LOCK = "journal.lock";
 
     /*
@@ -78,7 +80,7 @@ final class JournalFiles {
     static List<Entry> list(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         List<String> bad = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "journal-*.jsonl")) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, FILES)) {
             for (Path p : stream) {
                 String fileName = String.valueOf(p.getFileName());
                 String digits = claimedNumber(fileName);

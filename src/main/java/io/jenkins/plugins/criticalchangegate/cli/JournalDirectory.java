@@ -3,7 +3,6 @@ package io.jenkins.plugins.criticalchangegate.cli;
 import io.jenkins.plugins.criticalchangegate.audit.JournalCreation;
 import io.jenkins.plugins.criticalchangegate.text.ControlCharacters;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import java.nio.file.Path;
  * unfinished creation left next to its temporary first file ({@link JournalCreation#onlyLeftovers}).
  */
 final class JournalDirectory {
-    private static final String JOURNAL_FILES = "journal-*.jsonl";
-    private static final String HEAD_FILE = "head.json";
-
     private JournalDirectory() {
     }
 
@@ -49,8 +45,8 @@ final class JournalDirectory {
         if (!Files.isDirectory(dir)) {
             throw new UnreadableInputException("no journal at " + shown + ": it is a file, not a journal directory");
         }
-        try (DirectoryStream<Path> journalFiles = Files.newDirectoryStream(dir, JOURNAL_FILES)) {
-            if (!journalFiles.iterator().hasNext() && !Files.exists(dir.resolve(HEAD_FILE))) {
+        try {
+            if (JournalCreation.nothingJournaled(dir)) {
                 throw new UnreadableInputException("no journal at " + shown + ": the directory holds no "
                         + "journal-NNNNNN.jsonl file (nothing was ever journaled there)");
             }

@@ -123,6 +123,19 @@ public class ExitCodeTableTest {
         }
     }
 
+    /**
+     * A journal whose files are gone but whose head is there was not never journaled: it was emptied, and verify says
+     * it is broken (exit 1, naming the head's record) instead of "no journal" (exit 2).
+     */
+    @Test
+    public void aHeadWithoutJournalFilesIsAnEmptiedJournalNotAnAbsentOne() throws Exception {
+        Path emptied = Files.createDirectory(dir.resolve("emptied"));
+        Files.copy(dir.resolve("audit").resolve("head.json"), emptied.resolve("head.json"));
+        ToolRun run = run("audit", "verify", "emptied");
+        assertThat(run.toString(), run.exit, is(ExitCode.FAILED));
+        assertThat(run.toString(), run.err + run.out, not(containsString("no journal at")));
+    }
+
     @Test
     public void twoWithTheUsageTextForBadArguments() {
         for (List<String> args : List.of(List.of("registry", "show", "--system", "x"),
