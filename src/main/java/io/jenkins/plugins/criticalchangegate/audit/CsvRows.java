@@ -123,8 +123,8 @@ final class CsvRows {
      * The cell of a member whose text is its bytes as they stand, straight from the line (issue 17: CSV was the slower
      * export, copying and testing every byte twice): a number or boolean, or a string without escapes and commas. A
      * canonical string holds no quote, CR or LF but escaped, so such a cell needs no quotes, only the formula guard.
-     * The scanner has checked what {@code seq}, {@code time}, {@code type}, {@code prev} and {@code hash} hold (a
-     * positive integer, a UTC time, a record type, 64 hex digits): they are written as they stand without a look.
+     * The members whose values the scanner checked ({@link RecordView#checkedByScanner}) can hold none of those and
+     * start with no formula character: they are written as they stand without a look.
      *
      * @param k which of {@link RecordView#KNOWN} the member is
      * @return false, having written nothing, for any other member: its text goes through {@link #writeCell}
@@ -141,7 +141,7 @@ final class CsvRows {
             to--;
         }
         byte[] b = v.bytes();
-        if (k <= RecordView.HASH) {
+        if (RecordView.checkedByScanner(k)) {
             out.write(b, from, to - from);
             return true;
         }

@@ -47,7 +47,7 @@ final class GroupCommit {
     private GroupCommit(Path dir, BatchWriter batchWriter) {
         this.dir = dir;
         this.batchWriter = batchWriter;
-        this.writer = new Thread(this::runWriter, "audit journal writer " + dir);
+        this.writer = new Thread(this::runWriter, WorkerThreads.name("audit journal writer " + dir));
         writer.setDaemon(true);
     }
 

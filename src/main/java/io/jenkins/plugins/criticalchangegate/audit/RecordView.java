@@ -22,18 +22,19 @@ final class RecordView {
     /** The members the export looks up, by number: {@link #member(int)} finds them without comparing names. */
     static final java.util.List<String> KNOWN = java.util.List.of("seq", "time", "type", "prev", "hash", "job",
             "build", "system", "changeId", "commit", "user", "outcome", "reason", "url", "approvers");
-    static final int SEQ = 0;
-    static final int TIME = 1;
-    static final int TYPE = 2;
-    /** {@code hash}: {@link #KNOWN} starts with the five members whose values the scanner checks, this the last. */
-    static final int HASH = 4;
-    static final int JOB = 5;
-    static final int BUILD = 6;
-    static final int SYSTEM = 7;
-    static final int CHANGE_ID = 8;
-    static final int USER = 10;
-    static final int OUTCOME = 11;
-    static final int APPROVERS = 14;
+    // each name's place in KNOWN, looked up rather than written down, so that the numbers cannot drift from the list
+    static final int SEQ = KNOWN.indexOf("seq");
+    static final int TIME = KNOWN.indexOf("time");
+    static final int TYPE = KNOWN.indexOf("type");
+    static final int PREV = KNOWN.indexOf("prev");
+    static final int HASH = KNOWN.indexOf("hash");
+    static final int JOB = KNOWN.indexOf("job");
+    static final int BUILD = KNOWN.indexOf("build");
+    static final int SYSTEM = KNOWN.indexOf("system");
+    static final int CHANGE_ID = KNOWN.indexOf("changeId");
+    static final int USER = KNOWN.indexOf("user");
+    static final int OUTCOME = KNOWN.indexOf("outcome");
+    static final int APPROVERS = KNOWN.indexOf("approvers");
     /** The numbers of the {@link #KNOWN} names, by their first letter: a member's name is compared with one or two. */
     private static final int[][] BY_FIRST = new int[128][];
     private static final byte[][] KNOWN_BYTES = KNOWN.stream()
@@ -110,7 +111,10 @@ final class RecordView {
         return true;
     }
 
-    /** Where the value starting at {@code pos} ends (exclusive), or -1 when it nests deeper than {@link #MAX_DEPTH}. */
+    /**
+     * Where the value starting at {@code pos} ends (exclusive), or -1 when it nests deeper than {@link #MAX_DEPTH}
+     * (which {@link #index} has already refused for the line's members: kept for values asked of directly).
+     */
     private int skip(int pos, int depth) {
         byte c = b[pos];
         if (c == '"') {
@@ -198,6 +202,15 @@ final class RecordView {
     /** The member {@link #KNOWN}{@code .get(k)}, or -1. */
     int member(int k) {
         return known[k];
+    }
+
+    /**
+     * Whether the scanner checked the value of {@link #KNOWN} member {@code k} to accept the line: {@code seq} (a
+     * positive integer), {@code time} (a UTC time), {@code type} (a record type), {@code prev} and {@code hash} (64
+     * lowercase hex digits).
+     */
+    static boolean checkedByScanner(int k) {
+        return k == SEQ || k == TIME || k == TYPE || k == PREV || k == HASH;
     }
 
     /** Which of {@link #KNOWN} member {@code i} is, or -1 for another name. */

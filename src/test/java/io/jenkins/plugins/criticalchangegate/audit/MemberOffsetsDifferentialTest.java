@@ -16,10 +16,12 @@ import org.junit.Test;
 
 /**
  * {@link RecordView} takes where a line's members are from the scanner ({@link MemberOffsets}, issue 17) instead of
- * walking the line a second time. The walk it did before is kept here, unchanged, as the oracle: over canonical
- * records of every shape (nested values at every depth around the in-place reader's limit, escapes, multi-byte UTF-8,
- * numbers, booleans, empty containers, lines placed anywhere in a larger buffer), both must agree on whether the line
- * can be read in place and, when it can, on every member's name, value and known number.
+ * walking the line a second time. The walk it did before is kept here as the oracle (its quote search written as a
+ * byte loop, not eight bytes at a time): over records of every shape (nested values at every depth around the
+ * in-place reader's limit, escapes, multi-byte UTF-8, numbers, booleans, empty containers, more members than the
+ * offsets' first arrays hold, lines placed anywhere in a larger buffer, a tenth of them with one byte changed, which
+ * mostly makes them refused), both must agree on whether the line can be read in place and, when it can, on every
+ * member's name, value and known number.
  */
 public class MemberOffsetsDifferentialTest {
     private static final String[] TEXTS = {"", "plain", "say \"hi\"", "back\\slash", "line\nbreak", "ctl\u0001\u001f",
@@ -42,6 +44,9 @@ public class MemberOffsetsDifferentialTest {
             Arrays.fill(buffer, (byte) '"'); // what surrounds the line must not matter
             System.arraycopy(line, 0, buffer, offset, line.length - 1); // without its line feed
             int length = line.length - 1;
+            if (random.nextInt(10) == 0) {
+                buffer[offset + random.nextInt(length)] = (byte) (32 + random.nextInt(95));
+            }
 
             OldWalk old = new OldWalk(buffer, offset, length);
             boolean inPlace = view.read(buffer, offset, length);
@@ -75,6 +80,11 @@ public class MemberOffsetsDifferentialTest {
         int members = random.nextInt(names.size() + 1);
         for (int i = 0; i < members; i++) {
             f.put(names.remove(random.nextInt(names.size())), value(random, 0));
+        }
+        if (random.nextInt(20) == 0) { // wider than the offsets' first arrays (32 members)
+            for (int i = 30 + random.nextInt(40); i > 0; i--) {
+                f.put("m" + i, value(random, 0));
+            }
         }
         return f;
     }
@@ -112,7 +122,8 @@ public class MemberOffsetsDifferentialTest {
         }
     }
 
-    /** RecordView's index as it was before issue 17's fifth round: the line walked again, value by value. */
+    /** RecordView's index as it was before issue 17's fifth round: the line walked again, value by value (strings
+     * searched byte by byte here, eight bytes at a time there: the same ends). */
     private static final class OldWalk {
         private static final int MAX_DEPTH = 8;
         private final byte[] b;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
@@ -268,7 +269,8 @@ public class ParallelExportTest {
                                 ParallelExport.batches(2, 4096));
                     }
                     return null;
-                });
+                }, () -> assertThat(exportThreads(), hasItems("critical-change-gate audit export: reader",
+                        "critical-change-gate audit export: worker 1", "critical-change-gate audit export: worker 2")));
                 assertThat(String.valueOf(ended), ended, instanceOf(InterruptedIOException.class));
                 assertThat(exportThreads(), equalTo(List.of()));
             }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.criticalchangegate.audit;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.Assert.assertThrows;
@@ -124,7 +125,10 @@ public class ParallelVerifierThreadsTest {
             List<JournalFiles.Entry> files = new ArrayList<>(JournalFiles.list(dir));
             files.add(new JournalFiles.Entry(files.size() + 1, pipe));
             // interrupted once every file before the pipe has been verified and only the pipe is left
-            Throwable ended = SilentPipe.interruptWhileWaiting("verification", () -> verifyInParallel(dir, files));
+            // meanwhile its threads say whose they are (a Jenkins controller's thread dump shows them)
+            Throwable ended = SilentPipe.interruptWhileWaiting("verification", () -> verifyInParallel(dir, files),
+                    () -> assertThat(verifierThreads(), hasItems("critical-change-gate audit verify: reader",
+                            "critical-change-gate audit verify: hashing 1")));
             assertThat(String.valueOf(ended), ended, instanceOf(InterruptedIOException.class));
             assertThat(verifierThreads(), empty());
             assertThat(writeEnd.length(), equalTo(0L));

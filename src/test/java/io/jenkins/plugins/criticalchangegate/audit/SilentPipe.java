@@ -42,6 +42,11 @@ final class SilentPipe {
      * with what it returned. Fails if the interrupt does not end it within 30 s.
      */
     static Throwable interruptWhileWaiting(String name, Work work) throws InterruptedException {
+        return interruptWhileWaiting(name, work, () -> { });
+    }
+
+    /** {@link #interruptWhileWaiting(String, Work)}, running {@code whileWaiting} just before the interrupt. */
+    static Throwable interruptWhileWaiting(String name, Work work, Runnable whileWaiting) throws InterruptedException {
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
@@ -57,6 +62,7 @@ final class SilentPipe {
         }
         Thread.sleep(200);
         assertThat(name + " still at work", caller.isAlive(), equalTo(true));
+        whileWaiting.run();
         caller.interrupt();
         caller.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(name + " stopped by the interrupt", caller.isAlive(), equalTo(false));
