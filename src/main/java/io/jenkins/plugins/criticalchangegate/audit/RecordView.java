@@ -86,7 +86,7 @@ final class RecordView {
      * each member is; this tells the {@link #KNOWN} ones apart.
      */
     boolean index() {
-        if (offsets.deepest > MAX_DEPTH) { // an array or object inside MAX_DEPTH others, as skip counts them
+        if (offsets.deepest > MAX_DEPTH) { // an array or object inside MAX_DEPTH others
             return false;
         }
         java.util.Arrays.fill(known, -1);
@@ -112,10 +112,10 @@ final class RecordView {
     }
 
     /**
-     * Where the value starting at {@code pos} ends (exclusive), or -1 when it nests deeper than {@link #MAX_DEPTH}
-     * (which {@link #index} has already refused for the line's members: kept for values asked of directly).
+     * Where the value starting at {@code pos}, inside a member's value, ends (exclusive). The line was read in place,
+     * so it nests no deeper than {@link #MAX_DEPTH} ({@link #index}): the recursion is bounded.
      */
-    private int skip(int pos, int depth) {
+    private int skip(int pos) {
         byte c = b[pos];
         if (c == '"') {
             // eight bytes at a time to the next quote or backslash: a canonical line's strings end before its end
@@ -126,19 +126,13 @@ final class RecordView {
             return p + 1;
         }
         if (c == '{' || c == '[') {
-            if (depth >= MAX_DEPTH) {
-                return -1;
-            }
             byte close = c == '{' ? (byte) '}' : (byte) ']';
             int p = pos + 1;
             while (b[p] != close) {
                 if (c == '{') {
-                    p = skip(p, depth + 1) + 1; // the name, then ':'
+                    p = skip(p) + 1; // the name, then ':'
                 }
-                p = skip(p, depth + 1);
-                if (p < 0) {
-                    return -1;
-                }
+                p = skip(p);
                 if (b[p] == ',') {
                     p++;
                 }
@@ -336,6 +330,6 @@ final class RecordView {
 
     /** Where the value starting at {@code at} ends. */
     int valueEndAt(int at) {
-        return skip(at, 0);
+        return skip(at);
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  */
 final class WorkerThreads {
     /**
-     * What every thread's name starts with: in a Jenkins controller's thread dump (the audit page verifies and exports
-     * on the controller) the threads say which plugin started them.
+     * What the name of every thread the journal starts begins with (these, and {@link GroupCommit}'s writer): in a
+     * Jenkins controller's thread dump (the audit page verifies and exports on the controller) they say which plugin
+     * started them.
      */
     static final String NAME_PREFIX = "critical-change-gate ";
 
