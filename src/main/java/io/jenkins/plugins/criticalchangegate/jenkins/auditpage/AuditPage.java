@@ -13,8 +13,10 @@ import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.auditpage.ScanPermits.Kind;
 import io.jenkins.plugins.criticalchangegate.report.GateListing;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,8 @@ public class AuditPage implements RootAction {
     private final JenkinsFacade jenkins = new JenkinsFacade();
     private final ScanPermits permits = new ScanPermits();
     private final VerificationRuns verifications = new VerificationRuns(BackgroundWork::submit, Clock.systemUTC());
+    private final Staging staging = new Staging(() -> jenkins.rootDir().toPath().resolve("critical-change-gate")
+            .resolve("downloads"), Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
 
     @Override
     @CheckForNull
@@ -161,7 +165,8 @@ public class AuditPage implements RootAction {
     public void doCsv(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         checkAudit();
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
-        Downloads.export(rsp, permits, Kind.CSV, GateJournal.get().journalDirectory(), refusingBadFilters(filters));
+        Downloads.export(rsp, permits, staging, Kind.CSV, GateJournal.get().journalDirectory(),
+                refusingBadFilters(filters));
     }
 
     /** {@code json?filters}: the matching records as {@code audit export --format json} writes them. */
@@ -169,7 +174,8 @@ public class AuditPage implements RootAction {
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         checkAudit();
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
-        Downloads.export(rsp, permits, Kind.JSON, GateJournal.get().journalDirectory(), refusingBadFilters(filters));
+        Downloads.export(rsp, permits, staging, Kind.JSON, GateJournal.get().journalDirectory(),
+                refusingBadFilters(filters));
     }
 
     /**
@@ -183,7 +189,8 @@ public class AuditPage implements RootAction {
         Map<String, String> filters = JournalFilters.fromForm(req::getParameter);
         JournalQuery query = refusingBadFilters(filters);
         boolean allowUnverified = "true".equals(req.getParameter("allowUnverified"));
-        Downloads.report(rsp, permits, GateJournal.get().journalDirectory(), query, filters, allowUnverified);
+        Downloads.report(rsp, permits, staging, GateJournal.get().journalDirectory(), query, filters,
+                allowUnverified);
     }
 
     /** Starts a verification of the journal on the controller (POST only); back to the page, which shows it. */

@@ -21,9 +21,9 @@ import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * The audit page's downloads: the export (CSV, JSON) and the report, written to a temporary file first and sent only
- * once whole, so that a journal line that stops the export (as it stops {@code audit export}) is an error response,
- * not a download cut short that looks complete. Never cached; named for what they hold and when.
+ * The audit page's downloads: the export (CSV, JSON) and the report, written to a file first ({@link Staging}) and
+ * sent only once whole, so that a journal line that stops the export (as it stops {@code audit export}) is an error
+ * response, not a download cut short that looks complete. Never cached; named for what they hold and when.
  */
 final class Downloads {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
@@ -34,9 +34,9 @@ final class Downloads {
     private Downloads() {
     }
 
-    static void export(StaplerResponse2 rsp, ScanPermits permits, Kind kind, Path dir, JournalQuery query)
-            throws IOException {
-        Path file = Files.createTempFile("critical-change-gate-export-", kind == Kind.CSV ? ".csv" : ".json");
+    static void export(StaplerResponse2 rsp, ScanPermits permits, Staging staging, Kind kind, Path dir,
+            JournalQuery query) throws IOException {
+        Path file = staged(staging, "export", kind == Kind.CSV ? ".csv" : ".json");
         try {
             try {
                 permits.run(kind, () -> {
@@ -58,7 +58,7 @@ final class Downloads {
             send(rsp, file, csv ? "text/csv;charset=UTF-8" : "application/json;charset=UTF-8",
                     "critical-change-gate-audit-" + STAMP.format(Instant.now()) + (csv ? ".csv" : ".json"));
         } finally {
-            Files.deleteIfExists(file);
+            staging.delete(file);
         }
     }
 
@@ -66,9 +66,9 @@ final class Downloads {
      * The report, or (for a journal that does not verify, unless allowed) a page that says so and offers the report
      * marked unverified.
      */
-    static void report(StaplerResponse2 rsp, ScanPermits permits, Path dir, JournalQuery query,
+    static void report(StaplerResponse2 rsp, ScanPermits permits, Staging staging, Path dir, JournalQuery query,
             Map<String, String> filters, boolean allowUnverified) throws IOException {
-        Path file = Files.createTempFile("critical-change-gate-report-", ".html");
+        Path file = staged(staging, "report", ".html");
         try {
             VerificationResult verification;
             try {
@@ -98,7 +98,17 @@ final class Downloads {
             send(rsp, file, "text/html;charset=UTF-8", "critical-change-gate-audit-report-"
                     + STAMP.format(Instant.now()) + ".html");
         } finally {
-            Files.deleteIfExists(file);
+            staging.delete(file);
+        }
+    }
+
+    /** A new staged file, or an error response that says where it could not be made (a full or read-only disk). */
+    private static Path staged(Staging staging, String kind, String suffix) {
+        try {
+            return staging.newFile(kind, suffix);
+        } catch (IOException e) {
+            throw HttpResponses.errorWithoutStack(500, "Nothing was sent: the " + kind + " could not be written"
+                    + " before sending (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 

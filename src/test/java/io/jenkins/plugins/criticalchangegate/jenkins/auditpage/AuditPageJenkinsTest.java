@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.auditpage;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -19,9 +20,14 @@ import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.CriticalChangeGateConfiguration;
 import io.jenkins.plugins.criticalchangegate.jenkins.config.InlineRegistry;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -177,6 +183,27 @@ public class AuditPageJenkinsTest {
         assertThat(report.getResponseHeaderValue("Content-Disposition"), containsString(".html\""));
         assertThat(report.getContentAsString(), containsString("Journal verified."));
         assertThat(report.getContentAsString(), containsString("CHG-7"));
+    }
+
+    @Test
+    public void downloadsAreStagedUnderJenkinsHomeAndWhatAnEarlierRunLeftIsRemoved() throws Exception {
+        Path staging = j.jenkins.getRootDir().toPath().resolve("critical-change-gate").resolve("downloads");
+        Files.createDirectories(staging);
+        // as a controller killed mid-download leaves it: written before this JVM started
+        Path left = Files.writeString(staging.resolve(Staging.PREFIX + "export-1.csv"), "left by a halted controller");
+        Files.setLastModifiedTime(left, FileTime.from(Instant.EPOCH));
+        Path notOurs = Files.writeString(staging.resolve("README"), "kept");
+        Files.setLastModifiedTime(notOurs, FileTime.from(Instant.EPOCH));
+
+        assertThat(get("auditor", PAGE + "csv").getStatusCode(), is(200));
+        assertThat(Files.exists(left), is(false));
+        assertThat(get("auditor", PAGE + "json").getStatusCode(), is(200));
+        assertThat(get("auditor", PAGE + "report").getStatusCode(), is(200));
+        assertThat(get("auditor", PAGE + "csv?type=DECIDE").getStatusCode(), is(400));
+        try (Stream<Path> files = Files.list(staging)) {
+            assertThat("each download's file is deleted once sent", files.map(f -> f.getFileName().toString())
+                    .collect(Collectors.toList()), contains("README"));
+        }
     }
 
     @Test
