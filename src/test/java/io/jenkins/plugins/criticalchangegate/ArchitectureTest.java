@@ -86,14 +86,28 @@ public class ArchitectureTest {
             .as("the adapters' facts (" + ROOT + ".jenkins.facts) import no Jenkins type");
 
     /**
-     * The domain packages in layers, each using only those before it: text (how every layer quotes input), http,
-     * documentation, registry, policy, audit,
+     * The domain packages in layers, each using only those before it: text (how every layer quotes input), files (how
+     * every layer lists a directory), http, documentation, registry, policy, audit,
      * attestation (issue 15: it signs what the policy decided and the journal recorded), then the tool. Nothing in the
      * core reaches up into attestation, so a deploy target's verifier is the same code the signer uses, with nothing
      * of the gate's machinery behind it. The audit report (issue 17) reads the journal and sits just below the tool.
      */
-    static final String[] LAYERS = {"text", "http", "documentation", "registry", "policy", "audit", "attestation",
-        "report", "cli"};
+    static final String[] LAYERS = {"text", "files", "http", "documentation", "registry", "policy", "audit",
+        "attestation", "report", "cli"};
+
+    /**
+     * Only {@code files.Directories} lists directories. A directory stream's iterator, and the streams of
+     * {@code Files.list}, {@code walk} and {@code find}, report a read error met on the way as an unchecked exception
+     * ({@code DirectoryIteratorException}, {@code UncheckedIOException}) that code written to handle an
+     * {@code IOException} lets through: found in the audit page's staging by a review against the JDK's sources
+     * (2026-12-08), and then in five more places.
+     */
+    public static final ArchRule ONLY_DIRECTORIES_LISTS_DIRECTORIES = noClasses()
+            .that().resideOutsideOfPackage(ROOT + ".files..")
+            .should().callMethodWhere(DescribedPredicate.describe("Files.newDirectoryStream, list, walk or find",
+                    (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(java.nio.file.Files.class)
+                            && java.util.Set.of("newDirectoryStream", "list", "walk", "find").contains(call.getName())))
+            .as("only files.Directories lists directories (its listings fail as IOException, wherever they fail)");
 
     /** Each domain layer depends only on the layers before it. */
     public static final ArchRule DOMAIN_LAYERS_POINT_DOWNWARDS = domainLayers();
@@ -241,6 +255,11 @@ public class ArchitectureTest {
     @Test
     public void domainIsJenkinsFree() {
         DOMAIN_IS_JENKINS_FREE.check(mainClasses);
+    }
+
+    @Test
+    public void onlyDirectoriesListsDirectories() {
+        ONLY_DIRECTORIES_LISTS_DIRECTORIES.check(mainClasses);
     }
 
     @Test

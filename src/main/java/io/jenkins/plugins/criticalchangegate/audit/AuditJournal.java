@@ -72,6 +72,20 @@ public final class AuditJournal implements Closeable {
         return Files.isRegularFile(dir.resolve(JournalFiles.name(1)));
     }
 
+    /**
+     * The bytes of the journal's record files in the directory ({@code journal-NNNNNN.jsonl}): what reading the whole
+     * journal reads, and about what a whole export writes (the audit page sizes its downloads' disk space by it).
+     *
+     * @throws IOException when the directory cannot be listed, a file cannot be sized, or a file is misnamed
+     */
+    public static long recordBytes(Path dir) throws IOException {
+        long bytes = 0;
+        for (JournalFiles.Entry file : JournalFiles.list(dir)) {
+            bytes += Files.size(file.path);
+        }
+        return bytes;
+    }
+
     /** {@link #open(Path, JournalOptions)} with a hook at each step of creating the journal, for tests. */
     static AuditJournal open(Path dir, JournalOptions options, JournalCreation.Hook creationHook) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

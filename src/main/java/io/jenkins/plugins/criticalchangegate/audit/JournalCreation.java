@@ -1,11 +1,11 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.files.Directories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -74,9 +74,7 @@ public final class JournalCreation {
      * @throws IOException when the directory cannot be read
      */
     public static boolean nothingJournaled(Path dir) throws IOException {
-        try (DirectoryStream<Path> journalFiles = Files.newDirectoryStream(dir, JournalFiles.FILES)) {
-            return !journalFiles.iterator().hasNext() && !Files.exists(dir.resolve(JournalFiles.HEAD));
-        }
+        return !Directories.containsAny(dir, JournalFiles.FILES) && !Files.exists(dir.resolve(JournalFiles.HEAD));
     }
 
     /**
@@ -102,10 +100,8 @@ public final class JournalCreation {
      */
     @CheckForNull
     static List<Path> leftovers(Path dir) throws IOException {
-        try (DirectoryStream<Path> journalFiles = Files.newDirectoryStream(dir, JournalFiles.FILES)) {
-            if (journalFiles.iterator().hasNext()) {
-                return null;
-            }
+        if (Directories.containsAny(dir, JournalFiles.FILES)) {
+            return null;
         }
         List<Path> found = new ArrayList<>();
         Path firstTemp = dir.resolve(FIRST_FILE_TEMP);

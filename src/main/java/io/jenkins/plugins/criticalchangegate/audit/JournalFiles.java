@@ -1,10 +1,10 @@
 package io.jenkins.plugins.criticalchangegate.audit;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import io.jenkins.plugins.criticalchangegate.files.Directories;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -80,19 +80,17 @@ final class JournalFiles {
     static List<Entry> list(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         List<String> bad = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, FILES)) {
-            for (Path p : stream) {
-                String fileName = String.valueOf(p.getFileName());
-                String digits = claimedNumber(fileName);
-                if (digits == null) {
-                    continue; // journal-notes.jsonl and the like are not journal files
-                }
-                int number = digits.length() <= 9 ? Integer.parseInt(digits) : 0;
-                if (number < 1 || !name(number).equals(fileName) || !Files.isRegularFile(p)) {
-                    bad.add(fileName);
-                } else {
-                    entries.add(new Entry(number, p));
-                }
+        for (Path p : Directories.list(dir, FILES)) {
+            String fileName = String.valueOf(p.getFileName());
+            String digits = claimedNumber(fileName);
+            if (digits == null) {
+                continue; // journal-notes.jsonl and the like are not journal files
+            }
+            int number = digits.length() <= 9 ? Integer.parseInt(digits) : 0;
+            if (number < 1 || !name(number).equals(fileName) || !Files.isRegularFile(p)) {
+                bad.add(fileName);
+            } else {
+                entries.add(new Entry(number, p));
             }
         }
         if (!bad.isEmpty()) {
@@ -141,12 +139,7 @@ final class JournalFiles {
 
     /** The quarantine files in the directory, by name (which sorts by time). */
     static List<Path> quarantines(Path dir) throws IOException {
-        List<Path> found = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "quarantine-*.jsonl")) {
-            for (Path p : stream) {
-                found.add(p);
-            }
-        }
+        List<Path> found = new ArrayList<>(Directories.list(dir, "quarantine-*.jsonl"));
         found.sort(BY_NAME);
         return found;
     }

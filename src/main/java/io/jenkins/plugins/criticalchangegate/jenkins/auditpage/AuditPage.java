@@ -2,6 +2,9 @@ package io.jenkins.plugins.criticalchangegate.jenkins.auditpage;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
 import hudson.model.RootAction;
 import hudson.security.Permission;
 import io.jenkins.plugins.criticalchangegate.audit.JournalFilters;
@@ -13,7 +16,6 @@ import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.auditpage.ScanPermits.Kind;
 import io.jenkins.plugins.criticalchangegate.report.GateListing;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,8 +56,22 @@ public class AuditPage implements RootAction {
     private final JenkinsFacade jenkins = new JenkinsFacade();
     private final ScanPermits permits = new ScanPermits();
     private final VerificationRuns verifications = new VerificationRuns(BackgroundWork::submit, Clock.systemUTC());
-    private final Staging staging = new Staging(() -> jenkins.rootDir().toPath().resolve("critical-change-gate")
-            .resolve("downloads"), Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+    /** Made with the page, as Jenkins starts: a staged file written before then is a leftover of an earlier start. */
+    private final Staging staging = new Staging(() -> Staging.directory(jenkins.rootDir().toPath()), Instant.now());
+
+    /**
+     * Once Jenkins has started, removes what audit page downloads left when it last stopped in the middle of one
+     * ({@link Staging}); a failure is logged, never a reason for Jenkins not to start.
+     */
+    @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
+    public static void removeLeftDownloads() {
+        try {
+            ExtensionList.lookupSingleton(AuditPage.class).staging.sweepOnce();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not look for files left by audit page downloads before Jenkins started;"
+                    + " the first download does", e);
+        }
+    }
 
     @Override
     @CheckForNull

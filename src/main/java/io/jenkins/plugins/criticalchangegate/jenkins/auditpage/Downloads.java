@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.auditpage;
 
+import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
 import io.jenkins.plugins.criticalchangegate.audit.JournalFilters;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import io.jenkins.plugins.criticalchangegate.audit.VerificationResult;
@@ -13,10 +14,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.StaplerResponse2;
 
@@ -26,6 +30,7 @@ import org.kohsuke.stapler.StaplerResponse2;
  * response, not a download cut short that looks complete. Never cached; named for what they hold and when.
  */
 final class Downloads {
+    private static final Logger LOGGER = Logger.getLogger(Downloads.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     /** What the report's own meta tag says: no script, nothing fetched; styles inline, images as data. */
@@ -36,11 +41,13 @@ final class Downloads {
 
     static void export(StaplerResponse2 rsp, ScanPermits permits, Staging staging, Kind kind, Path dir,
             JournalQuery query) throws IOException {
-        Path file = staged(staging, "export", kind == Kind.CSV ? ".csv" : ".json");
+        Path file = staged(staging, "export", kind == Kind.CSV ? ".csv" : ".json", dir);
         try {
             try {
                 permits.run(kind, () -> {
-                    try (OutputStream out = Files.newOutputStream(file)) { // the export buffers its own output
+                    // without CREATE: a staged file that vanished is an error, not a new one with default permissions
+                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) { // the export buffers its own output
                         if (kind == Kind.CSV) {
                             query.exportCsv(dir, out);
                         } else {
@@ -68,7 +75,7 @@ final class Downloads {
      */
     static void report(StaplerResponse2 rsp, ScanPermits permits, Staging staging, Path dir, JournalQuery query,
             Map<String, String> filters, boolean allowUnverified) throws IOException {
-        Path file = staged(staging, "report", ".html");
+        Path file = staged(staging, "report", ".html", dir);
         try {
             VerificationResult verification;
             try {
@@ -78,7 +85,8 @@ final class Downloads {
                         return v;
                     }
                     ReportData data = ReportData.read(dir, query);
-                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
                         HtmlReport.write(out, data, v, allowUnverified, JournalFilters.describe(filters),
                                 Instant.now(), PluginVersion.get());
                     }
@@ -102,13 +110,31 @@ final class Downloads {
         }
     }
 
-    /** A new staged file, or an error response that says where it could not be made (a full or read-only disk). */
-    private static Path staged(Staging staging, String kind, String suffix) {
+    /**
+     * A new staged file for a download from the journal in {@code dir}, or an error response. Why the file could not
+     * be made (a full or read-only disk, the paths under Jenkins' home) is for the administrators' log, not for the
+     * auditor's page.
+     */
+    private static Path staged(Staging staging, String kind, String suffix, Path dir) {
         try {
-            return staging.newFile(kind, suffix);
+            return staging.newFile(kind, suffix, journalBytes(dir));
+        } catch (Staging.NoRoom e) {
+            LOGGER.warning(() -> "Refused an audit page " + kind + " download: " + e.getMessage());
+            throw HttpResponses.errorWithoutStack(503, "Nothing was sent: the controller has too little free disk"
+                    + " space to prepare this " + kind + " now. Jenkins' system log says more.");
         } catch (IOException e) {
-            throw HttpResponses.errorWithoutStack(500, "Nothing was sent: the " + kind + " could not be written"
-                    + " before sending (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            LOGGER.log(Level.WARNING, "Could not prepare an audit page " + kind + " download", e);
+            throw HttpResponses.errorWithoutStack(500, "Nothing was sent: the " + kind + " could not be prepared"
+                    + " on the controller. Jenkins' system log says why.");
+        }
+    }
+
+    /** The journal's size, which a whole export about matches; 0 when unknown (the export then says what is wrong). */
+    private static long journalBytes(Path dir) {
+        try {
+            return AuditJournal.recordBytes(dir);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

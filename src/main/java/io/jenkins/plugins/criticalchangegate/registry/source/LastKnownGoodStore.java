@@ -1,5 +1,6 @@
 package io.jenkins.plugins.criticalchangegate.registry.source;
 
+import io.jenkins.plugins.criticalchangegate.files.Directories;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryException;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryParser;
 import io.jenkins.plugins.criticalchangegate.registry.RegistryProblem;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,8 +94,8 @@ public final class LastKnownGoodStore {
      */
     private void sweepAbandonedTemporaryFiles() {
         Instant abandoned = Instant.now().minus(ABANDONED_AFTER);
-        try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(directory, TEMPORARY_PREFIX + "*.tmp")) {
-            for (Path temporary : temporaries) {
+        try {
+            for (Path temporary : Directories.list(directory, TEMPORARY_PREFIX + "*.tmp")) {
                 if (Files.getLastModifiedTime(temporary).toInstant().isBefore(abandoned)) {
                     Files.deleteIfExists(temporary);
                     LOGGER.log(Level.INFO, "removed {0}, left by an interrupted save", temporary);

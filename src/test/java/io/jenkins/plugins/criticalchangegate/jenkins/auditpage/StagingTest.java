@@ -1,6 +1,7 @@
 package io.jenkins.plugins.criticalchangegate.jenkins.auditpage;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.Assume;
 import org.junit.Before;
 import org.junit.Rule;
@@ -65,12 +67,12 @@ public class StagingTest {
     @Test
     public void aNewFileIsMadeInTheDirectoryWhichIsMadeIfNeeded() throws IOException {
         assertThat(Files.exists(dir), is(false));
-        Path file = staging.newFile("export", ".csv");
+        Path file = staging.newFile("export", ".csv", 0);
         assertThat(file.getParent(), equalTo(dir));
         assertThat(file.getFileName().toString(), startsWith("critical-change-gate-export-"));
         assertThat(file.getFileName().toString(), endsWith(".csv"));
         assertThat(Files.size(file), is(0L));
-        Path other = staging.newFile("export", ".csv");
+        Path other = staging.newFile("export", ".csv", 0);
         assertThat(other.equals(file), is(false));
         staging.delete(file);
         staging.delete(other);
@@ -81,7 +83,7 @@ public class StagingTest {
     @Test
     public void stagedFilesAreForTheJenkinsUserOnly() throws IOException {
         Assume.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-        Path file = staging.newFile("report", ".html");
+        Path file = staging.newFile("report", ".html", 0);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), is("rw-------"));
     }
 
@@ -93,36 +95,103 @@ public class StagingTest {
         Path notOurs = file("notes.txt", beforeStart());
         Path directory = Files.createDirectory(dir.resolve("critical-change-gate-kept"));
         Files.setLastModifiedTime(directory, FileTime.from(beforeStart()));
-        Path outside = Files.writeString(tmp.newFile("outside.csv").toPath(), "not in the staging directory");
-        Files.setLastModifiedTime(outside, FileTime.from(beforeStart()));
-        Path link = Files.createSymbolicLink(dir.resolve("critical-change-gate-link.csv"), outside);
 
-        Path made = staging.newFile("export", ".csv");
+        Path made = staging.newFile("export", ".csv", 0);
 
         assertThat(Files.exists(leftExport), is(false));
         assertThat(Files.exists(leftReport), is(false));
         assertThat(Files.exists(sinceStart), is(true));
         assertThat(Files.exists(notOurs), is(true));
         assertThat(Files.isDirectory(directory), is(true));
-        assertThat("a link is not a staged file: neither it nor what it names is removed",
-                Files.isSymbolicLink(link) && Files.exists(outside), is(true));
         assertThat(Files.exists(made), is(true));
     }
 
     @Test
+    public void aLinkNamedLikeAStagedFileIsNotOneAndWhatItNamesIsLeftAlone() throws IOException {
+        Files.createDirectories(dir);
+        Path outside = Files.writeString(tmp.newFile("outside.csv").toPath(), "not in the staging directory");
+        Files.setLastModifiedTime(outside, FileTime.from(beforeStart()));
+        Path link = dir.resolve("critical-change-gate-link.csv");
+        try {
+            Files.createSymbolicLink(link, outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            Assume.assumeNoException("this file system or user cannot make symbolic links", e);
+        }
+        staging.newFile("export", ".csv", 0);
+        assertThat(Files.isSymbolicLink(link), is(true));
+        assertThat(Files.readString(outside), is("not in the staging directory"));
+    }
+
+    @Test
+    public void theSweepWhenJenkinsStartsIsTheOnlyOneAndAMissingDirectoryIsNoError() throws IOException {
+        new Staging(() -> dir, started).sweepOnce(); // nothing staged yet: no directory
+        assertThat(Files.exists(dir), is(false));
+        Path left = file("critical-change-gate-export-7.csv", beforeStart());
+        staging.sweepOnce();
+        assertThat(Files.exists(left), is(false));
+        Path leftLater = file("critical-change-gate-export-8.csv", beforeStart());
+        staging.delete(staging.newFile("report", ".html", 0));
+        assertThat("the first download after the start-up's sweep does not sweep again", Files.exists(leftLater),
+                is(true));
+    }
+
+    @Test
+    public void aDownloadThatWouldLeaveLessThanTheReserveFreeIsRefusedAndNothingIsMade() throws IOException {
+        Files.createDirectories(dir);
+        long usable = Files.getFileStore(dir).getUsableSpace();
+        Staging.NoRoom e = assertThrows(Staging.NoRoom.class,
+                () -> staging.newFile("export", ".csv", usable - Staging.RESERVE + (1L << 20)));
+        assertThat(e.getMessage(), startsWith(dir + " has "));
+        assertThat(e.getMessage(), containsString(Staging.DIRECTORY_PROPERTY));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.count(), is(0L));
+        }
+        Assume.assumeTrue("room for the reserve and a small download here", usable > Staging.RESERVE + (16L << 20));
+        staging.delete(staging.newFile("export", ".csv", 1L << 20));
+    }
+
+    @Test
+    public void aFileThatCannotBeDeletedIsLoggedNotThrown() throws IOException {
+        Path file = staging.newFile("export", ".csv", 0);
+        Files.delete(file);
+        Files.createDirectory(file); // a directory with something in it where the file was: delete fails
+        Files.writeString(file.resolve("inside"), "x");
+        staging.delete(file);
+        assertThat(Files.isDirectory(file), is(true));
+    }
+
+    @Test
+    public void thePropertyPutsTheDirectoryElsewhere() {
+        Path home = tmp.getRoot().toPath();
+        String before = System.getProperty(Staging.DIRECTORY_PROPERTY);
+        try {
+            System.clearProperty(Staging.DIRECTORY_PROPERTY);
+            assertThat(Staging.directory(home), equalTo(home.resolve("critical-change-gate").resolve("downloads")));
+            System.setProperty(Staging.DIRECTORY_PROPERTY, "/srv/staging");
+            assertThat(Staging.directory(home), equalTo(Path.of("/srv/staging")));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Staging.DIRECTORY_PROPERTY);
+            } else {
+                System.setProperty(Staging.DIRECTORY_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     public void theSweepRunsOncePerStartNotAtEveryDownload() throws IOException {
-        staging.delete(staging.newFile("export", ".csv"));
+        staging.delete(staging.newFile("export", ".csv", 0));
         Path leftLater = file("critical-change-gate-export-1.csv", beforeStart());
-        staging.delete(staging.newFile("export", ".csv"));
+        staging.delete(staging.newFile("export", ".csv", 0));
         assertThat(Files.exists(leftLater), is(true));
         // the next start's first download removes it
-        new Staging(() -> dir, Instant.now()).newFile("report", ".html");
+        new Staging(() -> dir, Instant.now()).newFile("report", ".html", 0);
         assertThat(Files.exists(leftLater), is(false));
     }
 
     @Test
     public void aFileOfThisRunIsNeverSweptWhateverItsTimeStampSays() throws IOException {
-        Path mine = staging.newFile("export", ".json");
+        Path mine = staging.newFile("export", ".json", 0);
         Files.setLastModifiedTime(mine, FileTime.from(beforeStart())); // a clock that went back, a copied file time
         Path left = file("critical-change-gate-report-2.html", beforeStart());
         assertThat(staging.sweep(dir), is(1));
@@ -136,7 +205,7 @@ public class StagingTest {
     public void aDirectoryThatCannotBeMadeIsAnErrorNamingIt() throws IOException {
         Path blocker = tmp.newFile("critical-change-gate").toPath();
         Staging blocked = new Staging(() -> blocker.resolve("downloads"), started);
-        IOException e = assertThrows(IOException.class, () -> blocked.newFile("export", ".csv"));
+        IOException e = assertThrows(IOException.class, () -> blocked.newFile("export", ".csv", 0));
         assertThat(e.getMessage(), startsWith(blocker.toString()));
     }
 
@@ -157,7 +226,7 @@ public class StagingTest {
                     start.await(10, TimeUnit.SECONDS);
                     List<Path> files = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
-                        Path file = staging.newFile("export", ".csv");
+                        Path file = staging.newFile("export", ".csv", 0);
                         Files.writeString(file, "rows");
                         files.add(file);
                     }
