@@ -8,6 +8,7 @@ import java.io.File;
 import java.util.function.UnaryOperator;
 import jenkins.model.IdStrategy;
 import jenkins.model.Jenkins;
+import jenkins.util.SystemProperties;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -70,5 +71,14 @@ public class JenkinsFacade {
     /** Jenkins' home directory ({@code JENKINS_HOME}). */
     public File rootDir() {
         return Jenkins.get().getRootDir();
+    }
+
+    /**
+     * A system property as Jenkins reads them ({@code SystemProperties}: the JVM's, else the servlet context's
+     * parameter of that name); null when neither is set.
+     */
+    @CheckForNull
+    public String systemProperty(String key) {
+        return SystemProperties.getString(key);
     }
 }

@@ -57,13 +57,14 @@ public class AuditPage implements RootAction {
     private final ScanPermits permits = new ScanPermits();
     private final VerificationRuns verifications = new VerificationRuns(BackgroundWork::submit, Clock.systemUTC());
     /** Made with the page, as Jenkins starts: a staged file written before then is a leftover of an earlier start. */
-    private final Staging staging = new Staging(() -> Staging.directory(jenkins.rootDir().toPath()), Instant.now());
+    private final Staging staging = new Staging(() -> Staging.directory(jenkins.rootDir().toPath(),
+            jenkins.systemProperty(Staging.DIRECTORY_PROPERTY)), Instant.now());
 
     /**
      * Once Jenkins has started, removes what audit page downloads left when it last stopped in the middle of one
      * ({@link Staging}); a failure is logged, never a reason for Jenkins not to start.
      */
-    @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
+    @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED, fatal = false)
     public static void removeLeftDownloads() {
         try {
             ExtensionList.lookupSingleton(AuditPage.class).staging.sweepOnce();

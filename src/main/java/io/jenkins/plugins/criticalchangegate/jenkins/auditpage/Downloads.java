@@ -8,13 +8,14 @@ import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.auditpage.ScanPermits.Kind;
 import io.jenkins.plugins.criticalchangegate.report.HtmlReport;
 import io.jenkins.plugins.criticalchangegate.report.ReportData;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -45,9 +46,7 @@ final class Downloads {
         try {
             try {
                 permits.run(kind, () -> {
-                    // without CREATE: a staged file that vanished is an error, not a new one with default permissions
-                    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) { // the export buffers its own output
+                    try (OutputStream out = staging.open(file)) { // the export buffers its own output
                         if (kind == Kind.CSV) {
                             query.exportCsv(dir, out);
                         } else {
@@ -58,7 +57,10 @@ final class Downloads {
                 });
             } catch (ScanPermits.Busy e) {
                 throw HttpResponses.errorWithoutStack(503, e.getMessage());
+            } catch (Staging.WriteFailed e) {
+                throw notPrepared("export", e);
             } catch (IOException e) {
+                // the journal: what stopped the export (a line that is not a record, and where) is the auditor's
                 throw HttpResponses.errorWithoutStack(500, "The export stopped, nothing was sent: " + e.getMessage());
             }
             boolean csv = kind == Kind.CSV;
@@ -85,8 +87,8 @@ final class Downloads {
                         return v;
                     }
                     ReportData data = ReportData.read(dir, query);
-                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
+                    try (Writer out = new BufferedWriter(new OutputStreamWriter(staging.open(file),
+                            StandardCharsets.UTF_8))) {
                         HtmlReport.write(out, data, v, allowUnverified, JournalFilters.describe(filters),
                                 Instant.now(), PluginVersion.get());
                     }
@@ -94,6 +96,8 @@ final class Downloads {
                 });
             } catch (ScanPermits.Busy e) {
                 throw HttpResponses.errorWithoutStack(503, e.getMessage());
+            } catch (Staging.WriteFailed e) {
+                throw notPrepared("report", e);
             } catch (IOException e) {
                 throw HttpResponses.errorWithoutStack(500, "No report was written: " + e.getMessage());
             }
@@ -123,10 +127,15 @@ final class Downloads {
             throw HttpResponses.errorWithoutStack(503, "Nothing was sent: the controller has too little free disk"
                     + " space to prepare this " + kind + " now. Jenkins' system log says more.");
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not prepare an audit page " + kind + " download", e);
-            throw HttpResponses.errorWithoutStack(500, "Nothing was sent: the " + kind + " could not be prepared"
-                    + " on the controller. Jenkins' system log says why.");
+            throw notPrepared(kind, e);
         }
+    }
+
+    /** A staging failure: logged for the administrators, the page says only that nothing was sent. */
+    private static HttpResponses.HttpResponseException notPrepared(String kind, IOException e) {
+        LOGGER.log(Level.WARNING, "Could not prepare an audit page " + kind + " download", e);
+        return HttpResponses.errorWithoutStack(500, "Nothing was sent: the " + kind + " could not be prepared on"
+                + " the controller. Jenkins' system log says why.");
     }
 
     /** The journal's size, which a whole export about matches; 0 when unknown (the export then says what is wrong). */

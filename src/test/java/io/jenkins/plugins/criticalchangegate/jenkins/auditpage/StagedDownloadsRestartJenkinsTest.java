@@ -24,7 +24,7 @@ public class StagedDownloadsRestartJenkinsTest {
     public void theNextStartRemovesWhatADownloadLeftAndNothingElse() throws Throwable {
         Path[] left = new Path[2];
         sessions.then(j -> {
-            Path dir = Staging.directory(j.jenkins.getRootDir().toPath());
+            Path dir = Staging.directory(j.jenkins.getRootDir().toPath(), null);
             Files.createDirectories(dir);
             // as a download of this start would leave it, had Jenkins been killed while it ran
             left[0] = Files.writeString(dir.resolve(Staging.PREFIX + "export-42.csv"), "seq,time\n");

@@ -8,9 +8,16 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
+import io.jenkins.plugins.criticalchangegate.audit.AuditEvent;
+import io.jenkins.plugins.criticalchangegate.audit.AuditJournal;
+import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
+import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -137,17 +144,64 @@ public class StagingTest {
 
     @Test
     public void aDownloadThatWouldLeaveLessThanTheReserveFreeIsRefusedAndNothingIsMade() throws IOException {
-        Files.createDirectories(dir);
-        long usable = Files.getFileStore(dir).getUsableSpace();
+        long free = Staging.RESERVE + (100L << 20); // the reserve and 100 MiB
+        Staging disk = new Staging(() -> dir, started, d -> free);
         Staging.NoRoom e = assertThrows(Staging.NoRoom.class,
-                () -> staging.newFile("export", ".csv", usable - Staging.RESERVE + (1L << 20)));
-        assertThat(e.getMessage(), startsWith(dir + " has "));
-        assertThat(e.getMessage(), containsString(Staging.DIRECTORY_PROPERTY));
+                () -> disk.newFile("export", ".csv", (100L << 20) + 1));
+        assertThat(e.getMessage(), is(dir + " has 1124 MiB free; a download of about 100 MiB would leave less than"
+                + " the 1024 MiB kept free (set " + Staging.DIRECTORY_PROPERTY + " to stage downloads on another"
+                + " disk)"));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.count(), is(0L));
         }
-        Assume.assumeTrue("room for the reserve and a small download here", usable > Staging.RESERVE + (16L << 20));
-        staging.delete(staging.newFile("export", ".csv", 1L << 20));
+        disk.delete(disk.newFile("export", ".csv", 100L << 20)); // exactly the reserve left: allowed
+    }
+
+    @Test
+    public void aDiskThatDoesNotSayHowMuchIsFreeIsNotAReasonToRefuse() throws IOException {
+        Staging unknown = new Staging(() -> dir, started, d -> 0);
+        unknown.delete(unknown.newFile("report", ".html", Long.MAX_VALUE / 2));
+        // the real disk, as Jenkins' disk space monitor asks it
+        assertThat(dir.toFile().getUsableSpace() > 0, is(true));
+    }
+
+    @Test
+    public void writingAStagedFileThatWentIsAWriteFailureNotANewFile() throws IOException {
+        Path file = staging.newFile("export", ".csv", 0);
+        try (OutputStream out = staging.open(file)) {
+            out.write("seq,time\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.readString(file), is("seq,time\n"));
+        Files.delete(file);
+        Staging.WriteFailed e = assertThrows(Staging.WriteFailed.class, () -> staging.open(file));
+        assertThat(e.getCause() instanceof NoSuchFileException, is(true));
+        assertThat(Files.exists(file), is(false));
+    }
+
+    @Test
+    public void anExportIntoAFullDiskFailsWithTheStagingsFailureNotAJournalOne() throws IOException {
+        Path full = Path.of("/dev/full");
+        Assume.assumeTrue("/dev/full is here", Files.isWritable(full));
+        Path journal = tmp.newFolder("journal").toPath();
+        try (AuditJournal j = AuditJournal.open(journal, JournalOptions.builder().build())) {
+            for (int i = 0; i < 2000; i++) {
+                j.append(AuditEvent.gateRequested("deploy/payments", i, "payments-api", "CHG-" + i, "abc", "alice"));
+            }
+        }
+        for (boolean csv : new boolean[] {true, false}) {
+            IOException e = assertThrows(IOException.class, () -> {
+                try (OutputStream out = staging.open(full)) {
+                    JournalQuery query = JournalQuery.builder().build();
+                    if (csv) {
+                        query.exportCsv(journal, out);
+                    } else {
+                        query.exportJson(journal, out);
+                    }
+                }
+            });
+            assertThat("what the page logs rather than shows: " + e, e instanceof Staging.WriteFailed, is(true));
+            assertThat(e.getMessage(), containsString("No space left on device"));
+        }
     }
 
     @Test
@@ -161,21 +215,14 @@ public class StagingTest {
     }
 
     @Test
-    public void thePropertyPutsTheDirectoryElsewhere() {
+    public void thePropertyPutsTheDirectoryElsewhereARelativeOneInJenkinsHome() {
         Path home = tmp.getRoot().toPath();
-        String before = System.getProperty(Staging.DIRECTORY_PROPERTY);
-        try {
-            System.clearProperty(Staging.DIRECTORY_PROPERTY);
-            assertThat(Staging.directory(home), equalTo(home.resolve("critical-change-gate").resolve("downloads")));
-            System.setProperty(Staging.DIRECTORY_PROPERTY, "/srv/staging");
-            assertThat(Staging.directory(home), equalTo(Path.of("/srv/staging")));
-        } finally {
-            if (before == null) {
-                System.clearProperty(Staging.DIRECTORY_PROPERTY);
-            } else {
-                System.setProperty(Staging.DIRECTORY_PROPERTY, before);
-            }
-        }
+        Path standard = home.resolve("critical-change-gate").resolve("downloads");
+        assertThat(Staging.directory(home, null), equalTo(standard));
+        assertThat(Staging.directory(home, "  "), equalTo(standard));
+        Path elsewhere = tmp.getRoot().toPath().resolve("srv").resolve("staging").toAbsolutePath();
+        assertThat(Staging.directory(home, elsewhere.toString()), equalTo(elsewhere));
+        assertThat(Staging.directory(home, "staging "), equalTo(home.resolve("staging")));
     }
 
     @Test
