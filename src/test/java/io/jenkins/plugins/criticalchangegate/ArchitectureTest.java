@@ -109,6 +109,18 @@ public class ArchitectureTest {
                             && java.util.Set.of("newDirectoryStream", "list", "walk", "find").contains(call.getName())))
             .as("only files.Directories lists directories (its listings fail as IOException, wherever they fail)");
 
+    /**
+     * Free disk space is asked as Jenkins' disk space monitor asks it ({@code File.getUsableSpace}): a
+     * {@code FileStore} needs the mount table, which containers and sandboxes may lack, and then fails every call
+     * (the audit page's staging, second review against the JDK's sources, 2026-12-08; the tool's key files asked it
+     * whether POSIX permissions apply, which the file system says as well).
+     */
+    public static final ArchRule NO_FILE_STORES = noClasses()
+            .that().resideInAPackage(ROOT + "..")
+            .should().callMethod(java.nio.file.Files.class, "getFileStore", java.nio.file.Path.class)
+            .as("no class asks Files.getFileStore (it needs the mount table): free space comes from"
+                    + " File.getUsableSpace, POSIX permissions from the file system's attribute views");
+
     /** Each domain layer depends only on the layers before it. */
     public static final ArchRule DOMAIN_LAYERS_POINT_DOWNWARDS = domainLayers();
 
@@ -260,6 +272,7 @@ public class ArchitectureTest {
     @Test
     public void onlyDirectoriesListsDirectories() {
         ONLY_DIRECTORIES_LISTS_DIRECTORIES.check(mainClasses);
+        NO_FILE_STORES.check(mainClasses);
     }
 
     @Test

@@ -151,7 +151,7 @@ final class DemoCommand implements Command {
             random.nextBytes(key);
             Path keyFile = dir.resolve("journal.key");
             // the journal's key is a secret like Jenkins' own copy of it: owner-only, as 'attest keygen' writes keys
-            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rw-------")));
             }

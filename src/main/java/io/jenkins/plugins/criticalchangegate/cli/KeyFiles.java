@@ -47,7 +47,7 @@ final class KeyFiles {
                         "exists; attest keygen never overwrites a key (move it away first)");
             }
         }
-        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(priv, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } else {
             // no POSIX permissions (Windows): create it, then leave read and write to the owner alone
