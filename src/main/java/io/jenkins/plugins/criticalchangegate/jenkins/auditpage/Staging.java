@@ -44,7 +44,8 @@ final class Staging {
      */
     static final long RESERVE = 1L << 30;
     /** The system property that stages downloads in another directory. */
-    static final String DIRECTORY_PROPERTY = Staging.class.getName() + ".directory";
+    static final String DIRECTORY_PROPERTY =
+            "io.jenkins.plugins.criticalchangegate.jenkins.auditpage.Staging.directory";
 
     private final Supplier<Path> directory;
     private final Instant started;

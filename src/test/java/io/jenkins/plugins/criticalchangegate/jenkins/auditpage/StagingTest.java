@@ -223,6 +223,8 @@ public class StagingTest {
         Path elsewhere = tmp.getRoot().toPath().resolve("srv").resolve("staging").toAbsolutePath();
         assertThat(Staging.directory(home, elsewhere.toString()), equalTo(elsewhere));
         assertThat(Staging.directory(home, "staging "), equalTo(home.resolve("staging")));
+        assertThat("named after the class, as Jenkins' own properties are", Staging.DIRECTORY_PROPERTY,
+                is(Staging.class.getName() + ".directory"));
     }
 
     @Test
