@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.junit.Assume.assumeNoException;
 import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
@@ -86,7 +87,13 @@ public class AuditReportTargetTest {
     @Test
     public void aRegularFileIsReplacedWholeAndALinkedOneThroughItsLink() throws Exception {
         Files.writeString(root.resolve("old.html"), "an older report");
-        Path link = Files.createSymbolicLink(root.resolve("latest.html"), root.resolve("old.html"));
+        Path link = root.resolve("latest.html");
+        try {
+            Files.createSymbolicLink(link, root.resolve("old.html"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // a Windows agent without the privilege to make links (the full build's Jenkinsfile runs one)
+            assumeNoException("this file system or user cannot make symbolic links", e);
+        }
         ToolRun run = report("latest.html");
         assertThat(run.toString(), run.exit, is(0));
         assertThat("the link is kept, the file it names gets the report", Files.isSymbolicLink(link), is(true));
