@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -104,9 +105,8 @@ public class ArchitectureTest {
      */
     public static final ArchRule ONLY_DIRECTORIES_LISTS_DIRECTORIES = noClasses()
             .that().resideOutsideOfPackage(ROOT + ".files..")
-            .should().callMethodWhere(DescribedPredicate.describe("Files.newDirectoryStream, list, walk or find",
-                    (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(java.nio.file.Files.class)
-                            && java.util.Set.of("newDirectoryStream", "list", "walk", "find").contains(call.getName())))
+            .should().accessTargetWhere(target("Files.newDirectoryStream, list, walk or find",
+                    java.nio.file.Files.class, "newDirectoryStream", "list", "walk", "find"))
             .as("only files.Directories lists directories (its listings fail as IOException, wherever they fail)");
 
     /**
@@ -117,9 +117,20 @@ public class ArchitectureTest {
      */
     public static final ArchRule NO_FILE_STORES = noClasses()
             .that().resideInAPackage(ROOT + "..")
-            .should().callMethod(java.nio.file.Files.class, "getFileStore", java.nio.file.Path.class)
+            .should().accessTargetWhere(target("Files.getFileStore", java.nio.file.Files.class, "getFileStore"))
+            .orShould().accessTargetWhere(target("FileSystem.getFileStores", java.nio.file.FileSystem.class,
+                    "getFileStores"))
+            .orShould().accessTargetWhere(target("FileSystemProvider.getFileStore",
+                    java.nio.file.spi.FileSystemProvider.class, "getFileStore"))
             .as("no class asks Files.getFileStore (it needs the mount table): free space comes from"
                     + " File.getUsableSpace, POSIX permissions from the file system's attribute views");
+
+    /** Calls of, and references to ({@code Files::list}), the named methods of a class. */
+    private static DescribedPredicate<JavaAccess<?>> target(String description, Class<?> owner, String... names) {
+        java.util.Set<String> named = java.util.Set.of(names);
+        return DescribedPredicate.describe(description, (JavaAccess<?> access) ->
+                access.getTargetOwner().isEquivalentTo(owner) && named.contains(access.getName()));
+    }
 
     /** Each domain layer depends only on the layers before it. */
     public static final ArchRule DOMAIN_LAYERS_POINT_DOWNWARDS = domainLayers();
@@ -272,6 +283,10 @@ public class ArchitectureTest {
     @Test
     public void onlyDirectoriesListsDirectories() {
         ONLY_DIRECTORIES_LISTS_DIRECTORIES.check(mainClasses);
+    }
+
+    @Test
+    public void noFileStores() {
         NO_FILE_STORES.check(mainClasses);
     }
 

@@ -8,12 +8,9 @@ import io.jenkins.plugins.criticalchangegate.jenkins.audit.GateJournal;
 import io.jenkins.plugins.criticalchangegate.jenkins.auditpage.ScanPermits.Kind;
 import io.jenkins.plugins.criticalchangegate.report.HtmlReport;
 import io.jenkins.plugins.criticalchangegate.report.ReportData;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,6 +58,7 @@ final class Downloads {
                 throw notPrepared("export", e);
             } catch (IOException e) {
                 // the journal: what stopped the export (a line that is not a record, and where) is the auditor's
+                logStagingFailures("export", e);
                 throw HttpResponses.errorWithoutStack(500, "The export stopped, nothing was sent: " + e.getMessage());
             }
             boolean csv = kind == Kind.CSV;
@@ -87,8 +85,7 @@ final class Downloads {
                         return v;
                     }
                     ReportData data = ReportData.read(dir, query);
-                    try (Writer out = new BufferedWriter(new OutputStreamWriter(staging.open(file),
-                            StandardCharsets.UTF_8))) {
+                    try (Writer out = staging.openWriter(file)) {
                         HtmlReport.write(out, data, v, allowUnverified, JournalFilters.describe(filters),
                                 Instant.now(), PluginVersion.get());
                     }
@@ -99,6 +96,7 @@ final class Downloads {
             } catch (Staging.WriteFailed e) {
                 throw notPrepared("report", e);
             } catch (IOException e) {
+                logStagingFailures("report", e);
                 throw HttpResponses.errorWithoutStack(500, "No report was written: " + e.getMessage());
             }
             if (!verification.intact() && !allowUnverified) {
@@ -128,6 +126,15 @@ final class Downloads {
                     + " space to prepare this " + kind + " now. Jenkins' system log says more.");
         } catch (IOException e) {
             throw notPrepared(kind, e);
+        }
+    }
+
+    /** A journal problem that also met a staging failure (flushing what came before it): the disk's part logged. */
+    private static void logStagingFailures(String kind, IOException journalProblem) {
+        for (Throwable suppressed : journalProblem.getSuppressed()) {
+            if (suppressed instanceof Staging.WriteFailed) {
+                LOGGER.log(Level.WARNING, "Could not write an audit page " + kind + " download", suppressed);
+            }
         }
     }
 

@@ -2,10 +2,15 @@ package io.jenkins.plugins.criticalchangegate.jenkins.auditpage;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import io.jenkins.plugins.criticalchangegate.files.Directories;
+import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -93,7 +98,13 @@ final class Staging {
      *     checked when the disk does not say how much is free)
      */
     Path newFile(String kind, String suffix, long size) throws IOException {
-        Path dir = directory.get();
+        Path dir;
+        try {
+            dir = directory.get();
+        } catch (InvalidPathException e) { // the property names no path: a staging failure like any other
+            throw new IOException("the staging directory " + DIRECTORY_PROPERTY + " gives is not a path: "
+                    + e.getMessage(), e);
+        }
         Files.createDirectories(dir);
         sweepOnce(dir);
         long usable = usableSpace.applyAsLong(dir);
@@ -117,6 +128,24 @@ final class Staging {
         } catch (IOException e) {
             throw new WriteFailed(file, e);
         }
+    }
+
+    /**
+     * {@link #open}, as UTF-8 text, buffered. Closing the writer closes the file even when its last write fails, which
+     * the JDK's own writer does not do on Java 17 (the file would stay open, its blocks held, on the disk that filled).
+     */
+    Writer openWriter(Path file) throws WriteFailed {
+        OutputStream raw = open(file);
+        return new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    raw.close();
+                }
+            }
+        };
     }
 
     /**
@@ -201,9 +230,13 @@ final class Staging {
         }
     }
 
-    /** The staged file's stream: its failures told apart from the journal's ({@link WriteFailed}). */
+    /**
+     * The staged file's stream: its failures told apart from the journal's ({@link WriteFailed}). Closing it twice
+     * is harmless ({@link #openWriter} closes it after its writer, which may have closed it already).
+     */
     private static final class Written extends FilterOutputStream {
         private final Path file;
+        private boolean closed;
 
         Written(OutputStream out, Path file) {
             super(out);
@@ -239,6 +272,10 @@ final class Staging {
 
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try {
                 out.close();
             } catch (IOException e) {

@@ -14,6 +14,7 @@ import io.jenkins.plugins.criticalchangegate.audit.JournalOptions;
 import io.jenkins.plugins.criticalchangegate.audit.JournalQuery;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -161,8 +162,6 @@ public class StagingTest {
     public void aDiskThatDoesNotSayHowMuchIsFreeIsNotAReasonToRefuse() throws IOException {
         Staging unknown = new Staging(() -> dir, started, d -> 0);
         unknown.delete(unknown.newFile("report", ".html", Long.MAX_VALUE / 2));
-        // the real disk, as Jenkins' disk space monitor asks it
-        assertThat(dir.toFile().getUsableSpace() > 0, is(true));
     }
 
     @Test
@@ -176,6 +175,43 @@ public class StagingTest {
         Staging.WriteFailed e = assertThrows(Staging.WriteFailed.class, () -> staging.open(file));
         assertThat(e.getCause() instanceof NoSuchFileException, is(true));
         assertThat(Files.exists(file), is(false));
+    }
+
+    @Test
+    public void aReportIntoAFullDiskFailsAsAWriteFailureAndLeavesNothingOpen() throws IOException {
+        Path full = Path.of("/dev/full");
+        Path fds = Path.of("/proc/self/fd");
+        Assume.assumeTrue("/dev/full and /proc/self/fd are here", Files.isWritable(full) && Files.isDirectory(fds));
+        String page = "<p>a report larger than the writer's buffers</p>\n".repeat(2_000);
+        IOException e = assertThrows(IOException.class, () -> {
+            try (Writer out = staging.openWriter(full)) {
+                out.write(page);
+            }
+        });
+        assertThat(e.toString(), e instanceof Staging.WriteFailed, is(true));
+        assertThat("the file is still open after its writer was closed", openFiles(fds).contains(full), is(false));
+        // and a stream closed twice (by its writer, then by openWriter) is closed once, without an error
+        Path file = staging.newFile("report", ".html", 0);
+        try (Writer out = staging.openWriter(file)) {
+            out.write("<html></html>");
+        }
+        assertThat(Files.readString(file), is("<html></html>"));
+        assertThat(openFiles(fds).contains(file), is(false));
+    }
+
+    /** What this JVM's file descriptors point at (Linux). */
+    private static Set<Path> openFiles(Path fds) throws IOException {
+        Set<Path> open = new HashSet<>();
+        try (Stream<Path> links = Files.list(fds)) {
+            for (Path link : (Iterable<Path>) links::iterator) {
+                try {
+                    open.add(Files.readSymbolicLink(link));
+                } catch (IOException gone) {
+                    // closed while listed (the listing's own descriptor among them)
+                }
+            }
+        }
+        return open;
     }
 
     @Test
@@ -256,6 +292,15 @@ public class StagingTest {
         Staging blocked = new Staging(() -> blocker.resolve("downloads"), started);
         IOException e = assertThrows(IOException.class, () -> blocked.newFile("export", ".csv", 0));
         assertThat(e.getMessage(), startsWith(blocker.toString()));
+    }
+
+    @Test
+    public void aPropertyThatNamesNoPathIsAStagingFailureNotACrash() {
+        Path home = tmp.getRoot().toPath();
+        Staging bad = new Staging(() -> Staging.directory(home, "downloads\0"), started);
+        IOException e = assertThrows(IOException.class, () -> bad.newFile("export", ".csv", 0));
+        assertThat(e.getMessage(), startsWith("the staging directory " + Staging.DIRECTORY_PROPERTY
+                + " gives is not a path: "));
     }
 
     @Test
