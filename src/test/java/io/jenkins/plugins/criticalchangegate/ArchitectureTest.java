@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -95,42 +94,6 @@ public class ArchitectureTest {
      */
     static final String[] LAYERS = {"text", "files", "http", "documentation", "registry", "policy", "audit",
         "attestation", "report", "cli"};
-
-    /**
-     * Only {@code files.Directories} lists directories. A directory stream's iterator, and the streams of
-     * {@code Files.list}, {@code walk} and {@code find}, report a read error met on the way as an unchecked exception
-     * ({@code DirectoryIteratorException}, {@code UncheckedIOException}) that code written to handle an
-     * {@code IOException} lets through: found in the audit page's staging by a review against the JDK's sources
-     * (2026-12-08), and then in five more places.
-     */
-    public static final ArchRule ONLY_DIRECTORIES_LISTS_DIRECTORIES = noClasses()
-            .that().resideOutsideOfPackage(ROOT + ".files..")
-            .should().accessTargetWhere(target("Files.newDirectoryStream, list, walk or find",
-                    java.nio.file.Files.class, "newDirectoryStream", "list", "walk", "find"))
-            .as("only files.Directories lists directories (its listings fail as IOException, wherever they fail)");
-
-    /**
-     * Free disk space is asked as Jenkins' disk space monitor asks it ({@code File.getUsableSpace}): a
-     * {@code FileStore} needs the mount table, which containers and sandboxes may lack, and then fails every call
-     * (the audit page's staging, second review against the JDK's sources, 2026-12-08; the tool's key files asked it
-     * whether POSIX permissions apply, which the file system says as well).
-     */
-    public static final ArchRule NO_FILE_STORES = noClasses()
-            .that().resideInAPackage(ROOT + "..")
-            .should().accessTargetWhere(target("Files.getFileStore", java.nio.file.Files.class, "getFileStore"))
-            .orShould().accessTargetWhere(target("FileSystem.getFileStores", java.nio.file.FileSystem.class,
-                    "getFileStores"))
-            .orShould().accessTargetWhere(target("FileSystemProvider.getFileStore",
-                    java.nio.file.spi.FileSystemProvider.class, "getFileStore"))
-            .as("no class asks Files.getFileStore (it needs the mount table): free space comes from"
-                    + " File.getUsableSpace, POSIX permissions from the file system's attribute views");
-
-    /** Calls of, and references to ({@code Files::list}), the named methods of a class. */
-    private static DescribedPredicate<JavaAccess<?>> target(String description, Class<?> owner, String... names) {
-        java.util.Set<String> named = java.util.Set.of(names);
-        return DescribedPredicate.describe(description, (JavaAccess<?> access) ->
-                access.getTargetOwner().isEquivalentTo(owner) && named.contains(access.getName()));
-    }
 
     /** Each domain layer depends only on the layers before it. */
     public static final ArchRule DOMAIN_LAYERS_POINT_DOWNWARDS = domainLayers();
@@ -267,7 +230,7 @@ public class ArchitectureTest {
         };
     }
 
-    private static JavaClass outermost(JavaClass c) {
+    static JavaClass outermost(JavaClass c) {
         JavaClass top = c;
         while (top.getEnclosingClass().isPresent()) {
             top = top.getEnclosingClass().get();
@@ -278,16 +241,6 @@ public class ArchitectureTest {
     @Test
     public void domainIsJenkinsFree() {
         DOMAIN_IS_JENKINS_FREE.check(mainClasses);
-    }
-
-    @Test
-    public void onlyDirectoriesListsDirectories() {
-        ONLY_DIRECTORIES_LISTS_DIRECTORIES.check(mainClasses);
-    }
-
-    @Test
-    public void noFileStores() {
-        NO_FILE_STORES.check(mainClasses);
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.List;
  * Directory listings that fail as {@link IOException}s. {@link Files#newDirectoryStream} throws one when the listing
  * cannot start, but a read error met while its entries are iterated (an NFS handle gone stale, a disk error) comes as
  * the unchecked {@link DirectoryIteratorException}, which code written to handle an {@code IOException} lets through:
- * in the tool a stack trace instead of a message, in Jenkins a failed page or a background task ended. The
- * architecture test allows only this class to list directories.
+ * in the tool a stack trace instead of a message, in Jenkins a failed page or a background task ended. The file
+ * handling rules ({@code FileHandlingRulesTest}) allow only this class to list directories.
  */
 public final class Directories {
     private Directories() {
