@@ -107,11 +107,11 @@ for size in $SIZES; do
   mib=$(cat "$J"/journal-*.jsonl | wc -c | awk '{printf "%.1f", $1 / 1048576}')
   for run in $(seq 1 "$RUNS"); do
     measure "audit verify -Xmx64m (run $run)" java -Xmx64m "${THREADS_OPT[@]}" -jar "$VERIFY_TOOL" audit verify "$J"
-    read -r vsecs _ < "$DIR/time.txt"
+    vsecs=$(seconds)
     for export in "csv" "json" "csv --outcome APPROVED" "json --system system-3 --user lead5"; do
       # shellcheck disable=SC2086 # the filter words are separate arguments
       measure "export $export, no -Xmx (run $run)" java -jar "$TOOL" audit export "$J" --format $export
-      read -r esecs _ < "$DIR/time.txt"
+      esecs=$(seconds)
       awk -v m="$mib" -v e="$esecs" -v v="$vsecs" 'BEGIN {printf "  %.0f MiB/s export, %.0f MiB/s verify: ratio %.2f\n", m / e, m / v, v / e}'
     done
   done

@@ -31,10 +31,20 @@ public class ArchitectureTest {
     private static JavaClasses mainClasses;
     private static JavaClasses allClasses;
 
+    /** The plugin's classes without its tests, imported once for this test and the file handling rules. */
+    private static JavaClasses imported;
+
+    static synchronized JavaClasses mainClasses() {
+        if (imported == null) {
+            imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages(ROOT);
+        }
+        return imported;
+    }
+
     @BeforeClass
     public static void importClasses() {
-        mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
+        mainClasses = mainClasses();
         allClasses = new ClassFileImporter().importPackages(ROOT);
     }
 

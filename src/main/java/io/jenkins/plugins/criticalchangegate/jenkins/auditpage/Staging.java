@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import java.util.logging.Level;
@@ -55,8 +53,6 @@ final class Staging {
     private final Supplier<Path> directory;
     private final Instant started;
     private final ToLongFunction<Path> usableSpace;
-    /** Files made by this start and not yet deleted: never swept, whatever their time stamps say. */
-    private final Set<Path> own = ConcurrentHashMap.newKeySet();
     private final Object sweeping = new Object();
     private volatile boolean swept;
 
@@ -111,9 +107,7 @@ final class Staging {
         if (usable > 0 && usable - size < RESERVE) {
             throw new NoRoom(dir, usable, size);
         }
-        Path file = Files.createTempFile(dir, PREFIX + kind + "-", suffix); // owner only, on POSIX file systems
-        own.add(file);
-        return file;
+        return Files.createTempFile(dir, PREFIX + kind + "-", suffix); // owner only, on POSIX file systems
     }
 
     /**
@@ -158,8 +152,6 @@ final class Staging {
         } catch (IOException e) {
             LOGGER.log(Level.WARNING, "Could not delete " + file + " after its download; it is removed when Jenkins"
                     + " next starts", e);
-        } finally {
-            own.remove(file);
         }
     }
 
@@ -185,17 +177,16 @@ final class Staging {
 
     /**
      * Removes the leftovers of earlier starts from {@code dir}: regular files named with {@link #PREFIX}, last written
-     * before this start of Jenkins, and not made by it. A file that cannot be removed is logged and left; nothing
-     * here stops a download.
-     *
-     * @return how many were removed
+     * before this start of Jenkins. Runs once, before any file of this start exists ({@link #sweepOnce}), so it needs
+     * no list of them, whatever their time stamps say. A file that cannot be removed is logged and left; nothing here
+     * stops a download.
      */
-    int sweep(Path dir) {
+    private void sweep(Path dir) {
         int removed = 0;
         try {
             for (Path file : Directories.list(dir, PREFIX + "*")) {
                 try {
-                    if (!own.contains(file) && leftover(file) && Files.deleteIfExists(file)) {
+                    if (leftover(file) && Files.deleteIfExists(file)) {
                         removed++;
                     }
                 } catch (IOException e) {
@@ -212,7 +203,6 @@ final class Staging {
             LOGGER.info(() -> "Removed " + count + (count == 1 ? " file" : " files") + " left in " + dir
                     + " by audit page downloads before Jenkins started");
         }
-        return removed;
     }
 
     private boolean leftover(Path file) throws IOException {
