@@ -276,14 +276,16 @@ public class StagingTest {
 
     @Test
     public void aFileOfThisRunIsNeverSweptWhateverItsTimeStampSays() throws IOException {
+        // a start an hour ahead (a clock that jumped): this start's files look written before it, as leftovers do
+        Staging skewed = new Staging(() -> dir, Instant.now().plus(Duration.ofHours(1)));
         Path left = file("critical-change-gate-report-2.html", beforeStart());
-        Path mine = staging.newFile("export", ".json", 0);
+        Path mine = skewed.newFile("export", ".json", 0);
         assertThat(Files.exists(left), is(false));
-        Files.setLastModifiedTime(mine, FileTime.from(beforeStart())); // a clock that went back, a copied file time
-        staging.sweepOnce(); // Jenkins' start-up sweep, late
-        staging.delete(staging.newFile("report", ".html", 0));
         assertThat(Files.exists(mine), is(true));
-        staging.delete(mine);
+        skewed.sweepOnce(); // Jenkins' start-up sweep, late
+        skewed.delete(skewed.newFile("report", ".html", 0));
+        assertThat(Files.exists(mine), is(true));
+        skewed.delete(mine);
         assertThat(Files.exists(mine), is(false));
     }
 
@@ -307,6 +309,8 @@ public class StagingTest {
     @Test
     public void concurrentDownloadsKeepTheirFilesWhileTheLeftoversGo() throws Exception {
         List<Path> leftovers = new ArrayList<>();
+        // the order (sweep, then file) is what this shows every time; the lock that makes the others wait for the
+        // first download's sweep, only when they ask for their files while it lists the directory
         for (int i = 0; i < 100; i++) {
             leftovers.add(file("critical-change-gate-export-old" + i + ".csv", beforeStart()));
         }
